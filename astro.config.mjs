@@ -1,0 +1,14 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import netlify from '@netlify/vite-plugin';
+
+export default defineConfig({
+  site: process.env.URL ?? 'http://localhost:4321',
+  integrations: [mdx()],
+  vite: {
+    // Serves netlify/functions and Netlify Blobs inside `astro dev`, offline and without an account.
+    // Edge functions are off: we have none, and their sandbox cannot read files.
+    plugins: [netlify({ edgeFunctions: { enabled: false } })],
+  },
+});

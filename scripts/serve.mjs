@@ -1,0 +1,59 @@
+// Serves the built site in dist/ the way Netlify would: static files, netlify.toml headers and
+// redirects, netlify/functions and a local Netlify Blobs sandbox, all on one origin.
+// Used by `npm run preview`, the browser tests and the benchmarks.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { NetlifyDev } from '@netlify/dev';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Starts the server; resolves once it listens. `port: 0` picks a free port. */
+export async function serve({ port = 4321, host = '127.0.0.1', quiet = false } = {}) {
+  const netlify = new NetlifyDev({
+    projectRoot: root,
+    edgeFunctions: { enabled: false },
+    serverAddress: null,
+    logger: quiet ? { log() {}, warn() {}, error: console.error } : console,
+  });
+  await netlify.start();
+  const notFound = await readFile(path.join(root, 'dist/404.html')).catch(() => Buffer.from('Not found'));
+
+  const server = createServer(async (req, res) => {
+    try {
+      const result = await netlify.handleAndIntrospectNodeRequest(req, {
+        serverAddress: `http://${host}:${server.address().port}`,
+      });
+      if (!result) {
+        res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(notFound);
+        return;
+      }
+      const { response } = result;
+      res.statusCode = response.status;
+      response.headers.forEach((value, key) => res.appendHeader(key, value));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    } catch (error) {
+      console.error(error);
+      res.writeHead(500, { 'content-type': 'text/plain' }).end('Server error');
+    }
+  });
+  await new Promise((resolve) => server.listen(port, host, resolve));
+  const url = `http://${host === '127.0.0.1' ? 'localhost' : host}:${server.address().port}`;
+  return {
+    url,
+    port: server.address().port,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await netlify.stop();
+    },
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const port = Number(process.env.PORT ?? 4321);
+  const { url } = await serve({ port });
+  console.log(`Serving the built site with its functions at ${url}/`);
+}

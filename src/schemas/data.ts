@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { emailAddress, requiredText, textList } from './shared.ts';
+
+/** A readiness question (content/readiness/*.yml) with the prompts that help an agency answer it. */
+export const readinessQuestionSchema = z.object({
+  number: z.number({ error: 'Enter the question number, from 1 to 5' }).int().min(1).max(5, {
+    error: 'Enter the question number, from 1 to 5',
+  }),
+  question: requiredText('the question'),
+  prompts: textList('prompts'),
+  helpLabel: requiredText('the link text for the guidance that helps with this question'),
+  helpHref: z
+    .string({ error: 'Enter the address of the guidance that helps, like /principles/' })
+    .regex(/^\/[a-z0-9\-/#]*$/, { error: 'Enter the address of the guidance that helps, like /principles/' }),
+});
+export type ReadinessQuestion = z.infer<typeof readinessQuestionSchema>;
+
+/** A partner organisation (content/organisations/*.yml); its file name is the value the forms send. */
+export const organisationSchema = z.object({
+  name: requiredText('the organisation’s name'),
+  shortName: requiredText('a short name for the organisation'),
+  inboxes: z
+    .array(emailAddress('the workforce development inbox'), { error: 'Add at least one workforce development inbox' })
+    .min(1, { error: 'Add at least one workforce development inbox' }),
+});
+export type Organisation = z.infer<typeof organisationSchema>;
+
+/** The lists the forms and guidance offer (content/lists/*.yml). */
+export const areasOfCoachingSchema = z.object({ items: textList('areas of coaching') });
+export const coachExpectationsSchema = z.object({ items: textList('coach expectations') });
+export const guidingPrinciplesSchema = z.object({ items: textList('guiding principles') });
+
+export const agreementTermsSchema = z.object({
+  coachee: textList('things the coachee commits to'),
+  coach: textList('things the coach commits to'),
+  lineManager: textList('things the line manager commits to'),
+  confidentiality: requiredText('what confidentiality means'),
+  confidentialityExceptions: textList('exceptions to confidentiality'),
+  noticeToCancel: requiredText('the notice needed to cancel a session'),
+  reviewPoint: requiredText('when the coaching is reviewed'),
+  endingEarly: requiredText('how either party may end the coaching'),
+});
+export type AgreementTerms = z.infer<typeof agreementTermsSchema>;
+
+/** The words around each form (content/forms/*.yml): the file name is the form's id. */
+export const formTextSchema = z.object({
+  title: requiredText('the form title'),
+  intro: requiredText('an introduction to the form'),
+  beforeYouStart: textList('things to have ready before starting', { min: 0 }).default([]),
+  whatHappensNext: textList('steps that happen after sending'),
+});
+export type FormText = z.infer<typeof formTextSchema>;
+
+/** Scheme-wide settings (content/settings/site.yml). */
+export const siteSettingsSchema = z.object({
+  schemeName: requiredText('the scheme name'),
+  tagline: requiredText('a one-line description of the scheme'),
+  contactEmail: emailAddress('the contact inbox'),
+  fallbackInbox: emailAddress('the fallback inbox for organisations not listed'),
+});
+export type SiteSettings = z.infer<typeof siteSettingsSchema>;
