@@ -1,0 +1,24 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { serve } from '../../scripts/serve.mjs';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    dataDir: string;
+  }
+}
+
+// One server for every browser test file: the built site plus its functions, with a fresh data
+// folder so emails written as .eml files can be inspected per run.
+export default async function setup(project: TestProject) {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'hub-browser-'));
+  process.env.DATA_DIR = dataDir;
+  delete process.env.RESEND_API_KEY;
+  const server = await serve({ port: 0, quiet: true });
+  project.provide('baseUrl', server.url);
+  project.provide('dataDir', dataDir);
+  return () => server.close();
+}
