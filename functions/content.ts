@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+import {
+  agreementTermsSchema,
+  areasOfCoachingSchema,
+  coachExpectationsSchema,
+  formTextSchema,
+  guidingPrinciplesSchema,
+  organisationSchema,
+  siteSettingsSchema,
+} from '../src/schemas/data.ts';
+import type { FormContent, FormId } from './forms/index.ts';
+
+// The functions read the same content/ files as the site, at run time, so an editor's change to an
+// inbox reaches routing on the next deploy without a code change. Checked with the site's schemas.
+
+/** Everything every form shares; `text` is picked per form. */
+export type SiteContent = Omit<FormContent, 'text'> & { formText: Record<string, FormContent['text']> };
+
+/** Finds content/: CONTENT_DIR, else the working directory (astro dev, the CLI, a deployed function
+ * with `included_files`), else next to this file's source or bundle. */
+export function contentDir(env: Record<string, string | undefined> = process.env): string {
+  if (env.CONTENT_DIR) return path.resolve(env.CONTENT_DIR);
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [
+    path.resolve('content'),
+    path.resolve(here, '../content'),
+    path.resolve(here, '../../content'),
+    path.resolve(here, '../../../content'),
+    '/var/task/content',
+  ];
+  return candidates.find((dir) => existsSync(path.join(dir, 'settings/site.yml'))) ?? candidates[0]!;
+}
+
+const cache = new Map<string, Promise<SiteContent>>();
+
+/** Loads and checks content/ once per process and directory. */
+export function loadSiteContent(dir = contentDir()): Promise<SiteContent> {
+  let loaded = cache.get(dir);
+  if (!loaded) {
+    loaded = readSiteContent(dir);
+    cache.set(dir, loaded);
+    // A failed read (a half-written file) must not stick for the life of the process.
+    loaded.catch(() => cache.delete(dir));
+  }
+  return loaded;
+}
+
+export async function loadFormContent(formId: FormId, dir = contentDir()): Promise<FormContent> {
+  const { formText, ...site } = await loadSiteContent(dir);
+  const text = formText[formId];
+  if (!text) throw new Error(`content/forms/${formId}.yml is missing`);
+  return { ...site, text };
+}
+
+async function readSiteContent(dir: string): Promise<SiteContent> {
+  const organisationFiles = (await readdir(path.join(dir, 'organisations'))).filter(isYaml).sort();
+  const organisations = await Promise.all(
+    organisationFiles.map(async (file) => ({
+      id: file.replace(/\.ya?ml$/, ''),
+      ...(await readChecked(dir, `organisations/${file}`, organisationSchema)),
+    })),
+  );
+  const formFiles = (await readdir(path.join(dir, 'forms'))).filter(isYaml);
+  const formText = Object.fromEntries(
+    await Promise.all(
+      formFiles.map(async (file) => [file.replace(/\.ya?ml$/, ''), await readChecked(dir, `forms/${file}`, formTextSchema)]),
+    ),
+  );
+  const [areas, expectations, principles, agreementTerms, settings] = await Promise.all([
+    readChecked(dir, 'lists/areas-of-coaching.yml', areasOfCoachingSchema),
+    readChecked(dir, 'lists/coach-expectations.yml', coachExpectationsSchema),
+    readChecked(dir, 'lists/guiding-principles.yml', guidingPrinciplesSchema),
+    readChecked(dir, 'lists/agreement-terms.yml', agreementTermsSchema),
+    readChecked(dir, 'settings/site.yml', siteSettingsSchema),
+  ]);
+  return {
+    organisations: organisations.sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
+    areasOfCoaching: areas.items,
+    coachExpectations: expectations.items,
+    guidingPrinciples: principles.items,
+    agreementTerms,
+    settings,
+    formText,
+  };
+}
+
+const isYaml = (file: string) => /\.ya?ml$/.test(file);
+
+async function readChecked<S extends z.ZodType>(dir: string, file: string, schema: S): Promise<z.infer<S>> {
+  const result = schema.safeParse(parse(await readFile(path.join(dir, file), 'utf8')));
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`);
+    throw new Error(`content/${file} is not valid: ${problems.join('; ')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,34 @@
+import { formatDate, NOT_GIVEN, optionLabel } from './rules.ts';
+import type { AnswerRow, Field } from './types.ts';
+
+/**
+ * How answers read on "Check your answers" and in the email to workforce development, derived from
+ * the fields so a question's words are written once. Fields hidden by `showWhen` are left out.
+ */
+export function rowsFromFields(fields: Field[], data: Record<string, unknown>): AnswerRow[] {
+  const rows: AnswerRow[] = [];
+  for (const field of fields) {
+    if (field.showWhen && data[field.showWhen.field] !== field.showWhen.value) continue;
+    rows.push({ field: field.name, label: field.label, value: readValue(field, data[field.name]) });
+  }
+  return rows;
+}
+
+function readValue(field: Field, value: unknown): string {
+  if (value === undefined || value === null || value === '') return NOT_GIVEN;
+  switch (field.kind) {
+    case 'checkboxes': {
+      const list = Array.isArray(value) ? value : [value];
+      return list.length === 0 ? NOT_GIVEN : list.map((item) => optionLabel(field.options ?? [], String(item))).join('\n');
+    }
+    case 'checkbox':
+      return 'Yes';
+    case 'radios':
+    case 'select':
+      return optionLabel(field.options ?? [], String(value));
+    case 'date':
+      return formatDate(String(value));
+    default:
+      return String(value);
+  }
+}

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { EMAIL_PATTERN } from '../../src/schemas/shared.ts';
+import { CHECKBOX_VALUE, OTHER, type FieldOption, type FormContent } from './types.ts';
+
+// Building blocks for the form schemas. Each takes the exact words the user sees, so every message
+// sits next to the rule that needs it and no zod default text can reach a page.
+
+/** Character limits, one per kind of answer. */
+export const LIMITS = { name: 100, short: 120, email: 254, phone: 30, reason: 500, long: 2000 } as const;
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+/** Required one-line or multi-line text. */
+export const requiredAnswer = (empty: string, what: string, max: number) =>
+  z
+    .string({ error: empty })
+    .trim()
+    .min(1, { error: empty })
+    .max(max, { error: `${what} must be ${count(max)} characters or fewer` });
+
+/** Optional text: an empty answer is ''. */
+export const optionalAnswer = (what: string, max: number) =>
+  z
+    .string({ error: `${what} must be text` })
+    .trim()
+    .max(max, { error: `${what} must be ${count(max)} characters or fewer` })
+    .optional()
+    .transform((value) => value ?? '');
+
+export const emailAnswer = (empty: string, format: string) =>
+  z
+    .string({ error: empty })
+    .trim()
+    .min(1, { error: empty })
+    .max(LIMITS.email, { error: `${format.replace(/,.*$/, '')} must be ${count(LIMITS.email)} characters or fewer` })
+    .regex(EMAIL_PATTERN, { error: format });
+
+const PHONE = /^\+?[0-9 ()-]{7,}$/;
+const PHONE_FORMAT = 'Enter a telephone number, like 01632 960 001 or 07700 900 982';
+
+export const phoneAnswer = (empty: string) =>
+  z
+    .string({ error: empty })
+    .trim()
+    .min(1, { error: empty })
+    .max(LIMITS.phone, { error: PHONE_FORMAT })
+    .regex(PHONE, { error: PHONE_FORMAT });
+
+export const optionalPhoneAnswer = () =>
+  z
+    .string({ error: PHONE_FORMAT })
+    .trim()
+    .max(LIMITS.phone, { error: PHONE_FORMAT })
+    .refine((value) => value === '' || PHONE.test(value), { error: PHONE_FORMAT })
+    .optional()
+    .transform((value) => value ?? '');
+
+/** One choice from a fixed list (radios, select). */
+export const choice = <const T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  z.enum(values, { error: message });
+
+/** A single checkbox that must be ticked. */
+export const mustTick = (message: string) => z.literal(CHECKBOX_VALUE, { error: message });
+
+/** Several choices from a list: a lone string (one box ticked in a plain POST) counts as a list of one. */
+export const choices = (values: readonly string[], { empty, unknown }: { empty: string; unknown: string }) =>
+  z.preprocess(
+    (value) => (value === undefined || value === '' ? [] : typeof value === 'string' ? [value] : value),
+    z
+      .array(z.string({ error: unknown }).refine((value) => values.includes(value), { error: unknown }), {
+        error: unknown,
+      })
+      .min(1, { error: empty })
+      .max(values.length, { error: unknown })
+      .transform((list) => [...new Set(list)]),
+  );
+
+/** A date typed as YYYY-MM-DD that exists in the calendar. */
+export const dateAnswer = (empty: string, invalid: string) =>
+  z
+    .string({ error: empty })
+    .trim()
+    .min(1, { error: empty })
+    .refine(isRealDate, { error: invalid });
+
+export function isRealDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    year >= 2000 &&
+    year <= 2100 &&
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day
+  );
+}
+
+/** "2026-11-26" → "26 November 2026", the way dates read on GOV.UK. */
+export function formatDate(value: string): string {
+  if (!isRealDate(value)) return value;
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+export const YES_NO: FieldOption[] = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+];
+
+/** The organisation select: every partner from content, then "another organisation". */
+export const organisationOptions = (content: FormContent): FieldOption[] => [
+  ...content.organisations.map((org) => ({ value: org.id, label: org.name })),
+  { value: OTHER, label: 'Another organisation' },
+];
+
+export const organisationValues = (content: FormContent): [string, ...string[]] => [
+  OTHER,
+  ...content.organisations.map((org) => org.id),
+];
+
+/** How an organisation answer reads: its name, or the name typed for "another organisation". */
+export function organisationName(content: FormContent, id: string, other: string): string {
+  if (id === OTHER) return other;
+  return content.organisations.find((org) => org.id === id)?.name ?? id;
+}
+
+export const optionLabel = (options: FieldOption[], value: string) =>
+  options.find((option) => option.value === value)?.label ?? value;
+
+export const NOT_GIVEN = 'Not given';
+export const orNotGiven = (value: string) => (value === '' ? NOT_GIVEN : value);
+
+/** Names compared the way people type them: case and spacing do not matter. */
+export const sameName = (a: string, b: string) =>
+  a.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB') ===
+  b.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB');
+
+export const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** Runs a cross-field rule only once the fields it reads are valid, so it never repeats their errors. */
+export function whenFieldsValid<T extends z.ZodRawShape>(shape: T, ...names: (keyof T & string)[]) {
+  const picked = z.object(Object.fromEntries(names.map((name) => [name, shape[name]])) as z.ZodRawShape);
+  return (payload: { value: unknown }): boolean => picked.safeParse(payload.value).success;
+}

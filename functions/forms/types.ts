@@ -1,0 +1,105 @@
+import type { z } from 'zod';
+import type { AgreementTerms, FormText, SiteSettings } from '../../src/schemas/data.ts';
+
+export type FormId = 'coach-eoi' | 'coachee-application' | 'coaching-agreement';
+
+/** A partner organisation as the forms see it: `id` is its file name in content/organisations/. */
+export interface OrganisationOption {
+  id: string;
+  name: string;
+  shortName: string;
+  inboxes: string[];
+}
+
+/** What a form needs from content/: loaded by the page (astro:content) and by the functions (functions/content.ts). */
+export interface FormContent {
+  organisations: OrganisationOption[];
+  areasOfCoaching: string[];
+  coachExpectations: string[];
+  guidingPrinciples: string[];
+  agreementTerms: AgreementTerms;
+  settings: SiteSettings;
+  /** The words around this form (content/forms/<form id>.yml). */
+  text: FormText;
+}
+
+export type FieldKind =
+  | 'text'
+  | 'email'
+  | 'tel'
+  | 'textarea'
+  | 'radios'
+  | 'checkboxes'
+  | 'select'
+  | 'date'
+  | 'number'
+  | 'checkbox';
+
+export interface FieldOption {
+  value: string;
+  label: string;
+}
+
+/**
+ * One question on a form. Names are flat POST field names. Values arrive as strings, except
+ * `checkboxes`, which arrive as string[] (a single string is accepted too), and `checkbox`, a single
+ * box whose value is {@link CHECKBOX_VALUE} when ticked and absent otherwise.
+ */
+export interface Field {
+  name: string;
+  kind: FieldKind;
+  /** The question; for a `checkbox`, the statement next to the box. */
+  label: string;
+  hint?: string;
+  optional?: boolean;
+  autocomplete?: string;
+  width?: 'short' | 'medium' | 'long';
+  /** Most characters allowed (text-like fields); the schema enforces it, the page may show a count. */
+  maxLength?: number;
+  options?: FieldOption[];
+  /** Show only when another field has this value (e.g. employerOther when employer = 'other'). */
+  showWhen?: { field: string; value: string };
+  /** The heading the field sits under ("About you", "Your line manager", ...). */
+  section?: string;
+  /** A list shown with the field, before it: the coach expectations, the agreement's standard terms. */
+  list?: string[];
+}
+
+export interface AnswerRow {
+  /** The field this row shows, so check-answers "Change" links can point at it. */
+  field: string;
+  label: string;
+  /** Plain text; several items are separated by line breaks. Empty optional answers read "Not given". */
+  value: string;
+}
+
+/** The person who must confirm a submission by link (the manager; the other party to an agreement). */
+export interface SecondSignatory {
+  /** How the role reads in a sentence: "line manager", "coach", "coachee". */
+  role: string;
+  name: string;
+  email: string;
+}
+
+export interface FormDefinition<S extends z.ZodType = z.ZodType> {
+  id: FormId;
+  /** The form's name in emails and page titles, like "Coach expression of interest". */
+  name: string;
+  referencePrefix: 'EOI' | 'APP' | 'AGR';
+  /** The form page, with trailing slash: '/become-a-coach/'. */
+  path: string;
+  fields(content: FormContent): Field[];
+  schema(content: FormContent): S;
+  answerRows(data: z.infer<S>, content: FormContent): AnswerRow[];
+  /** Who must confirm, if anyone. */
+  secondSignature?: (data: z.infer<S>) => SecondSignatory | undefined;
+  /** The submitter's name and email: Reply-To for workforce development, and where their receipt goes. */
+  submitter(data: z.infer<S>): { name: string; email: string };
+  /** Organisation ids (or 'other') whose workforce development teams receive this submission. */
+  organisationIds(data: z.infer<S>): string[];
+}
+
+/** The value a ticked single checkbox sends. */
+export const CHECKBOX_VALUE = 'yes';
+/** The value of the "another organisation" choice in organisation selects. */
+export const OTHER = 'other';
