@@ -1,0 +1,63 @@
+// Pure helpers behind the reading experience: dates, "on this page" contents and previous/next
+// links. Kept free of Astro so unit tests can lock their behaviour.
+
+export interface Heading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+/** "On this page" only helps on long pages: list the h2s when there are at least `minimum` of them. */
+export function contentsFrom(headings: Heading[], minimum = 3): Heading[] {
+  const sections = headings.filter((heading) => heading.depth === 2);
+  return sections.length >= minimum ? sections : [];
+}
+
+// Frontmatter dates are calendar dates parsed as UTC midnight; formatting in UTC keeps the day
+// the editor typed wherever the build runs.
+const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A date as people read it ("12 March 2026") and as machines do ("2026-03-12"). */
+export function formatDate(date: Date): { text: string; iso: string } {
+  return { text: longDate.format(date), iso: date.toISOString().slice(0, 10) };
+}
+
+export interface Numbered {
+  id: string;
+  data: { number: number; title: string };
+}
+
+/** Orders phases or steps by their number, the order editors set. */
+export function byNumber<T extends Numbered>(entries: T[]): T[] {
+  return [...entries].sort((a, b) => a.data.number - b.data.number);
+}
+
+export interface PagerLink {
+  href: string;
+  label: string;
+}
+
+/**
+ * Previous and next links through a numbered sequence, labelled like "Phase 2: Contracting".
+ * `kind` is the word before the number ("Phase", "Step"); `base` the folder the pages live in.
+ */
+export function neighbours<T extends Numbered>(
+  entries: T[],
+  currentId: string,
+  kind: string,
+  base: string,
+): { previous?: PagerLink; next?: PagerLink } {
+  const ordered = byNumber(entries);
+  const index = ordered.findIndex((entry) => entry.id === currentId);
+  if (index === -1) return {};
+  const link = (entry: T | undefined): PagerLink | undefined =>
+    entry && { href: `${base}${entry.id}/`, label: numberedTitle(kind, entry) };
+  return { previous: link(ordered[index - 1]), next: link(ordered[index + 1]) };
+}
+
+/** "Phase 2: Contracting"; a title that already starts with "Phase 2" is not repeated. */
+export function numberedTitle(kind: string, entry: Numbered): string {
+  const prefix = `${kind} ${entry.data.number}`;
+  const title = entry.data.title.trim();
+  return title.toLowerCase().startsWith(prefix.toLowerCase()) ? title : `${prefix}: ${title}`;
+}
