@@ -1,0 +1,240 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import GithubSlugger from 'github-slugger';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import {
+  agreementTermsSchema,
+  areasOfCoachingSchema,
+  coachExpectationsSchema,
+  formTextSchema,
+  guidingPrinciplesSchema,
+  organisationSchema,
+  readinessQuestionSchema,
+  siteSettingsSchema,
+} from '../../src/schemas/data.ts';
+import { guidanceSchema, planningStepSchema, protocolPhaseSchema } from '../../src/schemas/guidance.ts';
+
+// The real content/ folder that editors own: these tests stop a broken edit before it ships.
+const CONTENT = join(import.meta.dirname, '../../content');
+
+const filesIn = (folder: string, extension: string) =>
+  readdirSync(join(CONTENT, folder))
+    .filter((name) => name.endsWith(extension))
+    .sort()
+    .map((name) => join(CONTENT, folder, name));
+
+const idOf = (path: string) => basename(path).replace(/\.(mdx|yml)$/, '');
+
+/** Parses with the same schema the build uses, and names the file and field when it fails. */
+function valid<S extends z.ZodType>(schema: S, data: unknown, path: string): z.infer<S> {
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`${path.slice(CONTENT.length + 1)} is not valid: ${problems.join('; ')}`);
+  }
+  return result.data;
+}
+
+const readYaml = <S extends z.ZodType>(schema: S, path: string) => ({
+  id: idOf(path),
+  data: valid(schema, parse(readFileSync(path, 'utf8')), path),
+});
+
+function readMdx<S extends z.ZodType>(schema: S, path: string) {
+  const source = readFileSync(path, 'utf8');
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/.exec(source);
+  if (!match) throw new Error(`${path} has no frontmatter between --- lines`);
+  return { id: idOf(path), data: valid(schema, parse(match[1]), path), body: match[2] };
+}
+
+/** The anchor ids Astro gives a Markdown body's headings: GitHub-style slugs, numbered when repeated. */
+function headingIds(body: string): string[] {
+  const slugger = new GithubSlugger();
+  const withoutCode = body.replace(/```[\s\S]*?```/g, '');
+  return [...withoutCode.matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)].map((heading) => {
+    const text = heading[1]
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/[*_`]/g, '');
+    return slugger.slug(text);
+  });
+}
+
+const protocol = filesIn('protocol', '.mdx').map((path) => readMdx(protocolPhaseSchema, path));
+const planning = filesIn('planning', '.mdx').map((path) => readMdx(planningStepSchema, path));
+const guidance = filesIn('guidance', '.mdx').map((path) => readMdx(guidanceSchema, path));
+const readiness = filesIn('readiness', '.yml').map((path) => readYaml(readinessQuestionSchema, path));
+const organisations = filesIn('organisations', '.yml').map((path) => readYaml(organisationSchema, path));
+const forms = filesIn('forms', '.yml').map((path) => readYaml(formTextSchema, path));
+const list = <S extends z.ZodType>(schema: S, name: string) => readYaml(schema, join(CONTENT, 'lists', `${name}.yml`)).data;
+const settings = readYaml(siteSettingsSchema, join(CONTENT, 'settings', 'site.yml')).data;
+
+const numbers = (entries: { data: { number: number } }[]) => entries.map((entry) => entry.data.number).sort((a, b) => a - b);
+
+describe('the guidance a reader can follow', () => {
+  it('has five protocol phases, numbered 1 to 5 with none missing or repeated', () => {
+    expect(numbers(protocol)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('has seven planning steps, numbered 1 to 7 with none missing or repeated', () => {
+    expect(numbers(planning)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('has five readiness questions, numbered 1 to 5', () => {
+    expect(numbers(readiness)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('has the principles, about, privacy and accessibility pages', () => {
+    expect(guidance.map((page) => page.id)).toEqual(['about', 'accessibility', 'principles', 'privacy']);
+  });
+
+  it('never uses "planner" as a phase or step id, because /planning/planner/ is the tool', () => {
+    expect([...protocol, ...planning].map((entry) => entry.id)).not.toContain('planner');
+  });
+
+  it('keeps "Title IV-E" in the funding question of step 7, which search relies on', () => {
+    const funding = planning.find((step) => step.data.number === 7);
+    expect(funding?.data.questions.some((question) => question.includes('Title IV-E'))).toBe(true);
+  });
+
+  it('gives the principles a "Chemistry meeting" section of its own', () => {
+    const principles = guidance.find((page) => page.id === 'principles');
+    expect(principles?.body).toMatch(/^## Chemistry meeting$/m);
+  });
+});
+
+describe('the lists the forms offer', () => {
+  it('has the 16 areas of coaching, each listed once', () => {
+    const { items } = list(areasOfCoachingSchema, 'areas-of-coaching');
+    expect(items).toHaveLength(16);
+    expect(new Set(items).size).toBe(16);
+  });
+
+  it('has the six guiding principles', () => {
+    expect(list(guidingPrinciplesSchema, 'guiding-principles').items).toHaveLength(6);
+  });
+
+  it('has the five expectations of a coach', () => {
+    expect(list(coachExpectationsSchema, 'coach-expectations').items).toHaveLength(5);
+  });
+
+  it('has agreement terms that review the coaching after three sessions and allow 24 hours’ notice', () => {
+    const terms = list(agreementTermsSchema, 'agreement-terms');
+    expect(terms.reviewPoint).toContain('after three sessions');
+    expect(terms.noticeToCancel).toContain('24 hours');
+    expect(terms.endingEarly).toContain('even after the first meeting');
+  });
+
+  it('has words for each of the three forms', () => {
+    expect(forms.map((form) => form.id)).toEqual(['coach-eoi', 'coachee-application', 'coaching-agreement']);
+  });
+});
+
+describe('where form answers are sent', () => {
+  it('has at least four partner organisations, with kebab-case ids that the forms send', () => {
+    expect(organisations.length).toBeGreaterThanOrEqual(4);
+    for (const organisation of organisations) expect(organisation.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
+  it('only ever sends to example.org inboxes, never to a real address', () => {
+    const inboxes = [
+      ...organisations.flatMap((organisation) => organisation.data.inboxes),
+      settings.contactEmail,
+      settings.fallbackInbox,
+    ];
+    for (const inbox of inboxes) expect(inbox).toMatch(/@example\.org$/);
+  });
+});
+
+describe('links inside the content', () => {
+  // Pages that exist outside content/ (the fixed site map), plus every content page.
+  const fixedPages = [
+    '/',
+    '/protocol/',
+    '/planning/',
+    '/planning/planner/',
+    '/readiness/',
+    '/coaching-record/',
+    '/search/',
+    '/become-a-coach/',
+    '/apply-for-coaching/',
+    '/coaching-agreement/',
+  ];
+  const anchors = new Map<string, string[]>([
+    ...fixedPages.map((page): [string, string[]] => [page, []]),
+    ...guidance.map((page): [string, string[]] => [`/${page.id}/`, headingIds(page.body)]),
+    ...protocol.map((phase): [string, string[]] => [`/protocol/${phase.id}/`, headingIds(phase.body)]),
+    ...planning.map((step): [string, string[]] => [`/planning/${step.id}/`, headingIds(step.body)]),
+  ]);
+
+  const brokenLink = (href: string) => {
+    const [page, anchor] = href.split('#');
+    if (!anchors.has(page)) return `${href}: no such page`;
+    if (anchor !== undefined && !anchors.get(page)?.includes(anchor)) return `${href}: no heading with that anchor`;
+    return undefined;
+  };
+
+  it('sends each readiness question’s help link to a page and heading that exist', () => {
+    expect(readiness.map((question) => brokenLink(question.data.helpHref)).filter(Boolean)).toEqual([]);
+  });
+
+  it('links from every guidance body only to pages and headings that exist', () => {
+    const bodies = [...guidance, ...protocol, ...planning];
+    const hrefs = bodies.flatMap((entry) => [...entry.body.matchAll(/\]\((\/[^)\s]*)\)/g)].map((link) => link[1]));
+    expect(hrefs.length).toBeGreaterThan(10);
+    expect(hrefs.map(brokenLink).filter(Boolean)).toEqual([]);
+  });
+
+  it('derives heading anchors the way Astro does', () => {
+    expect(headingIds('## Coaching is, and coaching is not\n\n### Benefits for the coach’s team\n\n## Chemistry meeting\n## Chemistry meeting')).toEqual([
+      'coaching-is-and-coaching-is-not',
+      'benefits-for-the-coachs-team',
+      'chemistry-meeting',
+      'chemistry-meeting-1',
+    ]);
+  });
+});
+
+describe('content safe to publish', () => {
+  const everyFile = ['guidance', 'protocol', 'planning', 'readiness', 'organisations', 'forms', 'lists', 'settings'].flatMap(
+    (folder) => [...filesIn(folder, '.mdx'), ...filesIn(folder, '.yml')],
+  );
+
+  // Real people, bodies and places from the source documents. Short acronyms match case-sensitively
+  // as whole words, so ordinary words like "partner" do not trip them.
+  const banned: [string, RegExp][] = [
+    ['Kingston', /kingston/i],
+    ['Libbi', /\blibbi\b/i],
+    ['Aldred', /aldred/i],
+    ['Sharon Evans', /sharon\s+evans/i],
+    ['Dermot', /dermot/i],
+    ['developingtogetherswtp', /developingtogether/i],
+    ['Developing Together', /developing together/i],
+    ['OCWTP', /ocwtp/i],
+    ['Ohio', /\bohio\b/i],
+    ['DCS', /\bDCS\b/],
+    ['TN', /\bTN\b/],
+    ['Tennessee', /tennessee/i],
+    ['gotomeeting', /gotomeeting/i],
+    ['placeholder text', /lorem ipsum|coming soon/i],
+  ];
+
+  it('reads every content file', () => {
+    expect(everyFile.length).toBeGreaterThan(30);
+  });
+
+  it('names no real person, body or place from the source documents, and has no placeholder text', () => {
+    const found = everyFile.flatMap((path) => {
+      const text = readFileSync(path, 'utf8');
+      return banned.filter(([, pattern]) => pattern.test(text)).map(([name]) => `${idOf(path)}: ${name}`);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('dates every page on a real day that has already happened', () => {
+    for (const entry of [...guidance, ...protocol, ...planning]) {
+      expect(entry.data.updated.getTime()).toBeLessThanOrEqual(Date.now());
+    }
+  });
+});
