@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 
 // The tools keep everything in the browser's localStorage, wrapped in a small envelope that says
 // which app and tool wrote it and in which version of its data shape. The same envelope is the
@@ -28,12 +27,20 @@ export interface StorageEventSource {
   removeEventListener(type: 'storage', listener: (event: { key: string | null }) => void): void;
 }
 
+/**
+ * Any zod schema, classic or zod/mini: the store only calls safeParse. The tool pages use zod/mini
+ * for their data because classic zod alone would take most of a page's 30 KB JavaScript budget.
+ */
+export interface DataSchema<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[] }[] } };
+}
+
 export interface FormatOptions<T> {
   /** Tool id written into the envelope, like 'planner'. */
   tool: string;
   /** Current version of the data shape; bump it when the shape changes. */
   version: number;
-  schema: z.ZodType<T>;
+  schema: DataSchema<T>;
   /** Words for the tool in messages, like 'planner' or 'coaching record'. Defaults to the tool id. */
   label?: string;
   /** Turns data saved by an older version into the current shape (before the schema checks it). */
@@ -46,7 +53,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Describes where a zod issue sits in words a person can follow, like “plans › 1 › name”. */
-function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+function describeIssue(issue: { path: readonly PropertyKey[] } | undefined): string {
   if (!issue) return 'some of its information could not be read';
   const where = issue.path.map((part) => (typeof part === 'number' ? String(part + 1) : String(part))).join(' › ');
   return where ? `the entry “${where}” is missing or not valid` : 'its information is not in the expected shape';

@@ -1,0 +1,177 @@
+// The readiness checklist in the browser: reads the questions from the server-rendered page,
+// restores saved answers, autosaves every change, keeps the summary and print view up to date,
+// and handles export, import and clearing. Nothing leaves the browser.
+import { downloadFile, fileNameFrom, readTextFile } from '../file-io.ts';
+import { bindSaveStatus, createAutosave, createToolStore, parseImport, writeEnvelope } from '../storage.ts';
+import { announce, bindConfirm, clearErrors, focusOn, must, revealToolParts, setFieldError, showErrors } from '../ui.ts';
+import {
+  answerLabel,
+  blankAnswer,
+  emptyReadinessAnswers,
+  READINESS_TOOL,
+  readinessAnswersSchema,
+  summarise,
+  type AnswerValue,
+  type QuestionInfo,
+  type ReadinessAnswers,
+} from './checklist.ts';
+
+const root = must('[data-readiness]');
+const format = { tool: READINESS_TOOL.key, version: READINESS_TOOL.version, label: READINESS_TOOL.label, schema: readinessAnswersSchema };
+const store = createToolStore<ReadinessAnswers>({ key: READINESS_TOOL.key, version: READINESS_TOOL.version, label: READINESS_TOOL.label, schema: readinessAnswersSchema, empty: emptyReadinessAnswers });
+
+const sections = [...root.querySelectorAll<HTMLElement>('[data-question]')];
+const questions: QuestionInfo[] = sections.map((section) => {
+  const help = must<HTMLAnchorElement>('[data-help-link]', section);
+  return {
+    id: section.dataset.question!,
+    number: Number(section.dataset.number),
+    question: must('[data-question-text]', section).dataset.questionText!,
+    helpLabel: help.textContent ?? '',
+    helpHref: help.getAttribute('href') ?? '',
+  };
+});
+
+const errorSummary = must('[data-error-summary]', root);
+const status = bindSaveStatus(must('[data-save-status]', root));
+const importInput = must<HTMLInputElement>('[data-import-input]', root);
+
+let state: ReadinessAnswers = emptyReadinessAnswers();
+const autosave = createAutosave({ save: () => store.save(state), status });
+
+/** Puts `state` into the form controls, the print view and the summary. */
+function render(): void {
+  for (const section of sections) {
+    const entry = state.answers[section.dataset.question!] ?? blankAnswer();
+    section.querySelectorAll<HTMLInputElement>('[data-answer]').forEach((radio) => {
+      radio.checked = radio.value === entry.answer;
+    });
+    must<HTMLTextAreaElement>('[data-notes]', section).value = entry.notes;
+    renderPrint(section);
+  }
+  renderSummary();
+}
+
+function renderPrint(section: HTMLElement): void {
+  const entry = state.answers[section.dataset.question!] ?? blankAnswer();
+  must('[data-print-answer-value]', section).textContent = answerLabel(entry.answer);
+  must('[data-print-notes]', section).textContent = entry.notes.trim() || 'None';
+}
+
+const TAG_CLASS: Record<AnswerValue, string> = { ready: 'tool-tag--ready', partly: 'tool-tag--partly', 'not-yet': 'tool-tag--not-yet' };
+
+function renderSummary(): void {
+  const summary = summarise(questions, state);
+  must('[data-summary-count]', root).textContent =
+    summary.answered === 0
+      ? 'You have not answered any questions yet.'
+      : `You have answered ${summary.answered} of ${summary.total} questions.`;
+  const container = must('[data-summary-needs-work]', root);
+  if (summary.needsWork.length > 0) {
+    const heading = Object.assign(document.createElement('h3'), { textContent: 'What is not ready yet' });
+    const list = document.createElement('ul');
+    list.className = 'readiness-summary__list';
+    for (const item of summary.needsWork) {
+      const li = document.createElement('li');
+      const tag = Object.assign(document.createElement('strong'), { className: `tool-tag ${TAG_CLASS[item.answer]}`, textContent: answerLabel(item.answer) });
+      const question = Object.assign(document.createElement('a'), { href: `#${item.id}`, textContent: `${item.number}. ${item.question}` });
+      const help = Object.assign(document.createElement('a'), { href: item.helpHref, textContent: item.helpLabel });
+      li.append(tag, ' ', question, document.createElement('br'), 'Guidance that helps: ', help);
+      list.append(li);
+    }
+    container.replaceChildren(heading, list);
+  } else if (summary.allReady) {
+    const next = Object.assign(document.createElement('a'), { href: '/planning/planner/', textContent: 'plan how to bring in coaching' });
+    const p = document.createElement('p');
+    p.append('You have answered every question as ready. Next, ', next, '.');
+    container.replaceChildren(p);
+  } else if (summary.answered > 0) {
+    container.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'Nothing is marked as not ready so far.' }));
+  } else {
+    container.replaceChildren();
+  }
+}
+
+function update(id: string, change: Partial<ReadinessAnswers['answers'][string]>): void {
+  const entry = { ...(state.answers[id] ?? blankAnswer()), ...change };
+  state = { answers: { ...state.answers, [id]: entry } };
+  const section = sections.find((s) => s.dataset.question === id);
+  if (section) renderPrint(section);
+  renderSummary();
+  autosave.schedule();
+}
+
+for (const section of sections) {
+  const id = section.dataset.question!;
+  section.querySelectorAll<HTMLInputElement>('[data-answer]').forEach((radio) => {
+    radio.addEventListener('change', () => {
+      if (radio.checked) update(id, { answer: radio.value as AnswerValue });
+    });
+  });
+  must<HTMLTextAreaElement>('[data-notes]', section).addEventListener('input', (event) => {
+    update(id, { notes: (event.target as HTMLTextAreaElement).value });
+  });
+}
+
+// Saving on the way out means a quick reload never loses the last few keystrokes.
+addEventListener('pagehide', () => autosave.flush());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') autosave.flush();
+});
+
+must<HTMLButtonElement>('[data-print]', root).addEventListener('click', () => {
+  autosave.flush();
+  print();
+});
+
+must<HTMLButtonElement>('[data-export]', root).addEventListener('click', () => {
+  autosave.flush();
+  downloadFile(fileNameFrom(['readiness checklist', new Date().toISOString().slice(0, 10)], 'json'), writeEnvelope(state, format), 'application/json');
+  announce('Your answers have been saved to a file');
+});
+
+importInput.addEventListener('change', async () => {
+  clearErrors(errorSummary);
+  const file = await readTextFile(importInput.files?.[0]);
+  const parsed = file.ok ? parseImport(file.text, format) : file;
+  importInput.value = '';
+  if (!parsed.ok) {
+    showErrors(errorSummary, [{ fieldId: importInput.id, message: parsed.message }]);
+    return;
+  }
+  state = parsed.data;
+  render();
+  // Opening a file is the user choosing to replace whatever this browser held.
+  const saved = store.save(state, { overwrite: true });
+  if (saved.ok) status.saved(saved.savedAt);
+  else status.failed(saved.message);
+  announce('Answers opened from the file');
+  focusOn(must('#readiness-summary-heading', root));
+});
+
+bindConfirm(must('[data-confirm]', root), must<HTMLButtonElement>('[data-clear]', root), () => {
+  store.clear();
+  state = emptyReadinessAnswers();
+  render();
+  clearErrors(errorSummary);
+  setFieldError(importInput.id, null);
+  must('[data-save-status]', root).textContent = 'All answers cleared';
+  focusOn(must('h1', root));
+});
+
+store.subscribe((result) => {
+  // Another tab saved: show its answers rather than overwrite them later.
+  if (result.ok) {
+    state = result.data;
+    render();
+  }
+});
+
+const loaded = store.load();
+state = loaded.data;
+render();
+revealToolParts(root);
+if (!loaded.ok) {
+  // Keep the unreadable data until the person chooses: clearing or opening a file replaces it.
+  showErrors(errorSummary, [{ fieldId: 'readiness-clear', message: `${loaded.message}. Your answers are not being saved until you clear all answers or open a saved file` }]);
+}
