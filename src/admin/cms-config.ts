@@ -1,0 +1,173 @@
+import type { z } from 'zod';
+import { guidanceSchema, planningStepSchema, protocolPhaseSchema } from '../schemas/guidance.ts';
+import {
+  agreementTermsSchema,
+  areasOfCoachingSchema,
+  coachExpectationsSchema,
+  formTextSchema,
+  guidingPrinciplesSchema,
+  organisationSchema,
+  readinessQuestionSchema,
+  siteSettingsSchema,
+} from '../schemas/data.ts';
+import { fieldsFromSchema, type DecapField } from './schema-fields.ts';
+import { bodyHint, uiHints } from './ui-hints.ts';
+
+// The whole Decap CMS configuration, built at build time from the content schemas (the same ones
+// src/content.config.ts uses) plus the backend chosen by environment variables. The admin page
+// hands it to CMS.init() with load_config_file: false, so there is no config.yml to drift.
+
+/** Custom formats registered by src/admin/cms.ts; they keep files byte-identical when unchanged. */
+export const FORMAT = { mdx: 'hub-mdx', yml: 'hub-yml' } as const;
+/** The body widget: the page text as plain Markdown/MDX, with an "Add a callout" button. */
+export const BODY_WIDGET = 'mdx-body';
+
+type ContentName = keyof typeof uiHints;
+
+/** Where each content collection lives in content/ and how its files are written. */
+interface Source {
+  name: ContentName;
+  schema: z.ZodObject;
+}
+interface FolderSource extends Source {
+  folder: string;
+  type: 'mdx' | 'yml';
+  identifier: string;
+  create: boolean;
+}
+interface FileSource extends Source {
+  file: string;
+  /** The entry's name in its Decap files collection. */
+  entry: string;
+}
+
+export const folderSources: FolderSource[] = [
+  { name: 'guidance', schema: guidanceSchema, folder: 'content/guidance', type: 'mdx', identifier: 'title', create: true },
+  { name: 'protocol', schema: protocolPhaseSchema, folder: 'content/protocol', type: 'mdx', identifier: 'title', create: false },
+  { name: 'planning', schema: planningStepSchema, folder: 'content/planning', type: 'mdx', identifier: 'title', create: false },
+  { name: 'readiness', schema: readinessQuestionSchema, folder: 'content/readiness', type: 'yml', identifier: 'question', create: false },
+  { name: 'organisations', schema: organisationSchema, folder: 'content/organisations', type: 'yml', identifier: 'name', create: true },
+  { name: 'forms', schema: formTextSchema, folder: 'content/forms', type: 'yml', identifier: 'title', create: false },
+];
+
+/** Files collections: one Decap collection holding several single-file content collections. */
+export const fileGroups: { name: string; label: string; description: string; files: FileSource[] }[] = [
+  {
+    name: 'lists',
+    label: 'Lists',
+    description: 'The lists the forms offer as choices and the guidance shows.',
+    files: [
+      { name: 'areasOfCoaching', entry: 'areasOfCoaching', schema: areasOfCoachingSchema, file: 'content/lists/areas-of-coaching.yml' },
+      { name: 'coachExpectations', entry: 'coachExpectations', schema: coachExpectationsSchema, file: 'content/lists/coach-expectations.yml' },
+      { name: 'guidingPrinciples', entry: 'guidingPrinciples', schema: guidingPrinciplesSchema, file: 'content/lists/guiding-principles.yml' },
+      { name: 'agreementTerms', entry: 'agreementTerms', schema: agreementTermsSchema, file: 'content/lists/agreement-terms.yml' },
+    ],
+  },
+  {
+    name: 'settings',
+    label: 'Site settings',
+    description: uiHints.settings.description,
+    files: [{ name: 'settings', entry: 'site', schema: siteSettingsSchema, file: 'content/settings/site.yml' }],
+  },
+];
+
+const body: DecapField = { name: 'body', label: bodyHint.label, hint: bodyHint.hint, widget: BODY_WIDGET, required: true };
+
+function folderCollection(source: FolderSource) {
+  const hints = uiHints[source.name];
+  const fields = fieldsFromSchema(source.schema, hints.fields, source.name);
+  return {
+    name: source.name,
+    label: hints.label,
+    label_singular: 'labelSingular' in hints ? hints.labelSingular : undefined,
+    description: hints.description,
+    folder: source.folder,
+    extension: source.type,
+    format: FORMAT[source.type],
+    identifier_field: source.identifier,
+    slug: '{{slug}}',
+    create: source.create,
+    delete: source.create,
+    sortable_fields: fields.some((f) => f.name === 'number') ? ['number', source.identifier] : [source.identifier],
+    fields: source.type === 'mdx' ? [...fields, body] : fields,
+  };
+}
+
+function filesCollection(group: (typeof fileGroups)[number]) {
+  return {
+    name: group.name,
+    label: group.label,
+    description: group.description,
+    extension: 'yml',
+    format: FORMAT.yml,
+    create: false,
+    delete: false,
+    files: group.files.map((source) => {
+      const hints = uiHints[source.name];
+      return {
+        name: source.entry,
+        label: hints.label,
+        file: source.file,
+        format: FORMAT.yml,
+        fields: fieldsFromSchema(source.schema, hints.fields, source.name),
+      };
+    }),
+  };
+}
+
+export type Env = Record<string, string | undefined>;
+
+/** The backend from build-time environment variables; see docs/readme/cms.md. */
+export function backendFromEnv(env: Env) {
+  const name = env.CMS_BACKEND || 'github';
+  // Netlify sets REPOSITORY_URL (https://github.com/owner/repo) during builds.
+  const fromNetlify = env.REPOSITORY_URL?.match(/[/:]([^/:]+\/[^/]+?)(?:\.git)?$/)?.[1];
+  const backend: Record<string, string> = {
+    name,
+    repo: env.CMS_REPO || fromNetlify || 'owner/repository',
+    branch: env.CMS_BRANCH || 'main',
+  };
+  if (name === 'github') {
+    // Netlify's OAuth provider: add a GitHub OAuth app under the site's Access control settings.
+    backend.base_url = env.CMS_BASE_URL || 'https://api.netlify.com';
+    backend.auth_endpoint = env.CMS_AUTH_ENDPOINT || 'auth';
+  } else {
+    if (env.CMS_BASE_URL) backend.base_url = env.CMS_BASE_URL;
+    if (env.CMS_AUTH_ENDPOINT) backend.auth_endpoint = env.CMS_AUTH_ENDPOINT;
+  }
+  if (env.CMS_API_ROOT) backend.api_root = env.CMS_API_ROOT;
+  if (env.CMS_APP_ID) backend.app_id = env.CMS_APP_ID;
+  if (env.CMS_AUTH_TYPE) backend.auth_type = env.CMS_AUTH_TYPE;
+  if (env.CMS_IDENTITY_URL) backend.identity_url = env.CMS_IDENTITY_URL;
+  if (env.CMS_GATEWAY_URL) backend.gateway_url = env.CMS_GATEWAY_URL;
+  return backend;
+}
+
+/**
+ * The local backend (decap-server) is tried only when /admin/ is opened on localhost or 127.0.0.1:
+ * Decap ignores it on any other host, so leaving it in a production build is harmless. Its port
+ * comes from DECAP_SERVER_PORT (npm start sets it) or CMS_LOCAL_BACKEND_URL.
+ */
+export function localBackendFromEnv(env: Env) {
+  if (env.CMS_LOCAL_BACKEND === 'false') return undefined;
+  return { url: env.CMS_LOCAL_BACKEND_URL || `http://localhost:${env.DECAP_SERVER_PORT || '8081'}/api/v1` };
+}
+
+export function buildCmsConfig(env: Env = {}) {
+  const localBackend = localBackendFromEnv(env);
+  return {
+    load_config_file: false,
+    backend: backendFromEnv(env),
+    ...(localBackend ? { local_backend: localBackend } : {}),
+    // Draft, In review, Ready, then Published. decap-server's file mode has no workflow, so Decap
+    // itself falls back to simple publishing when it runs against the local backend.
+    publish_mode: env.CMS_PUBLISH_MODE || 'editorial_workflow',
+    ...(env.URL ? { site_url: env.URL, display_url: env.URL } : {}),
+    media_folder: 'public/uploads',
+    public_folder: '/uploads',
+    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+    collections: [...folderSources.map(folderCollection), ...fileGroups.map(filesCollection)],
+  };
+}
+
+export type CmsConfig = ReturnType<typeof buildCmsConfig>;

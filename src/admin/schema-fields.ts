@@ -1,0 +1,130 @@
+import type { z } from 'zod';
+import type { FieldHint } from './ui-hints.ts';
+
+// Turns a zod 4 object schema into Decap CMS fields, so the CMS asks for exactly what the build
+// accepts: the same fields, the same required flags, limits and patterns, and the schema's own
+// error words. Only the shapes our schemas use are supported; anything else fails loudly.
+
+export interface DecapField {
+  name: string;
+  label: string;
+  widget: string;
+  required?: boolean;
+  hint?: string;
+  default?: unknown;
+  pattern?: [string, string];
+  value_type?: 'int' | 'float';
+  min?: number;
+  max?: number;
+  field?: DecapField;
+  format?: string;
+  date_format?: string;
+  time_format?: boolean;
+  picker_utc?: boolean;
+  allow_add?: boolean;
+  collapsed?: boolean;
+  [extra: string]: unknown;
+}
+
+type AnySchema = z.ZodType;
+interface Check {
+  check: string;
+  format?: string;
+  pattern?: RegExp;
+  minimum?: number;
+  maximum?: number;
+  value?: number;
+  inclusive?: boolean;
+  error?: unknown;
+}
+
+const defOf = (schema: AnySchema) =>
+  (schema as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
+const checksOf = (schema: AnySchema): Check[] =>
+  ((defOf(schema).checks as { _zod: { def: Check } }[] | undefined) ?? []).map((c) => c._zod.def);
+
+/** The editor-facing words a check carries (our schemas set them with `{ error: '...' }`). */
+function messageOf(check: Check): string | undefined {
+  const error = check.error;
+  const result = typeof error === 'function' ? (error as (issue: object) => unknown)({}) : error;
+  if (typeof result === 'string') return result;
+  if (result && typeof result === 'object' && 'message' in result) return String(result.message);
+  return undefined;
+}
+
+/** Strips optional/default wrappers: what remains is the value's own type. */
+export function unwrap(schema: AnySchema): { inner: AnySchema; required: boolean; defaultValue?: unknown } {
+  const def = defOf(schema);
+  if (def.type === 'optional') return { ...unwrap(def.innerType as AnySchema), required: false };
+  if (def.type === 'default') {
+    const raw = def.defaultValue;
+    const defaultValue = typeof raw === 'function' ? (raw as () => unknown)() : raw;
+    return { ...unwrap(def.innerType as AnySchema), required: false, defaultValue };
+  }
+  return { inner: schema, required: true };
+}
+
+function lengthLimits(schema: AnySchema) {
+  const limits: { min?: number; max?: number } = {};
+  for (const check of checksOf(schema)) {
+    if (check.check === 'min_length') limits.min = check.minimum;
+    if (check.check === 'max_length') limits.max = check.maximum;
+  }
+  return limits;
+}
+
+/** The Decap widget for a value of this schema (without name or label). */
+function widgetFor(schema: AnySchema, hint: FieldHint): Omit<DecapField, 'name' | 'label'> {
+  const def = defOf(schema);
+  switch (def.type) {
+    case 'string': {
+      const field: Omit<DecapField, 'name' | 'label'> = { widget: hint.widget ?? 'string' };
+      for (const check of checksOf(schema)) {
+        if (check.check === 'string_format' && check.format === 'regex' && check.pattern) {
+          field.pattern = [check.pattern.source, messageOf(check) ?? `Enter ${hint.label.toLowerCase()}`];
+        }
+      }
+      return field;
+    }
+    case 'number': {
+      const field: Omit<DecapField, 'name' | 'label'> = { widget: 'number', value_type: 'float' };
+      for (const check of checksOf(schema)) {
+        if (check.check === 'number_format' && /int/.test(check.format ?? '')) field.value_type = 'int';
+      }
+      const step = field.value_type === 'int' ? 1 : 0;
+      for (const check of checksOf(schema)) {
+        if (check.check === 'greater_than') field.min = check.value! + (check.inclusive ? 0 : step);
+        if (check.check === 'less_than') field.max = check.value! - (check.inclusive ? 0 : step);
+      }
+      return field;
+    }
+    case 'date':
+      // Date only, stored as YYYY-MM-DD exactly as the files have it; UTC so no timezone shifts a day.
+      return { widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false, picker_utc: true };
+    case 'array': {
+      const element = unwrap(def.element as AnySchema).inner;
+      if (defOf(element).type !== 'string') throw new Error(`Lists of ${defOf(element).type} are not supported yet`);
+      const item = { name: 'item', label: hint.itemLabel ?? 'Item', ...widgetFor(element, { label: hint.itemLabel ?? 'Item' }) };
+      return { widget: 'list', field: item, allow_add: true, collapsed: false, ...lengthLimits(schema) };
+    }
+    default:
+      throw new Error(`The CMS cannot edit a ${def.type} field yet: add it to src/admin/schema-fields.ts`);
+  }
+}
+
+/** Decap fields for every key of an object schema, in the schema's order. */
+export function fieldsFromSchema(
+  schema: z.ZodObject,
+  hints: Record<string, FieldHint>,
+  collection: string,
+): DecapField[] {
+  return Object.entries(schema.shape).map(([name, fieldSchema]) => {
+    const hint = hints[name];
+    if (!hint) throw new Error(`Add a label for the field “${name}” of ${collection} in src/admin/ui-hints.ts`);
+    const { inner, required, defaultValue } = unwrap(fieldSchema as AnySchema);
+    const field: DecapField = { name, label: hint.label, ...widgetFor(inner, hint), required };
+    if (hint.hint) field.hint = hint.hint;
+    if (defaultValue !== undefined) field.default = defaultValue;
+    return field;
+  });
+}

@@ -1,0 +1,169 @@
+// The words editors see in the CMS, one entry per content collection and per schema field.
+// The fields themselves (types, required, limits, patterns) come from the zod schemas in
+// src/schemas; this map only adds labels, hints and the choice of a multi-line box where a short
+// line would be cramped. A schema field without an entry here fails the build of the CMS config.
+
+export interface FieldHint {
+  label: string;
+  hint?: string;
+  /** 'text' gives a multi-line box instead of a one-line one. */
+  widget?: 'text';
+  /** Label for each item of a list. */
+  itemLabel?: string;
+}
+
+export interface CollectionHint {
+  label: string;
+  labelSingular?: string;
+  description?: string;
+  fields: Record<string, FieldHint>;
+}
+
+const updated: FieldHint = {
+  label: 'Last updated',
+  hint: 'The date you last made a real change to this page. The page shows it to readers.',
+};
+
+/** The page text of every MDX page (not part of the schemas: Astro reads it as the page body). */
+export const bodyHint: FieldHint = {
+  label: 'Page text',
+  hint:
+    'Write in Markdown: ## for a heading, - for a bullet, [link text](/address/) for a link. ' +
+    'Use “Add a callout” to put a highlighted box on the page.',
+};
+
+export const uiHints = {
+  guidance: {
+    label: 'Guidance pages',
+    labelSingular: 'guidance page',
+    description: 'The principles, about, privacy and accessibility pages. The file name is the page address.',
+    fields: {
+      title: { label: 'Page title', hint: 'The main heading. Keep it short.' },
+      description: {
+        label: 'Summary',
+        hint: 'One sentence that says what the page is for. Search results and link previews show it.',
+        widget: 'text',
+      },
+      updated,
+    },
+  },
+  protocol: {
+    label: 'Coaching protocol phases',
+    labelSingular: 'protocol phase',
+    description: 'The five phases of the coaching protocol, shown in number order.',
+    fields: {
+      number: { label: 'Phase number', hint: 'Where this phase comes, from 1 to 5.' },
+      title: { label: 'Phase title' },
+      summary: { label: 'Summary', hint: 'One sentence that says what happens in this phase.', widget: 'text' },
+      updated,
+    },
+  },
+  planning: {
+    label: 'Planning guide steps',
+    labelSingular: 'planning step',
+    description: 'The seven steps of the implementation-planning guide, shown in number order.',
+    fields: {
+      number: { label: 'Step number', hint: 'Where this step comes, from 1 to 7.' },
+      title: { label: 'Step title' },
+      summary: { label: 'Summary', hint: 'One sentence that says what this step is for.', widget: 'text' },
+      questions: {
+        label: 'Planning questions',
+        hint: 'The questions an agency answers in this step. The planner tool shows each one.',
+        itemLabel: 'Question',
+      },
+      updated,
+    },
+  },
+  readiness: {
+    label: 'Readiness questions',
+    labelSingular: 'readiness question',
+    description: 'The five questions an agency considers before starting coaching.',
+    fields: {
+      number: { label: 'Question number', hint: 'Where this question comes, from 1 to 5.' },
+      question: { label: 'Question', widget: 'text' },
+      prompts: { label: 'Prompts', hint: 'Smaller questions that help people answer this one.', itemLabel: 'Prompt' },
+      helpLabel: { label: 'Help link text', hint: 'The words of the link to the guidance that helps.' },
+      helpHref: {
+        label: 'Help link address',
+        hint: 'The address on this site of the guidance that helps, starting with /, like /principles/',
+      },
+    },
+  },
+  organisations: {
+    label: 'Partner organisations',
+    labelSingular: 'partner organisation',
+    description:
+      'The organisations the forms offer. Each form sent by someone from an organisation goes to its ' +
+      'workforce development inboxes.',
+    fields: {
+      name: { label: 'Full name', hint: 'The name people choose from in the forms.' },
+      shortName: { label: 'Short name', hint: 'A shorter name for tight spaces, like Northfield.' },
+      inboxes: {
+        label: 'Workforce development inboxes',
+        hint: 'The email addresses that receive this organisation’s forms. Add at least one.',
+        itemLabel: 'Inbox',
+      },
+    },
+  },
+  forms: {
+    label: 'Form texts',
+    labelSingular: 'form text',
+    description: 'The words around each form: its title, introduction and what happens after sending.',
+    fields: {
+      title: { label: 'Form title' },
+      intro: { label: 'Introduction', hint: 'A short paragraph at the top of the form.', widget: 'text' },
+      beforeYouStart: {
+        label: 'Before you start',
+        hint: 'What people should have ready. Leave empty if there is nothing.',
+        itemLabel: 'Thing to have ready',
+      },
+      whatHappensNext: {
+        label: 'What happens next',
+        hint: 'The steps after someone sends the form, in order. The confirmation page shows them.',
+        itemLabel: 'Step',
+      },
+    },
+  },
+  areasOfCoaching: {
+    label: 'Areas of coaching',
+    description: 'The areas a coach can offer and a coachee can ask for. The forms offer them as choices.',
+    fields: { items: { label: 'Areas of coaching', itemLabel: 'Area' } },
+  },
+  coachExpectations: {
+    label: 'Coach expectations',
+    description: 'What the scheme expects of every coach. The coach form asks people to agree to them.',
+    fields: { items: { label: 'Expectations', itemLabel: 'Expectation' } },
+  },
+  guidingPrinciples: {
+    label: 'Guiding principles',
+    description: 'The principles of coaching in the scheme.',
+    fields: { items: { label: 'Principles', itemLabel: 'Principle' } },
+  },
+  agreementTerms: {
+    label: 'Coaching agreement terms',
+    description: 'What each person commits to. The coaching agreement form and the guidance show these words.',
+    fields: {
+      coachee: { label: 'The coachee commits to', itemLabel: 'Commitment' },
+      coach: { label: 'The coach commits to', itemLabel: 'Commitment' },
+      lineManager: { label: 'The line manager commits to', itemLabel: 'Commitment' },
+      confidentiality: { label: 'What confidentiality means', widget: 'text' },
+      confidentialityExceptions: { label: 'Exceptions to confidentiality', itemLabel: 'Exception' },
+      noticeToCancel: { label: 'Notice to cancel a session', widget: 'text' },
+      reviewPoint: { label: 'When the coaching is reviewed', widget: 'text' },
+      endingEarly: { label: 'Ending the coaching early', widget: 'text' },
+    },
+  },
+  settings: {
+    label: 'Site settings',
+    description: 'The scheme name, tagline and contact inboxes used across the site.',
+    fields: {
+      schemeName: { label: 'Scheme name', hint: 'Shown at the top of every page.' },
+      tagline: { label: 'Tagline', hint: 'One line that describes the scheme, shown at the foot of every page.' },
+      contactEmail: { label: 'Contact email address', hint: 'Where people can write with questions.' },
+      fallbackInbox: {
+        label: 'Fallback inbox',
+        hint: 'Receives forms from people whose organisation is not listed.',
+      },
+    },
+  },
+} satisfies Record<string, CollectionHint>;
