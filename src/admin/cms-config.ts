@@ -35,10 +35,9 @@ interface FolderSource extends Source {
   identifier: string;
   create: boolean;
 }
+/** A single-file content collection: its entry in a Decap files collection has the same name. */
 interface FileSource extends Source {
   file: string;
-  /** The entry's name in its Decap files collection. */
-  entry: string;
 }
 
 export const folderSources: FolderSource[] = [
@@ -57,17 +56,17 @@ export const fileGroups: { name: string; label: string; description: string; fil
     label: 'Lists',
     description: 'The lists the forms offer as choices and the guidance shows.',
     files: [
-      { name: 'areasOfCoaching', entry: 'areasOfCoaching', schema: areasOfCoachingSchema, file: 'content/lists/areas-of-coaching.yml' },
-      { name: 'coachExpectations', entry: 'coachExpectations', schema: coachExpectationsSchema, file: 'content/lists/coach-expectations.yml' },
-      { name: 'guidingPrinciples', entry: 'guidingPrinciples', schema: guidingPrinciplesSchema, file: 'content/lists/guiding-principles.yml' },
-      { name: 'agreementTerms', entry: 'agreementTerms', schema: agreementTermsSchema, file: 'content/lists/agreement-terms.yml' },
+      { name: 'areasOfCoaching', schema: areasOfCoachingSchema, file: 'content/lists/areas-of-coaching.yml' },
+      { name: 'coachExpectations', schema: coachExpectationsSchema, file: 'content/lists/coach-expectations.yml' },
+      { name: 'guidingPrinciples', schema: guidingPrinciplesSchema, file: 'content/lists/guiding-principles.yml' },
+      { name: 'agreementTerms', schema: agreementTermsSchema, file: 'content/lists/agreement-terms.yml' },
     ],
   },
   {
     name: 'settings',
     label: 'Site settings',
     description: uiHints.settings.description,
-    files: [{ name: 'settings', entry: 'site', schema: siteSettingsSchema, file: 'content/settings/site.yml' }],
+    files: [{ name: 'settings', schema: siteSettingsSchema, file: 'content/settings/site.yml' }],
   },
 ];
 
@@ -98,14 +97,13 @@ function filesCollection(group: (typeof fileGroups)[number]) {
     name: group.name,
     label: group.label,
     description: group.description,
-    extension: 'yml',
     format: FORMAT.yml,
     create: false,
     delete: false,
     files: group.files.map((source) => {
       const hints = uiHints[source.name];
       return {
-        name: source.entry,
+        name: source.name,
         label: hints.label,
         file: source.file,
         format: FORMAT.yml,
