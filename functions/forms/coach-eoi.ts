@@ -93,5 +93,5 @@ export const coachEoi: FormDefinition<ReturnType<typeof schema>> = {
   schema,
   answerRows: (data, content) => rowsFromFields(fields(content), data),
   submitter: (data) => ({ name: data.name, email: data.email }),
-  organisationIds: (data) => [data.employer],
+  organisations: (data) => [{ id: data.employer, otherName: data.employerOther }],
 };

@@ -79,5 +79,5 @@ export const coacheeApplication: FormDefinition<ReturnType<typeof schema>> = {
   answerRows: (data, content) => rowsFromFields(fields(content), data),
   secondSignature: (data) => ({ role: 'manager', name: data.managerName, email: data.managerEmail }),
   submitter: (data) => ({ name: data.name, email: data.email }),
-  organisationIds: (data) => [data.organisation],
+  organisations: (data) => [{ id: data.organisation, otherName: data.organisationOther }],
 };

@@ -160,5 +160,8 @@ export const coachingAgreement: FormDefinition<ReturnType<typeof schema>> = {
       ? { role: 'coachee', name: data.coacheeName, email: data.coacheeEmail }
       : { role: 'coach', name: data.coachName, email: data.coachEmail },
   submitter: signer,
-  organisationIds: (data) => [data.coacheeOrganisation, data.coachOrganisation],
+  organisations: (data) => [
+    { id: data.coacheeOrganisation, otherName: data.coacheeOrganisationOther },
+    { id: data.coachOrganisation, otherName: data.coachOrganisationOther },
+  ],
 };

@@ -95,8 +95,9 @@ export interface FormDefinition<S extends z.ZodType = z.ZodType> {
   secondSignature?: (data: z.infer<S>) => SecondSignatory | undefined;
   /** The submitter's name and email: Reply-To for workforce development, and where their receipt goes. */
   submitter(data: z.infer<S>): { name: string; email: string };
-  /** Organisation ids (or 'other') whose workforce development teams receive this submission. */
-  organisationIds(data: z.infer<S>): string[];
+  /** The organisations whose workforce development teams receive this submission: an id from
+   * content/organisations (or 'other', with the name typed for it). */
+  organisations(data: z.infer<S>): { id: string; otherName: string }[];
 }
 
 /** The value a ticked single checkbox sends. */

@@ -1,0 +1,54 @@
+import path from 'node:path';
+
+type Env = Record<string, string | undefined>;
+
+// Every setting the intake reads from the environment, with its default, in one place.
+
+export interface IntakeConfig {
+  /** Base of links in emails. Unset: Netlify's URL, else the origin the request came to. */
+  siteUrl: string | undefined;
+  dataDir: string;
+  resendApiKey: string | undefined;
+  resendBaseUrl: string | undefined;
+  emailFrom: string;
+  retentionDays: number;
+  rateLimitMax: number;
+  rateLimitWindowMs: number;
+  minFillMs: number;
+  resendPerSecond: number;
+  deployed: boolean;
+  storage: 'netlify-blobs' | 'files';
+}
+
+const number = (value: string | undefined, fallback: number, min = 0) => {
+  const parsed = Number(value);
+  return value !== undefined && value !== '' && Number.isFinite(parsed) && parsed >= min ? parsed : fallback;
+};
+
+/** Running on Netlify itself (not `netlify dev`, `astro dev`, serve.mjs, the CLI or a test). */
+export function isDeployed(env: Env): boolean {
+  if (env.NETLIFY_DEV || env.NETLIFY_LOCAL) return false;
+  return ['production', 'deploy-preview', 'branch-deploy'].includes(env.CONTEXT ?? '') || Boolean(env.AWS_LAMBDA_FUNCTION_NAME);
+}
+
+export function readConfig(env: Env = process.env): IntakeConfig {
+  const deployed = isDeployed(env);
+  return {
+    siteUrl: env.SITE_URL || env.URL || undefined,
+    dataDir: path.resolve(env.DATA_DIR || '.data'),
+    resendApiKey: env.RESEND_API_KEY || undefined,
+    resendBaseUrl: env.RESEND_BASE_URL || undefined,
+    emailFrom: env.EMAIL_FROM || 'Coaching Scheme Hub <no-reply@example.org>',
+    retentionDays: number(env.RETENTION_DAYS, 30, 1),
+    rateLimitMax: number(env.RATE_LIMIT_MAX, 10, 1),
+    rateLimitWindowMs: number(env.RATE_LIMIT_WINDOW_SECONDS, 60, 1) * 1000,
+    minFillMs: number(env.MIN_FILL_SECONDS, 3) * 1000,
+    resendPerSecond: number(env.RESEND_PER_SECOND, 2, 0.1),
+    deployed,
+    storage: env.INTAKE_STORAGE === 'files' ? 'files' : env.INTAKE_STORAGE === 'netlify-blobs' || deployed ? 'netlify-blobs' : 'files',
+  };
+}
+
+/** Links in emails: the configured site, else where this request arrived (local servers on any port). */
+export const siteUrlFor = (config: IntakeConfig, request: Request) =>
+  (config.siteUrl ?? new URL(request.url).origin).replace(/\/+$/, '');

@@ -1,0 +1,124 @@
+import { siteUrlFor } from './config.ts';
+import { confirmedEmails } from './email/messages.ts';
+import { forms, type FormDefinition } from './forms/index.ts';
+import { LIMITS } from './forms/rules.ts';
+import { CONFIRM_NAME_FIELD, CONFIRM_PAGE_STATUS, renderConfirmPage, type ConfirmPageState } from './html/confirm-page.ts';
+import { html, isCrossSite, problem, readAnswers, redirect } from './http.ts';
+import { cleanText, single } from './normalise.ts';
+import { deliver, submissionKey, tokenKey, updateRecord, type SubmissionRecord } from './outbox.ts';
+import { hashToken, TOKEN_PATTERN } from './reference.ts';
+import { route } from './routing.ts';
+import type { Intake } from './runtime.ts';
+import { barePage } from './submission.ts';
+
+// /confirm/<token>/: the manager (for an application) or the other party (for an agreement) opens
+// the emailed link, sees what they are confirming and types their name. A link works once, for 14
+// days. Confirming sends workforce development a short follow-up with the same reference.
+
+export const CONFIRM_DONE_PATH = '/confirm/done/';
+const NAME_EMPTY = 'Enter your full name to confirm';
+const NAME_TOO_LONG = `Your name must be ${LIMITS.name} characters or fewer`;
+
+type Lookup =
+  | { state: 'expired' | 'used' | 'not-found' }
+  | { state: 'ready'; record: SubmissionRecord; definition: FormDefinition };
+
+async function lookup(token: string, deps: Intake): Promise<Lookup> {
+  if (!TOKEN_PATTERN.test(token)) return { state: 'not-found' };
+  const link = await deps.store.get<{ reference: string }>(tokenKey(hashToken(token)));
+  const entry = link && (await deps.store.get<SubmissionRecord>(submissionKey(link.value.reference)));
+  const record = entry?.value;
+  if (!record?.confirmation || record.confirmation.tokenHash !== hashToken(token)) return { state: 'not-found' };
+  if (record.confirmation.confirmedAt) return { state: 'used' };
+  if (Date.parse(record.confirmation.expiresAt) <= deps.now()) return { state: 'expired' };
+  return { state: 'ready', record, definition: forms[record.formId] };
+}
+
+export async function handleConfirm(request: Request, deps: Intake, clientAddress: string): Promise<Response> {
+  const token = new URL(request.url).pathname.match(/^\/confirm\/([^/]+)\/?$/)?.[1] ?? '';
+  if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'POST') {
+    return problem(405, 'Open this link, or send the confirmation with POST', { allow: 'GET, HEAD, POST' });
+  }
+  if (request.method === 'POST') {
+    if (isCrossSite(request, deps.config.siteUrl ? [deps.config.siteUrl] : [])) {
+      return problem(403, 'This form can only be sent from this website');
+    }
+    const wait = deps.rateLimiter.take(clientAddress, deps.now());
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      return problem(429, `Too many attempts. Try again in ${seconds} seconds.`, { 'retry-after': String(seconds) });
+    }
+  }
+  const found = await lookup(token, deps);
+  if (found.state !== 'ready') return page(request, deps, { state: found.state });
+  const { record, definition } = found;
+  const content = await deps.loadContent(record.formId);
+  const confirmable = {
+    token,
+    formName: definition.name,
+    reference: record.reference,
+    role: record.confirmation!.role,
+    submitterName: definition.submitter(record.answers).name,
+    rows: definition.answerRows(record.answers, content),
+  };
+  if (request.method !== 'POST') return page(request, deps, { state: 'ready', ...confirmable });
+
+  const body = await readAnswers(request);
+  if (!body.ok) return problem(body.status, body.message);
+  const name = cleanText(single(body.answers[CONFIRM_NAME_FIELD]), false);
+  const error = name === '' ? NAME_EMPTY : name.length > LIMITS.name ? NAME_TOO_LONG : undefined;
+  if (error) {
+    return page(request, deps, {
+      state: 'errors',
+      ...confirmable,
+      values: { [CONFIRM_NAME_FIELD]: name },
+      errors: [{ field: CONFIRM_NAME_FIELD, message: error }],
+    });
+  }
+
+  const confirmedAt = new Date(deps.now());
+  const siteUrl = siteUrlFor(deps.config, request);
+  // Single use: the check and the write happen in one compare-and-swap, so two clicks confirm once.
+  const saved = await updateRecord(deps.store, record.reference, (current) => {
+    if (!current.confirmation || current.confirmation.confirmedAt) return undefined;
+    current.confirmation.confirmedAt = confirmedAt.toISOString();
+    current.confirmation.confirmedName = name;
+    current.batches.push({
+      stage: 'confirmed',
+      idempotencyKey: `${current.reference}/confirmed`,
+      emails: confirmedEmails(
+        {
+          reference: current.reference,
+          definition,
+          content,
+          route: route(definition, current.answers, content),
+          role: current.confirmation.role,
+          confirmedName: name,
+          confirmedAt,
+        },
+        { from: deps.config.emailFrom, siteUrl },
+        'confirmed',
+      ),
+      attempts: 0,
+    });
+    return current;
+  });
+  if (!saved) return page(request, deps, { state: 'used' });
+  try {
+    await deliver(record.reference, deps, { maxWaitMs: 1500, timeoutMs: 4000 });
+  } catch (problemSending) {
+    deps.log(`${record.reference}: confirmed, follow-up left pending: ${(problemSending as Error).message}`);
+  }
+  return redirect(CONFIRM_DONE_PATH);
+}
+
+async function page(request: Request, deps: Intake, state: ConfirmPageState): Promise<Response> {
+  let template: string;
+  try {
+    template = await deps.fetchPage(new URL('/confirm/', request.url));
+  } catch {
+    template = barePage('Confirm a form', 'data-confirm-root');
+  }
+  const status = CONFIRM_PAGE_STATUS[state.state];
+  return html(status, renderConfirmPage(template, state), { 'x-robots-tag': 'noindex', 'referrer-policy': 'no-referrer' });
+}

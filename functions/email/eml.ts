@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import type { OutgoingEmail } from './messages.ts';
+
+// A real RFC 5322 message (multipart/alternative, text and HTML, both base64 in UTF-8), so a local
+// .eml file opens in any mail program exactly as the email would arrive.
+
+/** RFC 2047 encoded-word for any header text that is not plain ASCII; line breaks can never survive. */
+export function encodeHeader(value: string): string {
+  const flat = value.replace(/[\r\n]+/g, ' ');
+  return /^[\x20-\x7E]*$/.test(flat) ? flat : `=?UTF-8?B?${Buffer.from(flat, 'utf8').toString('base64')}?=`;
+}
+
+const base64Lines = (text: string) =>
+  Buffer.from(text, 'utf8')
+    .toString('base64')
+    .replace(/.{1,76}/g, '$&\r\n');
+
+export function toEml(email: OutgoingEmail, { date = new Date(), boundary = `b-${randomUUID()}` } = {}): string {
+  const headers = [
+    `From: ${encodeHeader(email.from)}`,
+    `To: ${encodeHeader(email.to)}`,
+    ...(email.replyTo ? [`Reply-To: ${encodeHeader(email.replyTo)}`] : []),
+    `Subject: ${encodeHeader(email.subject)}`,
+    `Date: ${date.toUTCString().replace('GMT', '+0000')}`,
+    `Message-ID: <${randomUUID()}@coaching-scheme-hub.local>`,
+    `X-Idempotency-Key: ${encodeHeader(email.key)}`,
+    'MIME-Version: 1.0',
+    `Content-Type: multipart/alternative; boundary="${boundary}"`,
+  ];
+  return (
+    headers.join('\r\n') +
+    '\r\n\r\n' +
+    `--${boundary}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${base64Lines(email.text)}` +
+    `--${boundary}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${base64Lines(email.html)}` +
+    `--${boundary}--\r\n`
+  );
+}

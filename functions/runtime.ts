@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { readConfig, type IntakeConfig } from './config.ts';
+import { loadFormContent } from './content.ts';
+import { fileMailer, resendMailer, unconfiguredMailer, type Mailer } from './email/mailer.ts';
+import type { FormContent, FormId } from './forms/types.ts';
+import { Pacer, RateLimiter } from './limits.ts';
+import { FileStore, type Store } from './store.ts';
+
+// The real side effects, assembled once per process from the environment. The adapters pass in the
+// production store (Netlify Blobs); everything else here is plain Node.
+
+export interface Intake {
+  config: IntakeConfig;
+  store: Store;
+  mailer: Mailer;
+  now: () => number;
+  rateLimiter: RateLimiter;
+  pacer: Pacer;
+  loadContent: (formId: FormId) => Promise<FormContent>;
+  /** Fetches one of the site's static pages (form, sent, confirm templates) to fill in. */
+  fetchPage: (url: URL) => Promise<string>;
+  log: (line: string) => void;
+}
+
+export function chooseMailer(config: IntakeConfig, log: (line: string) => void): Mailer {
+  if (config.resendApiKey) return resendMailer({ apiKey: config.resendApiKey, baseUrl: config.resendBaseUrl });
+  if (config.deployed) return unconfiguredMailer;
+  return fileMailer(path.join(config.dataDir, 'outbox'), log);
+}
+
+export const localStore = (config: IntakeConfig): Store => new FileStore(path.join(config.dataDir, 'store'));
+
+export async function fetchPage(url: URL): Promise<string> {
+  const response = await fetch(url, { headers: { accept: 'text/html' }, signal: AbortSignal.timeout(5000) });
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return response.text();
+}
+
+let shared: Intake | undefined;
+
+/** One set of dependencies per process, so the rate limiter and the email pacer are shared. */
+export function intake(productionStore?: () => Store, env = process.env): Intake {
+  if (shared) return shared;
+  const config = readConfig(env);
+  const log = (line: string) => console.log(`[intake] ${line}`);
+  shared = {
+    config,
+    store: config.storage === 'netlify-blobs' && productionStore ? productionStore() : localStore(config),
+    mailer: chooseMailer(config, log),
+    now: Date.now,
+    rateLimiter: new RateLimiter(config.rateLimitMax, config.rateLimitWindowMs),
+    pacer: new Pacer(config.resendPerSecond),
+    loadContent: (formId) => loadFormContent(formId),
+    fetchPage,
+    log,
+  };
+  return shared;
+}

@@ -1,0 +1,33 @@
+import { forms } from './forms/index.ts';
+import { renderSentPage } from './html/sent-page.ts';
+import { html } from './http.ts';
+import { REFERENCE_PATTERN } from './reference.ts';
+import type { Intake } from './runtime.ts';
+import { barePage } from './submission.ts';
+
+// /<form page>/sent/<REFERENCE>/: the static "sent" page with the reference filled in. It shows no
+// answers, so it does not look the reference up: a bot's made-up reference gets the same page.
+
+export async function handleSentPage(request: Request, deps: Pick<Intake, 'fetchPage' | 'loadContent' | 'log'>): Promise<Response> {
+  const url = new URL(request.url);
+  const match = url.pathname.match(/^(\/[a-z-]+\/)sent\/([^/]+)\/?$/);
+  const definition = Object.values(forms).find((form) => form.path === match?.[1]);
+  const reference = decodeURIComponent(match?.[2] ?? '').toUpperCase();
+  if (!definition || !REFERENCE_PATTERN.test(reference) || !reference.startsWith(`${definition.referencePrefix}-`)) {
+    return notFound(request, deps);
+  }
+  let template: string;
+  try {
+    template = await deps.fetchPage(new URL(`${definition.path}sent/`, request.url));
+  } catch (error) {
+    deps.log(`${definition.path}sent/ could not be fetched: ${(error as Error).message}`);
+    template = barePage('Form sent', 'data-reference-root');
+  }
+  const content = await deps.loadContent(definition.id);
+  return html(200, renderSentPage(template, { reference, definition, content }));
+}
+
+async function notFound(request: Request, deps: Pick<Intake, 'fetchPage'>): Promise<Response> {
+  const page = await deps.fetchPage(new URL('/404.html', request.url)).catch(() => barePage('Page not found', 'data-x'));
+  return html(404, page);
+}

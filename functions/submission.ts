@@ -1,0 +1,197 @@
+import type { z } from 'zod';
+import { siteUrlFor } from './config.ts';
+import { confirmationRequestEmail, receiptEmail, workforceEmails } from './email/messages.ts';
+import { forms, isFormId, type FormContent, type FormDefinition } from './forms/index.ts';
+import { renderFormPage } from './html/form-page.ts';
+import { html, isCrossSite, json, problem, readAnswers, redirect, type Answers, type ErrorItem } from './http.ts';
+import { normaliseAnswers, single } from './normalise.ts';
+import { deliver, submissionKey, tokenKey, type SubmissionRecord } from './outbox.ts';
+import { hashToken, newReference, newToken, type RandomBytes } from './reference.ts';
+import { route } from './routing.ts';
+import type { Intake } from './runtime.ts';
+
+// POST /api/forms/<form id>: the whole intake pipeline, pure apart from the dependencies passed in.
+// Order matters: cheap refusals first, then bot checks, validation, storage BEFORE any success
+// answer, and only then email, whose failure leaves the submission pending, never lost.
+
+export const NOT_SENT = 'Your form was not sent. Try again in a few minutes.';
+export const CONFIRM_LINK_DAYS = 14;
+const DAY = 24 * 60 * 60 * 1000;
+
+export type SubmissionDeps = Intake & { random?: RandomBytes };
+
+export async function handleFormPost(request: Request, deps: SubmissionDeps, clientAddress: string): Promise<Response> {
+  const formId = new URL(request.url).pathname.match(/^\/api\/forms\/([^/]+)\/?$/)?.[1] ?? '';
+  if (!isFormId(formId)) return problem(404, 'There is no form at this address');
+  if (request.method !== 'POST') {
+    return problem(405, 'Send this form with POST', { allow: 'POST' });
+  }
+  if (isCrossSite(request, deps.config.siteUrl ? [deps.config.siteUrl] : [])) {
+    return problem(403, 'This form can only be sent from this website');
+  }
+  const wait = deps.rateLimiter.take(clientAddress, deps.now());
+  if (wait > 0) {
+    const seconds = Math.ceil(wait / 1000);
+    return problem(429, `You have sent too many forms in a short time. Try again in ${seconds} seconds.`, {
+      'retry-after': String(seconds),
+    });
+  }
+  const body = await readAnswers(request);
+  if (!body.ok) return problem(body.status, body.message);
+
+  const definition = forms[formId];
+  const asHtml = body.kind === 'form';
+  const accepted = (reference: string) =>
+    asHtml ? redirect(`${definition.path}sent/${reference}/`) : json(201, { reference });
+
+  if (looksLikeABot(body.answers, deps)) {
+    // A bot gets the usual answer, so it learns nothing; nothing is stored or sent.
+    deps.log(`${formId}: bot check failed; nothing stored`);
+    return accepted(newReference(definition.referencePrefix, deps.random));
+  }
+
+  let content: FormContent;
+  try {
+    content = await deps.loadContent(formId);
+  } catch (error) {
+    deps.log(`${formId}: content could not be loaded: ${(error as Error).message}`);
+    return notSent(request, asHtml, deps, definition, undefined, {});
+  }
+
+  const fields = definition.fields(content);
+  const values = normaliseAnswers(fields, body.answers);
+  const parsed = definition.schema(content).safeParse(values);
+  if (!parsed.success) {
+    const errors = toErrors(parsed.error);
+    if (!asHtml) return json(422, { errors });
+    // The fill-time stamp goes back into the page, so the corrected form is judged from first opening.
+    const kept = { ...values, _started: single(body.answers._started) };
+    return html(422, await formPage(request, deps, definition, content, kept, errors));
+  }
+
+  let record: SubmissionRecord;
+  try {
+    record = await store(parsed.data, definition, content, deps, siteUrlFor(deps.config, request));
+  } catch (error) {
+    deps.log(`${formId}: not stored: ${(error as Error).message}`);
+    return notSent(request, asHtml, deps, definition, content, values);
+  }
+
+  try {
+    // Best effort now; the outbox retries whatever this leaves pending. A short wait and timeout keep
+    // the sender's answer quick.
+    await deliver(record.reference, deps, { maxWaitMs: 1500, timeoutMs: 4000 });
+  } catch (error) {
+    deps.log(`${record.reference}: stored, emails left pending: ${(error as Error).message}`);
+  }
+  return accepted(record.reference);
+}
+
+function looksLikeABot(answers: Answers, deps: SubmissionDeps): boolean {
+  if (single(answers.website).trim() !== '') return true;
+  // _started is set by the browser script when the page opens; a plain POST without it is not judged.
+  const started = Number(single(answers._started));
+  if (!single(answers._started) || !Number.isFinite(started)) return false;
+  const elapsed = deps.now() - started;
+  return elapsed >= 0 && elapsed < deps.config.minFillMs;
+}
+
+export function toErrors(error: z.ZodError): ErrorItem[] {
+  const seen = new Set<string>();
+  const errors: ErrorItem[] = [];
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    if (seen.has(field)) continue;
+    seen.add(field);
+    errors.push({ field, message: issue.message });
+  }
+  return errors;
+}
+
+async function store(
+  data: unknown,
+  definition: FormDefinition,
+  content: FormContent,
+  deps: SubmissionDeps,
+  siteUrl: string,
+): Promise<SubmissionRecord> {
+  const now = deps.now();
+  const signatory = definition.secondSignature?.(data);
+  const token = signatory ? newToken(deps.random) : undefined;
+  const expiresAt = new Date(now + CONFIRM_LINK_DAYS * DAY);
+  const settings = { from: deps.config.emailFrom, siteUrl };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const reference = newReference(definition.referencePrefix, deps.random);
+    const submission = {
+      reference,
+      definition,
+      content,
+      rows: definition.answerRows(data, content),
+      submitter: definition.submitter(data),
+      route: route(definition, data, content),
+      confirmation:
+        signatory && token ? { ...signatory, link: `${siteUrl}/confirm/${token}/`, expiresAt } : undefined,
+    };
+    const emails = [
+      ...workforceEmails(submission, settings, 'submitted'),
+      receiptEmail(submission, settings, 'submitted'),
+      ...(submission.confirmation ? [confirmationRequestEmail(submission, settings, 'submitted')] : []),
+    ];
+    const record: SubmissionRecord = {
+      reference,
+      formId: definition.id,
+      createdAt: new Date(now).toISOString(),
+      answers: data as Record<string, unknown>,
+      batches: [{ stage: 'submitted', idempotencyKey: `${reference}/submitted`, emails, attempts: 0 }],
+      confirmation:
+        signatory && token
+          ? { ...signatory, tokenHash: hashToken(token), expiresAt: expiresAt.toISOString() }
+          : undefined,
+    };
+    // The token first: a submission whose link cannot be looked up would be half-done.
+    if (token && !(await deps.store.set(tokenKey(hashToken(token)), { reference }, { onlyIfNew: true }))) {
+      throw new Error('token collision');
+    }
+    if (await deps.store.set(submissionKey(reference), record, { onlyIfNew: true })) return record;
+    if (token) await deps.store.delete(tokenKey(hashToken(token)));
+  }
+  throw new Error('no free reference after 5 tries');
+}
+
+async function notSent(
+  request: Request,
+  asHtml: boolean,
+  deps: SubmissionDeps,
+  definition: FormDefinition,
+  content: FormContent | undefined,
+  values: Record<string, unknown>,
+): Promise<Response> {
+  if (!asHtml || !content) return problem(503, NOT_SENT, { 'retry-after': '120' });
+  return html(503, await formPage(request, deps, definition, content, values, [{ field: '', message: NOT_SENT }]), {
+    'retry-after': '120',
+  });
+}
+
+/** The static form page redrawn with the answers and errors, or a bare page if it cannot be fetched. */
+export async function formPage(
+  request: Request,
+  deps: Pick<Intake, 'fetchPage' | 'log'>,
+  definition: FormDefinition,
+  content: FormContent,
+  values: Record<string, unknown>,
+  errors: ErrorItem[],
+): Promise<string> {
+  let page: string;
+  try {
+    page = await deps.fetchPage(new URL(definition.path, request.url));
+  } catch (error) {
+    deps.log(`${definition.path} could not be fetched (${(error as Error).message}); answering with a bare page`);
+    page = barePage(definition.name, 'data-form-root');
+  }
+  return renderFormPage(page, { definition, content, values, errors });
+}
+
+export const barePage = (title: string, region: string) =>
+  `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+  `<title>${title}</title><link rel="stylesheet" href="/styles/site.css"></head>` +
+  `<body><main id="main-content" class="container"><div ${region}></div></main></body></html>`;
