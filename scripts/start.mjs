@@ -1,14 +1,41 @@
 // `npm start`: the whole system on one origin, http://localhost:4321: the Astro site with hot reload,
-// netlify/functions and Netlify Blobs (through @netlify/vite-plugin), and the CMS's local backend.
+// netlify/functions and Netlify Blobs (through @netlify/vite-plugin), and the CMS's local backend:
+// decap-server on DECAP_SERVER_PORT (default 8081), writing to this repository's content/ and
+// public/uploads/, so /admin/ edits the real files with no sign-in and the site reloads the change.
+// If either process stops, the other is stopped too.
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+const bin = (pkg, file) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
+
+const sitePort = process.env.PORT ?? '4321';
+const decapPort = process.env.DECAP_SERVER_PORT ?? '8081';
 
 const children = [
-  spawn('npx', ['astro', 'dev', '--port', process.env.PORT ?? '4321'], { stdio: 'inherit' }),
+  spawn(process.execPath, [bin('astro', 'bin/astro.mjs'), 'dev', '--port', sitePort], {
+    cwd: root,
+    stdio: 'inherit',
+    // The admin page reads this to find the local backend.
+    env: { ...process.env, DECAP_SERVER_PORT: decapPort },
+  }),
+  spawn(process.execPath, [bin('decap-server', 'dist/index.js')], {
+    cwd: root,
+    stdio: 'inherit',
+    // decap-server reads PORT and GIT_REPO_DIRECTORY; MODE fs writes files without committing them.
+    env: { ...process.env, PORT: decapPort, GIT_REPO_DIRECTORY: root, MODE: 'fs' },
+  }),
 ];
 
+let stopping = false;
 const stop = (code = 0) => {
-  for (const child of children) child.kill('SIGTERM');
-  process.exit(code);
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  process.exitCode = code;
 };
 process.on('SIGINT', () => stop());
 process.on('SIGTERM', () => stop());
