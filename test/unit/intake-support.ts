@@ -1,0 +1,75 @@
+import { fileURLToPath } from 'node:url';
+import { readConfig } from '../../functions/config.ts';
+import { loadFormContent } from '../../functions/content.ts';
+import type { SendResult, Mailer } from '../../functions/email/mailer.ts';
+import type { OutgoingEmail } from '../../functions/email/messages.ts';
+import type { FormId } from '../../functions/forms/index.ts';
+import { Pacer, RateLimiter } from '../../functions/limits.ts';
+import { MemoryStore, type Store } from '../../functions/store.ts';
+import type { SubmissionDeps } from '../../functions/submission.ts';
+
+// Shared by the intake unit tests: the fixture content (fictional organisations), an email service
+// that records what it is asked to send, and stores that fail on purpose.
+
+export const FIXTURE_CONTENT = fileURLToPath(new URL('../fixtures/intake/content', import.meta.url));
+export const fixtureContent = (formId: FormId) => loadFormContent(formId, FIXTURE_CONTENT);
+
+export class RecordingMailer implements Mailer {
+  readonly kind = 'resend' as const;
+  readonly calls: { emails: OutgoingEmail[]; idempotencyKey: string }[] = [];
+  /** Answers to give, in order; after they run out, every call succeeds. */
+  readonly script: SendResult[] = [];
+
+  async sendBatch(emails: OutgoingEmail[], idempotencyKey: string): Promise<SendResult> {
+    this.calls.push({ emails, idempotencyKey });
+    return this.script.shift() ?? { ok: true };
+  }
+
+  get emails() {
+    return this.calls.flatMap((call) => call.emails);
+  }
+}
+
+/** A store whose writes fail, like Blobs during an outage. */
+export class BrokenStore extends MemoryStore {
+  override async set(): Promise<boolean> {
+    throw new Error('storage is down');
+  }
+}
+
+export const FORM_PAGE = `<!doctype html><html lang="en-GB"><head><title>Become a coach – Coaching Scheme Hub</title></head><body><main><div data-error-summary-root></div><div data-form-root><form></form></div></main></body></html>`;
+
+export function testDeps(overrides: Partial<SubmissionDeps> & { store?: Store } = {}) {
+  let clock = Date.parse('2026-11-26T10:00:00Z');
+  const mailer = new RecordingMailer();
+  const store = new MemoryStore();
+  const logs: string[] = [];
+  const deps: SubmissionDeps = {
+    config: { ...readConfig({}), siteUrl: 'https://coaching.example.org', minFillMs: 3000 },
+    store,
+    mailer,
+    now: () => clock,
+    rateLimiter: new RateLimiter(1_000_000, 60_000),
+    pacer: new Pacer(1_000_000, () => clock, async () => {}),
+    loadContent: fixtureContent,
+    fetchPage: async () => FORM_PAGE,
+    log: (line) => logs.push(line),
+    ...overrides,
+  };
+  return {
+    deps,
+    mailer: deps.mailer as RecordingMailer,
+    store: deps.store as MemoryStore,
+    logs,
+    advance: (ms: number) => {
+      clock += ms;
+    },
+  };
+}
+
+export const post = (form: string, body: unknown, headers: Record<string, string> = {}) =>
+  new Request(`https://coaching.example.org/api/forms/${form}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
