@@ -15,14 +15,17 @@ const base64Lines = (text: string) =>
     .toString('base64')
     .replace(/.{1,76}/g, '$&\r\n');
 
-export function toEml(email: OutgoingEmail, { date = new Date(), boundary = `b-${randomUUID()}` } = {}): string {
+export function toEml(
+  email: OutgoingEmail,
+  { date = new Date(), boundary = `b-${randomUUID()}`, messageId = randomUUID() } = {},
+): string {
   const headers = [
     `From: ${encodeHeader(email.from)}`,
     `To: ${encodeHeader(email.to)}`,
     ...(email.replyTo ? [`Reply-To: ${encodeHeader(email.replyTo)}`] : []),
     `Subject: ${encodeHeader(email.subject)}`,
     `Date: ${date.toUTCString().replace('GMT', '+0000')}`,
-    `Message-ID: <${randomUUID()}@coaching-scheme-hub.local>`,
+    `Message-ID: <${messageId}@coaching-scheme-hub.local>`,
     `X-Idempotency-Key: ${encodeHeader(email.key)}`,
     'MIME-Version: 1.0',
     `Content-Type: multipart/alternative; boundary="${boundary}"`,
