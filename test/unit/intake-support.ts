@@ -38,6 +38,16 @@ export class BrokenStore extends MemoryStore {
 }
 
 export const FORM_PAGE = `<!doctype html><html lang="en-GB"><head><title>Become a coach – Coaching Scheme Hub</title></head><body><main><div data-error-summary-root></div><div data-form-root><form></form></div></main></body></html>`;
+export const CONFIRM_PAGE = `<!doctype html><html lang="en-GB"><head><title>Confirm a form – Coaching Scheme Hub</title></head><body><main><div data-confirm-root></div></main></body></html>`;
+export const SENT_PAGE = `<!doctype html><html lang="en-GB"><head><title>Form sent – Coaching Scheme Hub</title></head><body><main><p data-reference-root>Check your email for your reference.</p></main></body></html>`;
+
+/** The site's static templates, as the functions fetch them. */
+export async function staticPage(url: URL): Promise<string> {
+  if (url.pathname === '/confirm/') return CONFIRM_PAGE;
+  if (url.pathname.endsWith('/sent/')) return SENT_PAGE;
+  if (['/become-a-coach/', '/apply-for-coaching/', '/coaching-agreement/'].includes(url.pathname)) return FORM_PAGE;
+  throw new Error(`404 ${url.pathname}`);
+}
 
 export function testDeps(overrides: Partial<SubmissionDeps> & { store?: Store } = {}) {
   let clock = Date.parse('2026-11-26T10:00:00Z');
@@ -52,7 +62,7 @@ export function testDeps(overrides: Partial<SubmissionDeps> & { store?: Store } 
     rateLimiter: new RateLimiter(1_000_000, 60_000),
     pacer: new Pacer(1_000_000, () => clock, async () => {}),
     loadContent: fixtureContent,
-    fetchPage: async () => FORM_PAGE,
+    fetchPage: staticPage,
     log: (line) => logs.push(line),
     ...overrides,
   };

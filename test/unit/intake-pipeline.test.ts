@@ -1,0 +1,258 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { handleConfirm } from '../../functions/confirm.ts';
+import { deleteExpired, flushOutbox, type SubmissionRecord } from '../../functions/outbox.ts';
+import { RateLimiter } from '../../functions/limits.ts';
+import { handleFormPost } from '../../functions/submission.ts';
+import { BrokenStore, post, testDeps } from './intake-support.ts';
+
+// The pipeline, one journey at a time, with an in-memory store and a recording email service.
+
+const valid = (formId: string) =>
+  JSON.parse(readFileSync(new URL(`../fixtures/intake/schemas/${formId}.json`, import.meta.url), 'utf8')).valid;
+
+const urlencoded = (values: Record<string, string | string[]>) => {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) for (const item of [value].flat()) params.append(key, item);
+  return params.toString();
+};
+
+const NOT_SENT = { errors: [{ field: 'form', message: 'Your form was not sent. Try again in a few minutes.' }] };
+
+describe('sending a form', () => {
+  it('stores it, sends its emails and answers 201 with the reference (JSON)', async () => {
+    const { deps, store, mailer } = testDeps();
+    const response = await handleFormPost(post('coach-eoi', valid('coach-eoi')), deps, 'a');
+    expect(response.status).toBe(201);
+    const { reference } = await response.json();
+    expect(reference).toMatch(/^EOI-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    const record = (await store.get<SubmissionRecord>(`submissions/${reference}`))!.value;
+    expect(record.batches[0]!.sentAt).toBeDefined();
+    expect(mailer.calls).toHaveLength(1);
+  });
+
+  it('answers a plain POST with 303 to the sent page', async () => {
+    const { deps } = testDeps();
+    const response = await handleFormPost(
+      post('coach-eoi', urlencoded(valid('coach-eoi')), { 'content-type': 'application/x-www-form-urlencoded' }),
+      deps,
+      'a',
+    );
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toMatch(/^\/become-a-coach\/sent\/EOI-[A-Z0-9]{4}-[A-Z0-9]{4}\/$/);
+  });
+
+  it('answers a plain POST with errors with the form page, values kept, status 422', async () => {
+    const { deps, store, mailer } = testDeps();
+    const response = await handleFormPost(
+      post('coach-eoi', urlencoded({ ...valid('coach-eoi'), email: 'not an email', _started: '1' }), {
+        'content-type': 'application/x-www-form-urlencoded',
+      }),
+      deps,
+      'a',
+    );
+    expect(response.status).toBe(422);
+    const page = await response.text();
+    expect(page).toContain('<title>Error: ');
+    expect(page).toContain('Enter your work email address in the correct format, like name@example.org');
+    expect(page).toContain('value="Alex Morgan"');
+    expect(page).toContain('value="not an email"');
+    expect(store.entries.size).toBe(0);
+    expect(mailer.calls).toHaveLength(0);
+  });
+
+  it('keeps the submission pending when the email service fails, and the outbox sends it later, once', async () => {
+    const { deps, store, mailer, advance } = testDeps();
+    mailer.script.push({ ok: false, reason: 'Resend 500' }, { ok: false, reason: 'Resend 429', retryAfterMs: 2000 });
+    const response = await handleFormPost(post('coachee-application', valid('coachee-application')), deps, 'a');
+    expect(response.status).toBe(201);
+    const { reference } = await response.json();
+    const pending = (await store.get<SubmissionRecord>(`submissions/${reference}`))!.value;
+    expect(pending.batches[0]).toMatchObject({ attempts: 1, lastError: 'Resend 500', nextAttemptAt: '2026-11-26T10:00:15.000Z' });
+
+    // Not yet due: the scheduled run leaves it alone.
+    expect((await flushOutbox(deps)).sent).toEqual([]);
+    advance(15_000);
+    const second = await flushOutbox(deps);
+    expect(second.pending).toEqual([{ reference, reason: 'Resend 429' }]);
+    advance(2_000);
+    const third = await flushOutbox(deps);
+    expect(third.sent.map((item) => item.reference)).toEqual([reference]);
+    expect(third.pending).toEqual([]);
+    expect(await flushOutbox(deps)).toEqual({ sent: [], pending: [], deleted: [] });
+    // Every attempt used the same key, so the service could never send it twice.
+    expect(new Set(mailer.calls.map((call) => call.idempotencyKey))).toEqual(new Set([`${reference}/submitted`]));
+  });
+
+  it('tells the sender it was not sent when storage fails, and sends nothing (JSON and plain POST)', async () => {
+    const { deps, mailer } = testDeps({ store: new BrokenStore() });
+    const json = await handleFormPost(post('coach-eoi', valid('coach-eoi')), deps, 'a');
+    expect(json.status).toBe(503);
+    expect(await json.json()).toEqual(NOT_SENT);
+    const plain = await handleFormPost(
+      post('coach-eoi', urlencoded(valid('coach-eoi')), { 'content-type': 'application/x-www-form-urlencoded' }),
+      deps,
+      'a',
+    );
+    expect(plain.status).toBe(503);
+    const page = await plain.text();
+    expect(page).toContain('Your form was not sent. Try again in a few minutes.');
+    expect(page).toContain('value="Alex Morgan"');
+    expect(mailer.calls).toHaveLength(0);
+  });
+});
+
+describe('refusals', () => {
+  it.each([
+    ['GET', 405, { method: 'GET' }],
+    ['text/plain', 415, { headers: { 'content-type': 'text/plain' }, body: 'hello' }],
+    ['multipart', 415, { headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: '--x--' }],
+    ['broken JSON', 400, { body: '{"name":' }],
+    ['a JSON list', 400, { body: '[1,2]' }],
+    ['a JSON object inside an answer', 400, { body: '{"name":{"first":"A"}}' }],
+    ['invalid UTF-8', 400, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new Uint8Array([0x6e, 0x3d, 0xff]) }],
+    ['over 64 KB', 413, { body: JSON.stringify({ name: 'a'.repeat(65 * 1024) }) }],
+    ['another site', 403, { headers: { origin: 'https://evil.example.net' }, body: '{}' }],
+    ['a cross-site fetch', 403, { headers: { 'sec-fetch-site': 'cross-site' }, body: '{}' }],
+    ['origin null', 403, { headers: { origin: 'null' }, body: '{}' }],
+  ])('%s → %i, nothing stored', async (_name, status, init: { method?: string; headers?: Record<string, string>; body?: BodyInit }) => {
+    const { deps, store, mailer } = testDeps();
+    const request = new Request('https://coaching.example.org/api/forms/coach-eoi', {
+      method: init.method ?? 'POST',
+      headers: { 'content-type': 'application/json', ...init.headers },
+      body: init.method === 'GET' ? undefined : init.body,
+    });
+    const response = await handleFormPost(request, deps, 'a');
+    expect(response.status).toBe(status);
+    expect((await response.json()).errors[0].message).toMatch(/\w/);
+    expect(store.entries.size).toBe(0);
+    expect(mailer.calls).toHaveLength(0);
+  });
+
+  it('allows its own origin, and a same-site fetch without an origin', async () => {
+    const { deps } = testDeps();
+    const own = await handleFormPost(post('coach-eoi', valid('coach-eoi'), { origin: 'https://coaching.example.org' }), deps, 'a');
+    const sameSite = await handleFormPost(post('coach-eoi', valid('coach-eoi'), { 'sec-fetch-site': 'same-site' }), deps, 'a');
+    expect([own.status, sameSite.status]).toEqual([201, 201]);
+  });
+
+  it('limits each address to the configured number a minute, with Retry-After', async () => {
+    const { deps, advance } = testDeps({ rateLimiter: new RateLimiter(2, 60_000) });
+    const send = () => handleFormPost(post('coach-eoi', {}), deps, '203.0.113.9');
+    expect((await send()).status).toBe(422);
+    advance(10_000);
+    expect((await send()).status).toBe(422);
+    const limited = await send();
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('50');
+    expect((await handleFormPost(post('coach-eoi', {}), deps, '203.0.113.10')).status).toBe(422);
+    advance(50_000);
+    expect((await send()).status).toBe(422);
+  });
+
+  it('gives a bot that fills the honeypot the usual answer, and stores and sends nothing', async () => {
+    const { deps, store, mailer } = testDeps();
+    const response = await handleFormPost(post('coach-eoi', { ...valid('coach-eoi'), website: 'https://spam.example' }), deps, 'a');
+    expect(response.status).toBe(201);
+    expect((await response.json()).reference).toMatch(/^EOI-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    expect(store.entries.size).toBe(0);
+    expect(mailer.calls).toHaveLength(0);
+  });
+
+  it('treats a form filled faster than a person could as a bot, but not one with no start time', async () => {
+    const { deps, store } = testDeps();
+    const now = deps.now();
+    const fast = await handleFormPost(post('coach-eoi', { ...valid('coach-eoi'), _started: String(now - 1000) }), deps, 'a');
+    expect(fast.status).toBe(201);
+    expect(store.entries.size).toBe(0);
+    const human = await handleFormPost(post('coach-eoi', { ...valid('coach-eoi'), _started: String(now - 60_000) }), deps, 'a');
+    const noScript = await handleFormPost(post('coach-eoi', valid('coach-eoi')), deps, 'a');
+    expect([human.status, noScript.status]).toEqual([201, 201]);
+    expect(await store.list('submissions/')).toHaveLength(2);
+  });
+});
+
+describe('the second signature', () => {
+  async function sendAgreement() {
+    const harness = testDeps();
+    const response = await handleFormPost(post('coaching-agreement', valid('coaching-agreement')), harness.deps, 'a');
+    const { reference } = await response.json();
+    const request = harness.mailer.calls[0]!.emails.find((email) => email.to === 'alex.morgan@example.org')!;
+    const token = /\/confirm\/([A-Za-z0-9_-]{43})\//.exec(request.text)![1]!;
+    const open = (init: RequestInit = {}) =>
+      handleConfirm(new Request(`https://coaching.example.org/confirm/${token}/`, init), harness.deps, 'a');
+    const confirm = (name: string) =>
+      open({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `name=${encodeURIComponent(name)}` });
+    return { ...harness, reference, token, open, confirm };
+  }
+
+  it('emails the other party, who sees what they confirm, types their name once, and WD hears', async () => {
+    const { open, confirm, mailer, reference, store } = await sendAgreement();
+    const wd = mailer.calls[0]!.emails.find((email) => email.to === 'wd-eastmere-children@example.org')!;
+    expect(wd.text).toContain('Awaiting confirmation from the coach.');
+    const page = await open();
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(reference);
+    expect(html).toContain('Lead case discussions with confidence.');
+
+    const empty = await confirm('  ');
+    expect(empty.status).toBe(422);
+    expect(await empty.text()).toContain('Enter your full name to confirm');
+
+    const done = await confirm('Alex Morgan');
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe('/confirm/done/');
+    expect(mailer.calls[1]!.emails.map((email) => email.subject)).toEqual([
+      `Confirmed: Coaching agreement ${reference} – Eastmere and Northfield`,
+      `Confirmed: Coaching agreement ${reference} – Eastmere and Northfield`,
+    ]);
+
+    const again = await confirm('Alex Morgan');
+    expect(again.status).toBe(410);
+    expect(await again.text()).toContain('This form has already been confirmed');
+    expect((await open()).status).toBe(410);
+    expect(mailer.calls).toHaveLength(2);
+    const record = (await store.get<SubmissionRecord>(`submissions/${reference}`))!.value;
+    expect(record.confirmation).toMatchObject({ confirmedName: 'Alex Morgan', confirmedAt: '2026-11-26T10:00:00.000Z' });
+  });
+
+  it('refuses a link after 14 days, and one that was never issued', async () => {
+    const { open, advance, deps } = await sendAgreement();
+    advance(14 * 24 * 60 * 60 * 1000 - 1);
+    expect((await open()).status).toBe(200);
+    advance(1);
+    const expired = await open();
+    expect(expired.status).toBe(410);
+    expect(await expired.text()).toContain('This link has expired');
+    const unknown = await handleConfirm(new Request(`https://coaching.example.org/confirm/${'x'.repeat(43)}/`), deps, 'a');
+    expect(unknown.status).toBe(404);
+    const garbage = await handleConfirm(new Request('https://coaching.example.org/confirm/%3Cscript%3E/'), deps, 'a');
+    expect(garbage.status).toBe(404);
+  });
+
+  it('confirms once when two clicks race', async () => {
+    const { confirm, mailer } = await sendAgreement();
+    const results = await Promise.all([confirm('Alex Morgan'), confirm('Alex Morgan')]);
+    expect(results.map((response) => response.status).sort()).toEqual([303, 410]);
+    expect(mailer.calls.filter((call) => call.idempotencyKey.endsWith('/confirmed'))).toHaveLength(1);
+  });
+});
+
+describe('retention', () => {
+  it('deletes delivered submissions after the retention period, but not pending ones or live links', async () => {
+    const { deps, store, mailer, advance } = testDeps();
+    await handleFormPost(post('coach-eoi', valid('coach-eoi')), deps, 'a');
+    mailer.script.push({ ok: false, reason: 'Resend 500' });
+    await handleFormPost(post('coach-eoi', valid('coach-eoi')), deps, 'a');
+    await handleFormPost(post('coachee-application', valid('coachee-application')), deps, 'a');
+    advance(29 * 24 * 60 * 60 * 1000);
+    expect(await deleteExpired(store, deps.now(), 30)).toEqual([]);
+    advance(2 * 24 * 60 * 60 * 1000);
+    const deleted = await deleteExpired(store, deps.now(), 30);
+    // The delivered interest and the application (its link expired after 14 days) go; the pending one stays.
+    expect(deleted).toHaveLength(2);
+    expect(await store.list('submissions/')).toHaveLength(1);
+    expect(await store.list('tokens/')).toEqual([]);
+  });
+});
