@@ -61,7 +61,8 @@ describe('every page of the built site', () => {
     try {
       const response = await page.goto(pagePath, { waitUntil: 'load' });
       expect(response?.status()).toBe(200);
-      expect(await page.locator('h1').count()).toBe(1);
+      // Hidden steps of a form may hold their own h1; a reader only ever meets one.
+      expect(await page.locator('h1:visible').count()).toBe(1);
       expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
       if (guidance.has(pagePath)) {
