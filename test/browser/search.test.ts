@@ -157,6 +157,23 @@ describe('with a keyboard and a screen reader', () => {
     expect(errors).toEqual([]);
     await close();
   });
+
+  it('shows ten results at a time, and "Show more results" carries focus to the first new one', async () => {
+    const { page, errors, close } = await openPage(browser);
+    const message = await search(page, 'coaching');
+    expect(Number(message.match(/^(\d+) results/)?.[1])).toBeGreaterThan(10);
+    await expect(page.locator('#search-results > li').count()).resolves.toBe(10);
+    await page.getByRole('button', { name: 'Show more results' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length > 10);
+    const focus = await page.evaluate(() => {
+      const items = [...document.querySelectorAll('#search-results > li')];
+      const active = document.activeElement;
+      return { tag: active?.tagName, item: items.findIndex((item) => item.contains(active)) };
+    });
+    expect(focus).toEqual({ tag: 'A', item: 10 });
+    expect(errors).toEqual([]);
+    await close();
+  });
 });
 
 describe('what search costs', () => {
