@@ -152,8 +152,14 @@ async function store(
     if (token && !(await deps.store.set(tokenKey(hashToken(token)), { reference }, { onlyIfNew: true }))) {
       throw new Error('token collision');
     }
-    if (await deps.store.set(submissionKey(reference), record, { onlyIfNew: true })) return record;
-    if (token) await deps.store.delete(tokenKey(hashToken(token)));
+    let stored = false;
+    try {
+      stored = await deps.store.set(submissionKey(reference), record, { onlyIfNew: true });
+    } finally {
+      // Without its submission the link is useless: take it away again (best effort).
+      if (!stored && token) await deps.store.delete(tokenKey(hashToken(token))).catch(() => {});
+    }
+    if (stored) return record;
   }
   throw new Error('no free reference after 5 tries');
 }

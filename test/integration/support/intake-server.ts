@@ -1,0 +1,83 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { CONFIRM_PAGE, FORM_PAGE, SENT_PAGE } from '../../unit/intake-support.ts';
+
+// The intake's Netlify adapters behind a plain Node HTTP server, routed the way their `config.path`
+// says, with small stand-ins for the static templates the functions fill in. Real HTTP, no build.
+// Set the environment (DATA_DIR, RESEND_*) before starting: the adapters read it once per process.
+
+type Handler = (request: Request, context: undefined) => Promise<Response>;
+
+export async function startIntakeServer({ port = 0 } = {}) {
+  const [forms, sent, confirm, health] = (await Promise.all([
+    import('../../../netlify/functions/forms.mts'),
+    import('../../../netlify/functions/sent.mts'),
+    import('../../../netlify/functions/confirm.mts'),
+    import('../../../netlify/functions/health.mts'),
+  ])).map((module) => module.default as Handler);
+
+  const pages: Record<string, string> = {
+    '/become-a-coach/': FORM_PAGE,
+    '/apply-for-coaching/': FORM_PAGE,
+    '/coaching-agreement/': FORM_PAGE,
+    '/become-a-coach/sent/': SENT_PAGE,
+    '/apply-for-coaching/sent/': SENT_PAGE,
+    '/coaching-agreement/sent/': SENT_PAGE,
+    '/confirm/': CONFIRM_PAGE,
+    '/confirm/done/': '<!doctype html><title>Confirmed</title><h1>Thank you</h1>',
+  };
+
+  const route = (path: string): Handler | undefined => {
+    if (/^\/api\/forms\/[^/]+\/?$/.test(path)) return forms;
+    if (path === '/api/health') return health;
+    if (/^\/(become-a-coach|apply-for-coaching|coaching-agreement)\/sent\/[^/]+\/?$/.test(path)) return sent;
+    if (/^\/confirm\/[^/]+\/?$/.test(path) && !/^\/confirm\/done\/?$/.test(path)) return confirm;
+    return undefined;
+  };
+
+  const toRequest = (req: IncomingMessage, origin: string) => {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      for (const item of [value ?? []].flat()) headers.append(name, item);
+    }
+    const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+    return new Request(new URL(req.url ?? '/', origin), {
+      method: req.method,
+      headers,
+      body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
+      // @ts-expect-error Node needs this for a streamed request body.
+      duplex: 'half',
+    });
+  };
+
+  const server: Server = createServer(async (req, res) => {
+    const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
+    const path = new URL(req.url ?? '/', origin).pathname;
+    const handler = route(path);
+    if (!handler) {
+      const page = pages[path];
+      res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' }).end(page ?? 'Not found');
+      return;
+    }
+    try {
+      const response = await handler(toRequest(req, origin), undefined);
+      res.statusCode = response.status;
+      response.headers.forEach((value, key) => res.setHeader(key, value));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    } catch (error) {
+      // Any exception escaping an adapter is a bug; the tests look for this status.
+      console.error(error);
+      res.writeHead(500, { 'content-type': 'text/plain' }).end('Server error');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${address.port}`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isDeployed, readConfig } from '../../functions/config.ts';
+import { contentDir } from '../../functions/content.ts';
+import { fileMailer, parseRetryAfter } from '../../functions/email/mailer.ts';
+import { health } from '../../functions/health.ts';
+import { chooseMailer } from '../../functions/runtime.ts';
+
+describe('settings from the environment', () => {
+  it('has safe defaults', () => {
+    const config = readConfig({});
+    expect(config).toMatchObject({
+      siteUrl: undefined,
+      dataDir: path.resolve('.data'),
+      emailFrom: 'Coaching Scheme Hub <no-reply@example.org>',
+      retentionDays: 30,
+      rateLimitMax: 10,
+      rateLimitWindowMs: 60_000,
+      minFillMs: 3000,
+      resendPerSecond: 2,
+      deployed: false,
+      storage: 'files',
+    });
+  });
+
+  it('ignores nonsense numbers rather than failing', () => {
+    expect(readConfig({ RETENTION_DAYS: 'forever', RATE_LIMIT_MAX: '-3' })).toMatchObject({ retentionDays: 30, rateLimitMax: 10 });
+  });
+
+  it('knows Netlify from a local run', () => {
+    expect(isDeployed({ CONTEXT: 'production' })).toBe(true);
+    expect(isDeployed({ CONTEXT: 'deploy-preview' })).toBe(true);
+    expect(isDeployed({ CONTEXT: 'production', NETLIFY_DEV: 'true' })).toBe(false);
+    expect(isDeployed({ CONTEXT: 'dev' })).toBe(false);
+    expect(readConfig({ CONTEXT: 'production' }).storage).toBe('netlify-blobs');
+  });
+
+  it('finds content/ from the project folder', () => {
+    expect(contentDir({})).toBe(path.resolve('content'));
+    expect(contentDir({ CONTENT_DIR: 'test/fixtures/intake/content' })).toBe(path.resolve('test/fixtures/intake/content'));
+  });
+});
+
+describe('choosing how to send email', () => {
+  it('writes .eml files locally without a key; waits (not configured) on Netlify without one', () => {
+    const log = () => {};
+    expect(chooseMailer(readConfig({}), log).kind).toBe('files');
+    expect(chooseMailer(readConfig({ CONTEXT: 'production' }), log).kind).toBe('not configured');
+    expect(chooseMailer(readConfig({ CONTEXT: 'production', RESEND_API_KEY: 'test-key' }), log).kind).toBe('resend');
+  });
+
+  it('says so at /api/health, always with 200', async () => {
+    const config = readConfig({ CONTEXT: 'production' });
+    const response = health({ config, mailer: chooseMailer(config, () => {}) });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true, email: 'not configured', storage: 'netlify blobs' });
+  });
+
+  it('reads Retry-After in seconds or as a date', () => {
+    expect(parseRetryAfter('2')).toBe(2000);
+    expect(parseRetryAfter('Thu, 26 Nov 2026 10:00:05 GMT', Date.parse('2026-11-26T10:00:00Z'))).toBe(5000);
+    expect(parseRetryAfter('soon')).toBeUndefined();
+  });
+});
+
+describe('local .eml files', () => {
+  it('are written one per email under $DATA_DIR/outbox, with the path logged', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'intake-eml-'));
+    const lines: string[] = [];
+    const mailer = fileMailer(path.join(dir, 'outbox'), (line) => lines.push(line));
+    const email = {
+      key: 'EOI-2345-6789/submitted/wd-northfield@example.org',
+      from: 'Coaching Scheme Hub <no-reply@example.org>',
+      to: 'wd-northfield@example.org',
+      replyTo: 'alex@example.org',
+      subject: 'Coach expression of interest EOI-2345-6789 – Northfield',
+      text: 'Hello',
+      html: '<p>Hello</p>',
+    };
+    expect(await mailer.sendBatch([email], 'EOI-2345-6789/submitted')).toEqual({ ok: true });
+    // A retry of the same batch replaces the file rather than adding a second one.
+    await mailer.sendBatch([email], 'EOI-2345-6789/submitted');
+    const files = await readdir(path.join(dir, 'outbox'));
+    expect(files).toEqual(['EOI-2345-6789_submitted_wd-northfield@example.org.eml']);
+    const eml = await readFile(path.join(dir, 'outbox', files[0]!), 'utf8');
+    expect(eml).toMatch(/^From: Coaching Scheme Hub <no-reply@example.org>\r\nTo: wd-northfield@example.org\r\nReply-To: alex@example.org\r\nSubject: =\?UTF-8\?B\?/);
+    expect(lines[0]).toBe(`Email to wd-northfield@example.org written to ${path.join(dir, 'outbox', files[0]!)} (EOI-2345-6789/submitted)`);
+  });
+});
