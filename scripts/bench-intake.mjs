@@ -1,0 +1,95 @@
+// `npm run bench:intake`: 500 submissions from 50 concurrent clients against the intake's adapters in
+// a local HTTP server, with a fake Resend on loopback that allows 2 requests a second (429 and
+// Retry-After beyond). Prints time to acknowledge (p50/p99), time until every email is delivered
+// (flushing the outbox as the scheduled function would), duplicates and lost emails; both must be 0.
+// Settings: BENCH_SUBMISSIONS (500), BENCH_CLIENTS (50), BENCH_RESEND_PER_SECOND (2).
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const total = Number(process.env.BENCH_SUBMISSIONS ?? 500);
+const clients = Number(process.env.BENCH_CLIENTS ?? 50);
+const perSecond = Number(process.env.BENCH_RESEND_PER_SECOND ?? 2);
+
+const { startFakeResend } = await import('../test/integration/support/fake-resend.ts');
+const resend = await startFakeResend({ perSecond, retryAfterSeconds: 1 });
+const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-intake-'));
+Object.assign(process.env, {
+  DATA_DIR: dataDir,
+  RESEND_API_KEY: 'test-key',
+  RESEND_BASE_URL: resend.url,
+  RESEND_PER_SECOND: String(perSecond),
+  // 50 clients from one machine: the per-address limit is not what this measures.
+  RATE_LIMIT_MAX: '100000',
+});
+const { startIntakeServer } = await import('../test/integration/support/intake-server.ts');
+const { intake } = await import('../functions/runtime.ts');
+const { flushOutbox } = await import('../functions/outbox.ts');
+const server = await startIntakeServer();
+const quiet = console.log;
+console.log = () => {}; // the intake logs every retry; the report is what matters here
+
+const fixtures = await Promise.all(
+  ['coach-eoi', 'coachee-application', 'coaching-agreement'].map(async (form) => ({
+    form,
+    body: JSON.parse(await readFile(path.join(root, `test/fixtures/intake/schemas/${form}.json`), 'utf8')).valid,
+  })),
+);
+
+const started = performance.now();
+const acknowledged = [];
+const refused = [];
+let next = 0;
+async function client(id) {
+  while (next < total) {
+    const n = next++;
+    const { form, body } = fixtures[n % fixtures.length];
+    const t0 = performance.now();
+    const response = await fetch(`${server.url}/api/forms/${form}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-nf-client-connection-ip': `bench-${id}` },
+      body: JSON.stringify(body),
+    });
+    const ms = performance.now() - t0;
+    if (response.status === 201) acknowledged.push({ reference: (await response.json()).reference, ms });
+    else refused.push(response.status);
+  }
+}
+await Promise.all(Array.from({ length: clients }, (_, id) => client(id)));
+const ackDone = performance.now();
+
+// Flush as the scheduled function would, back to back, until nothing is pending.
+const deps = intake();
+for (;;) {
+  const report = await flushOutbox(deps, { force: true });
+  if (report.pending.length === 0) break;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
+const allDelivered = performance.now();
+
+// Every email every stored submission owes, against what the fake Resend delivered.
+const expected = new Set();
+for (const { reference } of acknowledged) {
+  const record = JSON.parse(await readFile(path.join(dataDir, 'store/submissions', `${reference}.json`), 'utf8'));
+  for (const batch of record.batches) for (const email of batch.emails) expected.add(`${batch.idempotencyKey} ${email.to}`);
+}
+const delivered = new Set(resend.deliveries.map((d) => `${d.idempotencyKey} ${d.to}`));
+const lost = [...expected].filter((id) => !delivered.has(id)).length;
+const sorted = acknowledged.map((a) => a.ms).sort((a, b) => a - b);
+const pct = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const limited = resend.requests.filter((r) => r.status === 429).length;
+
+console.log = quiet;
+console.log(`Intake benchmark: ${total} submissions from ${clients} concurrent clients; fake Resend allows ${perSecond} requests/s`);
+console.log(`  acknowledged (201):        ${acknowledged.length} of ${total}${refused.length ? ` (refused: ${refused.join(', ')})` : ''}`);
+console.log(`  time to acknowledge:       p50 ${pct(50).toFixed(0)} ms, p99 ${pct(99).toFixed(0)} ms, all in ${((ackDone - started) / 1000).toFixed(1)} s`);
+console.log(`  time until all delivered:  ${((allDelivered - started) / 1000).toFixed(1)} s (${expected.size} emails in ${resend.requests.length - limited} accepted batch calls; ${limited} answered 429)`);
+console.log(`  duplicates:                ${resend.duplicates()}`);
+console.log(`  lost:                      ${lost}`);
+
+await server.close();
+await resend.close();
+await rm(dataDir, { recursive: true, force: true });
+process.exit(resend.duplicates() === 0 && lost === 0 && acknowledged.length === total ? 0 : 1);
