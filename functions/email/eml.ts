@@ -17,7 +17,7 @@ const base64Lines = (text: string) =>
 
 export function toEml(
   email: OutgoingEmail,
-  { date = new Date(), boundary = `b-${randomUUID()}`, messageId = randomUUID() } = {},
+  { date = new Date(), boundary = `b-${randomUUID()}`, messageId = randomUUID() as string } = {},
 ): string {
   const headers = [
     `From: ${encodeHeader(email.from)}`,

@@ -15,7 +15,7 @@ import { startIntakeServer } from './support/intake-server.ts';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
 const fixture = (name: string) =>
-  JSON.parse(readFileSync(path.join(root, `test/fixtures/intake/schemas/${name}.json`))).valid as Record<string, unknown>;
+  JSON.parse(readFileSync(path.join(root, `test/fixtures/intake/schemas/${name}.json`), 'utf8')).valid as Record<string, unknown>;
 
 /** A plain browser POST body: repeated names for ticked boxes. */
 const formBody = (values: Record<string, unknown>) => {

@@ -4,7 +4,7 @@ import { forms } from '../../functions/forms/index.ts';
 import { route } from '../../functions/routing.ts';
 import { fixtureContent } from './intake-support.ts';
 
-const valid = (formId: string) =>
+const valid = (formId: string): Record<string, unknown> =>
   JSON.parse(readFileSync(new URL(`../fixtures/intake/schemas/${formId}.json`, import.meta.url), 'utf8')).valid;
 
 describe('routing to workforce development', () => {
@@ -28,7 +28,7 @@ describe('routing to workforce development', () => {
 
   it('sends an organisation removed from content since the form was sent to the fallback inbox', async () => {
     const content = await fixtureContent('coachee-application');
-    const data = { ...forms['coachee-application'].schema(content).parse(valid('coachee-application')), organisation: 'closed-trust' };
+    const data = { ...(forms['coachee-application'].schema(content).parse(valid('coachee-application')) as object), organisation: 'closed-trust' };
     expect(route(forms['coachee-application'], data, content).inboxes).toEqual(['workforce-development@example.org']);
   });
 
