@@ -35,6 +35,16 @@ async function lookup(token: string, deps: Intake): Promise<Lookup> {
 }
 
 export async function handleConfirm(request: Request, deps: Intake, clientAddress: string): Promise<Response> {
+  try {
+    return await confirmLink(request, deps, clientAddress);
+  } catch (error) {
+    // Storage or content unavailable: say so plainly; the link still works later.
+    deps.log(`confirm: ${(error as Error).message}`);
+    return problem(503, 'This page is not working right now. Try again in a few minutes.', { 'retry-after': '60' });
+  }
+}
+
+async function confirmLink(request: Request, deps: Intake, clientAddress: string): Promise<Response> {
   const token = new URL(request.url).pathname.match(/^\/confirm\/([^/]+)\/?$/)?.[1] ?? '';
   if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'POST') {
     return problem(405, 'Open this link, or send the confirmation with POST', { allow: 'GET, HEAD, POST' });

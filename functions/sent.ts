@@ -12,7 +12,8 @@ export async function handleSentPage(request: Request, deps: Pick<Intake, 'fetch
   const url = new URL(request.url);
   const match = url.pathname.match(/^(\/[a-z-]+\/)sent\/([^/]+)\/?$/);
   const definition = Object.values(forms).find((form) => form.path === match?.[1]);
-  const reference = decodeURIComponent(match?.[2] ?? '').toUpperCase();
+  // References are plain ASCII; anything percent-encoded is simply not one.
+  const reference = (match?.[2] ?? '').toUpperCase();
   if (!definition || !REFERENCE_PATTERN.test(reference) || !reference.startsWith(`${definition.referencePrefix}-`)) {
     return notFound(request, deps);
   }
@@ -23,8 +24,13 @@ export async function handleSentPage(request: Request, deps: Pick<Intake, 'fetch
     deps.log(`${definition.path}sent/ could not be fetched: ${(error as Error).message}`);
     template = barePage('Form sent', 'data-reference-root');
   }
-  const content = await deps.loadContent(definition.id);
-  return html(200, renderSentPage(template, { reference, definition, content }));
+  try {
+    const content = await deps.loadContent(definition.id);
+    return html(200, renderSentPage(template, { reference, definition, content }));
+  } catch (error) {
+    deps.log(`sent page for ${reference}: ${(error as Error).message}`);
+    return html(503, template, { 'retry-after': '60' });
+  }
 }
 
 async function notFound(request: Request, deps: Pick<Intake, 'fetchPage'>): Promise<Response> {

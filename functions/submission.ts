@@ -21,6 +21,17 @@ const DAY = 24 * 60 * 60 * 1000;
 export type SubmissionDeps = Intake & { random?: RandomBytes };
 
 export async function handleFormPost(request: Request, deps: SubmissionDeps, clientAddress: string): Promise<Response> {
+  try {
+    return await pipeline(request, deps, clientAddress);
+  } catch (error) {
+    // A safety net: nothing reaches here by design (the property tests would find it). Storing is the
+    // last step that can throw before success, so "not sent" is the truth.
+    deps.log(`unexpected: ${(error as Error).stack ?? error}`);
+    return problem(503, NOT_SENT, { 'retry-after': '120' });
+  }
+}
+
+async function pipeline(request: Request, deps: SubmissionDeps, clientAddress: string): Promise<Response> {
   const formId = new URL(request.url).pathname.match(/^\/api\/forms\/([^/]+)\/?$/)?.[1] ?? '';
   if (!isFormId(formId)) return problem(404, 'There is no form at this address');
   if (request.method !== 'POST') {

@@ -256,3 +256,22 @@ describe('retention', () => {
     expect(await store.list('tokens/')).toEqual([]);
   });
 });
+
+describe('the sent page', () => {
+  it('fills in a well-formed reference for its own form, and refuses anything else with 404', async () => {
+    const { handleSentPage } = await import('../../functions/sent.ts');
+    const { deps } = testDeps();
+    const open = (path: string) => handleSentPage(new Request(`https://coaching.example.org${path}`), deps);
+    const page = await open('/become-a-coach/sent/EOI-7KQ3-M9TX/');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('EOI-7KQ3-M9TX');
+    for (const path of [
+      '/become-a-coach/sent/APP-7KQ3-M9TX/',
+      '/become-a-coach/sent/EOI-0000-0000/',
+      '/become-a-coach/sent/%E0%A4%A/',
+      '/become-a-coach/sent/%3Cscript%3E/',
+    ]) {
+      expect((await open(path)).status).toBe(404);
+    }
+  });
+});
