@@ -17,6 +17,9 @@ export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'hub-browser-'));
   process.env.DATA_DIR = dataDir;
   delete process.env.RESEND_API_KEY;
+  // Every browser journey posts from one address: a production-sized limit (10 a minute) would turn
+  // later journeys into 429s. The limit itself is proved by intake-core's integration tests.
+  process.env.RATE_LIMIT_MAX ??= '1000';
   const server = await serve({ port: 0, quiet: true });
   project.provide('baseUrl', server.url);
   project.provide('dataDir', dataDir);
