@@ -275,4 +275,20 @@ describe('the implementation planner', () => {
     expect(errors).toEqual([]);
     await close();
   });
+
+  it('opens with its plans when the network is gone, once it has been loaded', async () => {
+    const { page, errors, close } = await openPage(browser);
+    await page.goto('/planning/planner/');
+    await fillPlan(page);
+    const before = await planOnPage(page);
+    await page.waitForFunction(() => document.documentElement.dataset.offlineReady === 'true');
+    await page.context().setOffline(true);
+    await page.reload();
+    expect(await text(page, 'h1')).toBe('Coaching implementation planner');
+    expect(await planOnPage(page)).toEqual(before);
+    expect(await page.getByRole('button', { name: 'Save as a Word document' }).isVisible()).toBe(true);
+    await page.context().setOffline(false);
+    expect(errors).toEqual([]);
+    await close();
+  });
 });

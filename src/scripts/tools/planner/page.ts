@@ -3,6 +3,8 @@
 // The steps come from the server-rendered page, so editors change them in one place. Nothing typed
 // leaves the browser.
 import { downloadFile, fileNameFrom, readTextFile } from '../file-io.ts';
+// Registers the shared service worker (public/sw.js, by the coaching record's author) so the planner opens offline.
+import '../offline.ts';
 import { bindSaveStatus, createAutosave, createToolStore, parseImport, writeEnvelope } from '../storage.ts';
 import { announce, bindConfirm, clearErrors, focusOn, must, revealToolParts, setFieldError, showErrors } from '../ui.ts';
 import {
