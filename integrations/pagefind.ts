@@ -3,12 +3,13 @@
 // - `astro dev` (`npm start`): there is no HTML on disk, so on the first search the dev server crawls its own
 //   pages, indexes them in memory and serves the index at /pagefind/; any change under content/ or src/
 //   makes the next search re-crawl, so dev search always matches what the pages say.
-import { rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
+import { minify } from 'vite';
 import { contentTypeFor, internalPageLinks } from './pagefind-crawl.ts';
 
 /** Pagefind's own ready-made interfaces: we ship a lean one over its JavaScript API instead. */
@@ -21,6 +22,16 @@ const UNUSED_BUNDLE_FILES = [
   'pagefind-component-ui.css',
   'pagefind-highlight.js',
 ];
+
+/**
+ * Pagefind's library ships only lightly minified; a full minify saves about 2 KB gzipped of every
+ * first search (the budget is 110 KB). Uses the minifier Astro's bundler already brings.
+ */
+async function minifiedLibrary(code: string): Promise<string> {
+  const result = await minify('pagefind.js', code, { compress: true, mangle: true, module: true });
+  if (result.errors.length > 0) throw new Error(`Could not minify pagefind.js: ${result.errors.map((e) => e.message).join('; ')}`);
+  return result.code;
+}
 
 async function newIndex() {
   const { index, errors } = await pagefind.createIndex({});
@@ -40,6 +51,8 @@ async function indexBuiltSite(outDir: string, logger: AstroIntegrationLogger) {
     const outputPath = path.join(outDir, 'pagefind');
     failOn((await index.writeFiles({ outputPath })).errors, 'writing the index');
     await Promise.all(UNUSED_BUNDLE_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
+    const library = path.join(outputPath, 'pagefind.js');
+    await writeFile(library, await minifiedLibrary(await readFile(library, 'utf8')));
     logger.info(`Indexed ${added.page_count} pages into ${path.relative(process.cwd(), outputPath)}/`);
   } finally {
     await pagefind.close();
@@ -78,7 +91,10 @@ async function indexDevSite(origin: string): Promise<Map<string, Uint8Array>> {
   const { files, errors } = await index.getFiles();
   failOn(errors, 'building the index');
   await index.deleteIndex();
-  return new Map(files.map((file) => [`/${file.path.split(path.sep).join('/')}`, file.content]));
+  const served = new Map(files.map((file) => [`/${file.path.split(path.sep).join('/')}`, file.content]));
+  const library = served.get('/pagefind.js');
+  if (library) served.set('/pagefind.js', new TextEncoder().encode(await minifiedLibrary(new TextDecoder().decode(library))));
+  return served;
 }
 
 function devMiddleware(logger: AstroIntegrationLogger) {

@@ -3,7 +3,7 @@
 // search needs (Pagefind's library, WebAssembly, index, filter and result fragments, and the search page's
 // own JavaScript). Text is counted gzipped, as Netlify sends it; Pagefind's index files are already
 // compressed and are counted as they are. Budget: 110 KB.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../serve.mjs';
