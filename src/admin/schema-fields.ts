@@ -22,6 +22,7 @@ export interface DecapField {
   time_format?: boolean;
   picker_utc?: boolean;
   allow_add?: boolean;
+  label_singular?: string;
   collapsed?: boolean;
   [extra: string]: unknown;
 }
@@ -105,7 +106,9 @@ function widgetFor(schema: AnySchema, hint: FieldHint): Omit<DecapField, 'name' 
       const element = unwrap(def.element as AnySchema).inner;
       if (defOf(element).type !== 'string') throw new Error(`Lists of ${defOf(element).type} are not supported yet`);
       const item = { name: 'item', label: hint.itemLabel ?? 'Item', ...widgetFor(element, { label: hint.itemLabel ?? 'Item' }) };
-      return { widget: 'list', field: item, allow_add: true, collapsed: false, ...lengthLimits(schema) };
+      // label_singular names the add button: "Add inbox".
+      const singular = (hint.itemLabel ?? 'item').toLowerCase();
+      return { widget: 'list', label_singular: singular, field: item, allow_add: true, collapsed: false, ...lengthLimits(schema) };
     }
     default:
       throw new Error(`The CMS cannot edit a ${def.type} field yet: add it to src/admin/schema-fields.ts`);

@@ -1,0 +1,219 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCmsConfig } from '../../src/admin/cms-config.ts';
+import { baseUrl, launchBrowser, openPage } from './support.ts';
+
+// Journeys through /admin/ on the built site with the local backend. decap-server runs against a
+// temporary copy of this repository, so the tests read and change that copy's content/, never the
+// real one; the admin page's local-backend address is routed to that server.
+
+const root = process.cwd();
+const decapServer = path.join(root, 'node_modules/decap-server/dist/index.js');
+let project: string;
+let decap: ChildProcess;
+let decapUrl: string;
+let browser: Browser;
+
+const contentFile = (file: string) => readFile(path.join(project, file), 'utf8');
+const realFile = (file: string) => readFile(path.join(root, file), 'utf8');
+
+/** A free port in 8085–8089 (8081 belongs to `npm start`). */
+async function freePort(): Promise<number> {
+  for (let port = 8085; port <= 8089; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer().once('error', () => resolve(false));
+      probe.listen(port, () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error('No free port between 8085 and 8089 for decap-server');
+}
+
+/** Copies the repository as it stands (tracked and new files, not ignored ones) into a temp folder. */
+async function copyRepository(to: string) {
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: root, encoding: 'utf8' })
+    .split('\0')
+    .filter(Boolean);
+  for (const file of files) {
+    await mkdir(path.dirname(path.join(to, file)), { recursive: true });
+    await copyFile(path.join(root, file), path.join(to, file)).catch(() => undefined); // deleted but not staged
+  }
+  await symlink(path.join(root, 'node_modules'), path.join(to, 'node_modules'));
+}
+
+async function startDecapServer() {
+  const port = await freePort();
+  decapUrl = `http://localhost:${port}/api/v1`;
+  decap = spawn(process.execPath, [decapServer], {
+    env: { ...process.env, PORT: String(port), GIT_REPO_DIRECTORY: project, MODE: 'fs', LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const info = await fetch(decapUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info"}' })
+      .then((r) => r.json())
+      .catch(() => null);
+    if (info?.type === 'local_fs') return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('decap-server did not start');
+}
+
+/** Opens the admin with every call to the configured local backend sent to the test's decap-server. */
+async function openAdmin(hash = '') {
+  const opened = await openPage(browser);
+  const html = await (await fetch(`${baseUrl()}/admin/`)).text();
+  const config = JSON.parse(
+    html.match(/data-config="([^"]*)"/)![1]!.replaceAll('&quot;', '"').replaceAll('&amp;', '&'),
+  ) as { local_backend: { url: string } };
+  const configured = new URL(config.local_backend.url).origin;
+  // Also catch the default port, so nothing here can ever reach a real `npm start` decap-server.
+  for (const origin of new Set([configured, 'http://localhost:8081'])) {
+    await opened.page.route(`${origin}/**`, async (route) => {
+      const url = route.request().url().replace(origin, new URL(decapUrl).origin);
+      await route.fulfill({ response: await route.fetch({ url }) });
+    });
+  }
+  await opened.page.goto(`/admin/${hash}`);
+  return opened;
+}
+
+async function publish(page: Page) {
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByText('Publish now', { exact: true }).click();
+  await page.getByText('Entry saved').waitFor();
+}
+
+beforeAll(async () => {
+  project = await mkdtemp(path.join(tmpdir(), 'hub-cms-'));
+  await copyRepository(project);
+  await startDecapServer();
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  decap?.kill();
+  if (project) await rm(project, { recursive: true, force: true });
+});
+
+describe('an editor at /admin/ with the local backend', () => {
+  it('opens without signing in and lists every collection', async () => {
+    const { page, errors, close } = await openAdmin();
+    const labels = buildCmsConfig({}).collections.map((c) => c.label);
+    await page.getByRole('link', { name: labels[0]!, exact: true }).waitFor();
+    for (const label of labels) await expect(page.getByRole('link', { name: label, exact: true }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('link', { name: labels[0]!, exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: 'Login' }).count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('changes one sentence of a guidance page: on disk exactly that sentence changes', async () => {
+    const file = 'content/guidance/about.mdx';
+    const before = await contentFile(file);
+    const { page, close } = await openAdmin('#/collections/guidance/entries/about');
+    const text = page.getByLabel('Page text', { exact: true });
+    await text.waitFor();
+    const body = await text.inputValue();
+    const sentence = body.split('\n').find((line) => /^[A-Z]/.test(line))!.split('. ')[0]!;
+    const changed = `${sentence}, run by workforce development teams`;
+    await text.fill(body.replace(sentence, changed));
+    await publish(page);
+    const after = await contentFile(file);
+    expect(after).toBe(before.replace(sentence, changed));
+    const changedLines = after.split('\n').filter((line, i) => line !== before.split('\n')[i]);
+    expect(changedLines).toHaveLength(1);
+    await close();
+  });
+
+  it('saves an MDX page with a callout, then saves it back: the file is byte-identical', async () => {
+    const file = 'content/protocol/setting-the-scene.mdx';
+    const original = await contentFile(file);
+    expect(original).toContain('<Callout title=');
+    const { page, close } = await openAdmin('#/collections/protocol/entries/setting-the-scene');
+    const title = page.getByLabel('Phase title');
+    await title.waitFor();
+    const oldTitle = await title.inputValue();
+    await title.fill(`${oldTitle} (draft)`);
+    await publish(page);
+    expect(await contentFile(file)).toBe(original.replace(`title: ${oldTitle}\n`, `title: ${oldTitle} (draft)\n`));
+
+    // Open it again, as an editor would, and put the title back.
+    await page.reload();
+    await title.waitFor();
+    await title.fill(oldTitle);
+    await publish(page);
+    expect(await contentFile(file)).toBe(original);
+    await close();
+  });
+
+  it('refuses an invalid inbox address and says why', async () => {
+    const { page, close } = await openAdmin('#/collections/organisations/new');
+    await page.getByLabel('Full name').fill('Nowhere Trust');
+    await page.getByLabel('Short name').fill('Nowhere');
+    await page.getByRole('button', { name: 'Add inbox' }).click();
+    await page.getByLabel('Inbox', { exact: true }).fill('wd-nowhere at example.org');
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByText('Publish now', { exact: true }).click();
+    await expect(
+      page.getByText('Enter the workforce development inbox as an email address, like team@example.org').isVisible(),
+    ).resolves.toBe(true);
+    await expect(readdir(path.join(project, 'content/organisations'))).resolves.not.toContain('nowhere-trust.yml');
+    await close();
+  });
+
+  it('adds an organisation with its inbox: after a rebuild the forms offer it and its submissions go to that inbox', async () => {
+    const { page, close } = await openAdmin('#/collections/organisations/new');
+    await page.getByLabel('Full name').fill('Eastbridge District Council');
+    await page.getByLabel('Short name').fill('Eastbridge');
+    await page.getByRole('button', { name: 'Add inbox' }).click();
+    await page.getByLabel('Inbox', { exact: true }).fill('wd-eastbridge@example.org');
+    await publish(page);
+    await close();
+    expect(await contentFile('content/organisations/eastbridge-district-council.yml')).toBe(
+      'name: Eastbridge District Council\nshortName: Eastbridge\ninboxes:\n  - wd-eastbridge@example.org\n',
+    );
+
+    // Rebuild the copy and serve it with its functions, reading the copy's content/.
+    execFileSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: project,
+      stdio: 'ignore',
+      env: { ...process.env, CMS_LOCAL_BACKEND: 'false' },
+    });
+    const saved = { CONTENT_DIR: process.env.CONTENT_DIR, DATA_DIR: process.env.DATA_DIR };
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'hub-cms-data-'));
+    process.env.CONTENT_DIR = path.join(project, 'content');
+    process.env.DATA_DIR = dataDir;
+    const { serve } = await import(pathToFileURL(path.join(project, 'scripts/serve.mjs')).href);
+    const site = await serve({ port: 0, quiet: true });
+    try {
+      const form = await (await fetch(`${site.url}/become-a-coach/`)).text();
+      expect(form).toMatch(/<option[^>]*value="eastbridge-district-council"[^>]*>\s*Eastbridge District Council\s*</);
+
+      const answers = JSON.parse(await realFile('test/fixtures/intake/schemas/coach-eoi.json')).valid;
+      const areas = (await contentFile('content/lists/areas-of-coaching.yml')).match(/^\s+- (.+)$/m)![1];
+      const response = await fetch(`${site.url}/api/forms/coach-eoi`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: site.url },
+        body: JSON.stringify({ ...answers, employer: 'eastbridge-district-council', areas: [areas] }),
+      });
+      expect(response.status).toBe(201);
+      const { reference } = (await response.json()) as { reference: string };
+      const outbox = path.join(dataDir, 'outbox');
+      const emails = await Promise.all((await readdir(outbox)).map((name) => readFile(path.join(outbox, name), 'utf8')));
+      const toTeam = emails.filter((eml) => /^To: .*wd-eastbridge@example\.org/im.test(eml));
+      expect(toTeam).toHaveLength(1);
+      expect(toTeam[0]).toContain(reference);
+    } finally {
+      await site.close();
+      Object.assign(process.env, saved);
+      for (const [key, value] of Object.entries(saved)) if (value === undefined) delete process.env[key];
+    }
+  }, 300_000);
+});
