@@ -12,15 +12,12 @@ import {
 } from '../schemas/data.ts';
 import { fieldsFromSchema, type DecapField } from './schema-fields.ts';
 import { bodyHint, uiHints } from './ui-hints.ts';
+import { BODY_WIDGET, FORMAT } from './names.ts';
 
 // The whole Decap CMS configuration, built at build time from the content schemas (the same ones
 // src/content.config.ts uses) plus the backend chosen by environment variables. The admin page
 // hands it to CMS.init() with load_config_file: false, so there is no config.yml to drift.
 
-/** Custom formats registered by src/admin/cms.ts; they keep files byte-identical when unchanged. */
-export const FORMAT = { mdx: 'hub-mdx', yml: 'hub-yml' } as const;
-/** The body widget: the page text as plain Markdown/MDX, with an "Add a callout" button. */
-export const BODY_WIDGET = 'mdx-body';
 
 type ContentName = keyof typeof uiHints;
 

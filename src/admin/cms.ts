@@ -3,7 +3,7 @@
 import CMS from 'decap-cms-app';
 import React, { createElement as h } from 'react';
 import { en } from 'decap-cms-locales';
-import { BODY_WIDGET, FORMAT } from './cms-config.ts';
+import { BODY_WIDGET, FORMAT } from './names.ts';
 import { mdxFormat, ymlFormat } from './formats.ts';
 import { createMdxBodyControl } from './mdx-body-widget.ts';
 import { calloutEditorComponent, pagePreview } from './previews.ts';

@@ -1,4 +1,4 @@
-import { createElement as h, type ComponentType } from 'react';
+import { createElement as h, type ComponentType, type ReactNode } from 'react';
 import { calloutFromMatch, CALLOUT_PATTERN, calloutToMdx, type CalloutData } from './callout.ts';
 
 // Preview pane: pages look as they do on the site (the site's own /styles/site.css and the same
@@ -7,7 +7,7 @@ import { calloutFromMatch, CALLOUT_PATTERN, calloutToMdx, type CalloutData } fro
 type Immutable = { get(key: string): unknown; toJS?: () => unknown };
 interface PreviewProps {
   entry: Immutable;
-  widgetFor: (name: string) => unknown;
+  widgetFor: (name: string) => ReactNode;
 }
 
 const text = (entry: Immutable, key: string) => String((entry.get('data') as Immutable)?.get(key) ?? '');
@@ -39,7 +39,7 @@ export function pagePreview(kind: 'guidance' | 'protocol' | 'planning'): Compone
 }
 
 /** The Callout editor component: renders like src/components/mdx/Callout.astro in the preview. */
-export function calloutEditorComponent(renderMarkdown: (markdown: string) => unknown) {
+export function calloutEditorComponent(renderMarkdown: (markdown: string) => ReactNode) {
   return {
     id: 'callout',
     label: 'Callout',

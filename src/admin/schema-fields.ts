@@ -5,9 +5,8 @@ import type { FieldHint } from './ui-hints.ts';
 // accepts: the same fields, the same required flags, limits and patterns, and the schema's own
 // error words. Only the shapes our schemas use are supported; anything else fails loudly.
 
-export interface DecapField {
-  name: string;
-  label: string;
+/** A Decap field without its name and label: what a schema type turns into. */
+export interface WidgetSpec {
   widget: string;
   required?: boolean;
   hint?: string;
@@ -24,7 +23,11 @@ export interface DecapField {
   allow_add?: boolean;
   label_singular?: string;
   collapsed?: boolean;
-  [extra: string]: unknown;
+}
+
+export interface DecapField extends WidgetSpec {
+  name: string;
+  label: string;
 }
 
 type AnySchema = z.ZodType;
@@ -75,11 +78,11 @@ function lengthLimits(schema: AnySchema) {
 }
 
 /** The Decap widget for a value of this schema (without name or label). */
-function widgetFor(schema: AnySchema, hint: FieldHint): Omit<DecapField, 'name' | 'label'> {
+function widgetFor(schema: AnySchema, hint: FieldHint): WidgetSpec {
   const def = defOf(schema);
   switch (def.type) {
     case 'string': {
-      const field: Omit<DecapField, 'name' | 'label'> = { widget: hint.widget ?? 'string' };
+      const field: WidgetSpec = { widget: hint.widget ?? 'string' };
       for (const check of checksOf(schema)) {
         if (check.check === 'string_format' && check.format === 'regex' && check.pattern) {
           field.pattern = [check.pattern.source, messageOf(check) ?? `Enter ${hint.label.toLowerCase()}`];
@@ -88,7 +91,7 @@ function widgetFor(schema: AnySchema, hint: FieldHint): Omit<DecapField, 'name' 
       return field;
     }
     case 'number': {
-      const field: Omit<DecapField, 'name' | 'label'> = { widget: 'number', value_type: 'float' };
+      const field: WidgetSpec = { widget: 'number', value_type: 'float' };
       for (const check of checksOf(schema)) {
         if (check.check === 'number_format' && /int/.test(check.format ?? '')) field.value_type = 'int';
       }

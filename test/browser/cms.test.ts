@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCmsConfig } from '../../src/admin/cms-config.ts';
 import { baseUrl, launchBrowser, openPage } from './support.ts';
+import { scriptsOf } from '../../scripts/bench/admin.mjs';
 
 // Journeys through /admin/ on the built site with the local backend. decap-server runs against a
 // temporary copy of this repository, so the tests read and change that copy's content/, never the
@@ -100,6 +101,24 @@ afterAll(async () => {
   await browser?.close();
   decap?.kill();
   if (project) await rm(project, { recursive: true, force: true });
+});
+
+describe('the built site', () => {
+  it('loads Decap CMS on /admin/ and on no other page', async () => {
+    const dist = path.join(root, 'dist');
+    const pages = (await readdir(dist, { recursive: true })).filter((file) => file.endsWith('.html'));
+    const adminScripts = scriptsOf(path.join(dist, 'admin/index.html'), dist) as Set<string>;
+    const adminCode = await Promise.all([...adminScripts].map((file) => readFile(file, 'utf8')));
+    expect(adminCode.some((code) => code.includes('decap-cms-app'))).toBe(true);
+    const leaks: string[] = [];
+    for (const page of pages.filter((file) => file !== path.join('admin', 'index.html'))) {
+      for (const file of scriptsOf(path.join(dist, page), dist) as Set<string>) {
+        if (adminScripts.has(file) || (await readFile(file, 'utf8')).includes('decap-cms')) leaks.push(`${page}: ${path.basename(file)}`);
+      }
+    }
+    expect(pages.length).toBeGreaterThan(20);
+    expect(leaks).toEqual([]);
+  });
 });
 
 describe('an editor at /admin/ with the local backend', () => {
