@@ -135,6 +135,8 @@ export function backendFromEnv(env: Env) {
   if (env.CMS_AUTH_TYPE) backend.auth_type = env.CMS_AUTH_TYPE;
   if (env.CMS_IDENTITY_URL) backend.identity_url = env.CMS_IDENTITY_URL;
   if (env.CMS_GATEWAY_URL) backend.gateway_url = env.CMS_GATEWAY_URL;
+  if (env.CMS_SITE_DOMAIN) backend.site_domain = env.CMS_SITE_DOMAIN;
+  if (env.CMS_TURBO_SITE_ID) backend.turbo_site_id = env.CMS_TURBO_SITE_ID;
   return backend;
 }
 

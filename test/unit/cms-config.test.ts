@@ -180,3 +180,48 @@ describe('the consistency check fails when the two drift apart', () => {
     expect(drift(config, widened)).toEqual(['organisations.phone is missing from the CMS']);
   });
 });
+
+describe('the backend comes from environment variables at build time', () => {
+  it('defaults to GitHub through Netlify’s OAuth provider, with the editorial workflow', () => {
+    const config = buildCmsConfig({ REPOSITORY_URL: 'https://github.com/example-org/coaching-hub' });
+    expect(config.backend).toEqual({
+      name: 'github',
+      repo: 'example-org/coaching-hub',
+      branch: 'main',
+      base_url: 'https://api.netlify.com',
+      auth_endpoint: 'auth',
+    });
+    expect(config.publish_mode).toBe('editorial_workflow');
+    expect(config.media_folder).toBe('public/uploads');
+    expect(config.public_folder).toBe('/uploads');
+  });
+
+  it('takes the backend, repository, branch and sign-in service from CMS_* variables', () => {
+    const config = buildCmsConfig({
+      CMS_BACKEND: 'gitlab',
+      CMS_REPO: 'wd-team/hub',
+      CMS_BRANCH: 'content',
+      CMS_BASE_URL: 'https://gitlab.example.org',
+      CMS_AUTH_ENDPOINT: 'oauth/authorize',
+      CMS_APP_ID: 'abc123',
+      CMS_AUTH_TYPE: 'pkce',
+      CMS_PUBLISH_MODE: 'simple',
+    });
+    expect(config.backend).toEqual({
+      name: 'gitlab',
+      repo: 'wd-team/hub',
+      branch: 'content',
+      base_url: 'https://gitlab.example.org',
+      auth_endpoint: 'oauth/authorize',
+      app_id: 'abc123',
+      auth_type: 'pkce',
+    });
+    expect(config.publish_mode).toBe('simple');
+  });
+
+  it('points the local backend at DECAP_SERVER_PORT, and can leave it out', () => {
+    expect(buildCmsConfig({}).local_backend).toEqual({ url: 'http://localhost:8081/api/v1' });
+    expect(buildCmsConfig({ DECAP_SERVER_PORT: '8090' }).local_backend).toEqual({ url: 'http://localhost:8090/api/v1' });
+    expect(buildCmsConfig({ CMS_LOCAL_BACKEND: 'false' })).not.toHaveProperty('local_backend');
+  });
+});
