@@ -34,3 +34,19 @@ export function insertCallout(text: string, cursor: number, callout: CalloutData
   const block = `${lead}${calloutToMdx(callout)}${trail}`;
   return { text: before + block + after, cursor: before.length + block.length };
 }
+
+export type BodyPart = { kind: 'markdown'; text: string } | ({ kind: 'callout' } & CalloutData);
+
+/** Splits page text into Markdown and Callout parts, so the preview can render each the site's way. */
+export function splitCallouts(text: string): BodyPart[] {
+  const parts: BodyPart[] = [];
+  const pattern = new RegExp(CALLOUT_PATTERN.source, 'gm');
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    if (match.index > last) parts.push({ kind: 'markdown', text: text.slice(last, match.index) });
+    parts.push({ kind: 'callout', ...calloutFromMatch(match) });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) parts.push({ kind: 'markdown', text: text.slice(last) });
+  return parts;
+}

@@ -6,7 +6,7 @@ import { en } from 'decap-cms-locales';
 import { BODY_WIDGET, FORMAT } from './names.ts';
 import { mdxFormat, ymlFormat } from './formats.ts';
 import { createMdxBodyControl } from './mdx-body-widget.ts';
-import { calloutEditorComponent, pagePreview } from './previews.ts';
+import { bodyPreview, calloutEditorComponent, pagePreview } from './previews.ts';
 import './admin.css';
 
 const configElement = document.getElementById('cms-config');
@@ -29,7 +29,7 @@ CMS.registerCustomFormat(FORMAT.yml, 'yml', ymlFormat);
 CMS.registerCustomFormat(FORMAT.mdx, 'mdx', mdxFormat);
 
 const markdown = CMS.getWidget('markdown') as unknown as { preview: React.ComponentType<Record<string, unknown>> };
-CMS.registerWidget(BODY_WIDGET, createMdxBodyControl(React) as never, markdown.preview as never);
+CMS.registerWidget(BODY_WIDGET, createMdxBodyControl(React) as never, bodyPreview(markdown.preview) as never);
 
 const renderMarkdown = (value: string) =>
   h(markdown.preview, { value, getAsset: () => ({ url: '', path: '' }), resolveWidget: CMS.resolveWidget });

@@ -1,5 +1,5 @@
 import { createElement as h, type ComponentType, type ReactNode } from 'react';
-import { calloutFromMatch, CALLOUT_PATTERN, calloutToMdx, type CalloutData } from './callout.ts';
+import { calloutFromMatch, CALLOUT_PATTERN, calloutToMdx, splitCallouts, type CalloutData } from './callout.ts';
 
 // Preview pane: pages look as they do on the site (the site's own /styles/site.css and the same
 // markup and class names as the Astro components), with callouts rendered, not shown as JSX.
@@ -38,6 +38,32 @@ export function pagePreview(kind: 'guidance' | 'protocol' | 'planning'): Compone
   };
 }
 
+const calloutBox = (title: string | undefined, inner: ReactNode, key?: number) =>
+  h(
+    'aside',
+    { className: 'callout', key },
+    title ? h('h3', { className: 'callout__title' }, title) : null,
+    h('div', { className: 'callout__body' }, inner),
+  );
+
+/**
+ * The page-text preview: Markdown through Decap's own markdown preview, callouts as the site renders
+ * them. (Decap's preview only knows editor components while its markdown editor is on screen, and
+ * the page text uses our own editor, so callouts are split out here.)
+ */
+export function bodyPreview(MarkdownPreview: ComponentType<Record<string, unknown>>) {
+  return function BodyPreview(props: Record<string, unknown> & { value?: string | null }) {
+    const render = (text: string, key?: number) => h(MarkdownPreview, { ...props, key, value: text });
+    return h(
+      'div',
+      { className: 'hub-body-preview' },
+      ...splitCallouts(props.value ?? '').map((part, index) =>
+        part.kind === 'markdown' ? render(part.text, index) : calloutBox(part.title, render(part.body), index),
+      ),
+    );
+  };
+}
+
 /** The Callout editor component: renders like src/components/mdx/Callout.astro in the preview. */
 export function calloutEditorComponent(renderMarkdown: (markdown: string) => ReactNode) {
   return {
@@ -51,12 +77,6 @@ export function calloutEditorComponent(renderMarkdown: (markdown: string) => Rea
     pattern: new RegExp(CALLOUT_PATTERN.source),
     fromBlock: (match: RegExpMatchArray) => calloutFromMatch(match),
     toBlock: (data: CalloutData) => calloutToMdx(data),
-    toPreview: ({ title, body }: CalloutData) =>
-      h(
-        'aside',
-        { className: 'callout' },
-        title ? h('h3', { className: 'callout__title' }, title) : null,
-        h('div', { className: 'callout__body' }, renderMarkdown(body)),
-      ),
+    toPreview: ({ title, body }: CalloutData) => calloutBox(title, renderMarkdown(body)),
   };
 }

@@ -172,6 +172,32 @@ describe('an editor at /admin/ with the local backend', () => {
     await close();
   });
 
+  it('adds a callout with the button and previews callouts as the site shows them, not as JSX', async () => {
+    const { page, close } = await openAdmin('#/collections/protocol/entries/setting-the-scene');
+    const text = page.getByLabel('Page text', { exact: true });
+    await text.waitFor();
+    const preview = page.frameLocator('#preview-pane');
+    await preview.locator('aside.callout').first().waitFor();
+    await expect(preview.locator('aside.callout .callout__title').allInnerTexts()).resolves.toEqual(['Confidentiality still applies']);
+    await expect(preview.locator('body').innerText()).resolves.not.toContain('<Callout');
+
+    await text.click();
+    await text.press('Control+Home');
+    await page.getByRole('button', { name: 'Add a callout' }).click();
+    await page.getByLabel('Heading (optional)').fill('Before the first meeting');
+    await page.getByLabel('Text', { exact: true }).fill('Read the [coaching principles](/principles/).');
+    await page.getByRole('button', { name: 'Insert callout' }).click();
+    await expect(text.inputValue()).resolves.toMatch(
+      /^<Callout title="Before the first meeting">\nRead the \[coaching principles\]\(\/principles\/\)\.\n<\/Callout>\n\nThis first phase/,
+    );
+    await expect(preview.locator('aside.callout .callout__title').allInnerTexts()).resolves.toEqual([
+      'Before the first meeting',
+      'Confidentiality still applies',
+    ]);
+    await expect(preview.locator('aside.callout a[href="/principles/"]').count()).resolves.toBe(1);
+    await close();
+  });
+
   it('refuses an invalid inbox address and says why', async () => {
     const { page, close } = await openAdmin('#/collections/organisations/new');
     await page.getByLabel('Full name').fill('Nowhere Trust');

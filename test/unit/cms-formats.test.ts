@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { mdxFormat, SOURCE, ymlFormat } from '../../src/admin/formats.ts';
-import { insertCallout } from '../../src/admin/callout.ts';
+import { insertCallout, splitCallouts } from '../../src/admin/callout.ts';
 import { mdxBodyProblems } from '../../src/admin/mdx-check.ts';
 import { buildCmsConfig } from '../../src/admin/cms-config.ts';
 
@@ -129,5 +129,15 @@ describe('Add a callout', () => {
     expect(insertCallout('', 0, { title: 'The "one" rule', body: 'Text.' }).text).toBe(
       '<Callout title="The “one” rule">\nText.\n</Callout>\n\n',
     );
+  });
+});
+
+describe('the preview renders callouts, not JSX', () => {
+  it('splits page text into Markdown and callouts, in order', () => {
+    expect(splitCallouts(fixture('page.mdx').split('---\n')[2]!)).toEqual([
+      { kind: 'markdown', text: '\nCoaching helps people find their own answers. This sentence will change.\n\n' },
+      { kind: 'callout', title: 'Your notes stay with you', body: 'The coaching record never sends your notes to the scheme.' },
+      { kind: 'markdown', text: '\n\n## After the coaching\n\nWrite to the [team](/about/) when the coaching ends.\n' },
+    ]);
   });
 });
