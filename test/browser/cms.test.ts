@@ -190,7 +190,7 @@ describe('an editor at /admin/ with the local backend', () => {
     await expect(text.inputValue()).resolves.toMatch(
       /^<Callout title="Before the first meeting">\nRead the \[coaching principles\]\(\/principles\/\)\.\n<\/Callout>\n\nThis first phase/,
     );
-    await expect(preview.locator('aside.callout .callout__title').allInnerTexts()).resolves.toEqual([
+    await expect.poll(() => preview.locator('aside.callout .callout__title').allInnerTexts()).toEqual([
       'Before the first meeting',
       'Confidentiality still applies',
     ]);
