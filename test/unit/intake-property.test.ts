@@ -77,3 +77,47 @@ describe.each(formIds)('random bodies sent to /api/forms/%s', (formId) => {
     expect(accepted).toBeGreaterThan(0);
   }, 120_000);
 });
+
+describe('random bodies sent to /confirm/<token>/', () => {
+  it(`never cause a 5xx, and confirm only with a typed name (${RUNS} runs)`, async () => {
+    const { handleConfirm } = await import('../../functions/confirm.ts');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          type: fc.constantFrom('application/x-www-form-urlencoded', 'application/json', 'text/plain', ''),
+          body: fc.oneof(fc.string(), fc.json(), fc.string().map((name) => `name=${encodeURIComponent(name)}`)),
+          token: fc.oneof(fc.constant('issued'), fc.string(), fc.stringMatching(/^[A-Za-z0-9_-]{43}$/)),
+        }),
+        async ({ type, body, token }) => {
+          const { deps, mailer } = testDeps();
+          const sent = await handleFormPost(
+            new Request('https://coaching.example.org/api/forms/coachee-application', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(valid('coachee-application')),
+            }),
+            deps,
+            'a',
+          );
+          expect(sent.status).toBe(201);
+          const issued = /\/confirm\/([A-Za-z0-9_-]{43})\//.exec(mailer.calls[0]!.emails.at(-1)!.text)![1]!;
+          const path = encodeURIComponent(token === 'issued' ? issued : token);
+          const response = await handleConfirm(
+            new Request(`https://coaching.example.org/confirm/${path}/`, { method: 'POST', headers: type ? { 'content-type': type } : {}, body }),
+            deps,
+            'a',
+          );
+          expect(response.status).toBeLessThan(500);
+          const confirmed = mailer.calls.filter((call) => call.idempotencyKey.endsWith('/confirmed'));
+          if (response.status === 303) {
+            expect(token).toBe('issued');
+            expect(confirmed).toHaveLength(1);
+          } else {
+            expect(confirmed).toEqual([]);
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  }, 120_000);
+});
