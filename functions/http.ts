@@ -131,10 +131,3 @@ export const html = (status: number, body: string, headers: Record<string, strin
 
 export const redirect = (location: string) =>
   new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
-
-/** Does the client want HTML back (a plain form POST) rather than JSON? */
-export function wantsHtml(request: Request, kind: 'form' | 'json' | undefined): boolean {
-  if (kind) return kind === 'form';
-  const accept = request.headers.get('accept') ?? '';
-  return accept.includes('text/html') && !accept.includes('application/json');
-}
