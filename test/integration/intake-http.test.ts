@@ -125,6 +125,25 @@ describe('sending forms over HTTP while the email service misbehaves', () => {
   });
 });
 
+describe('the scheduled outbox function', () => {
+  it('sends a pending submission once its backoff has run out, and leaves it alone before', async () => {
+    resend.next.push('error');
+    const response = await send('coach-eoi', fixture('coach-eoi'));
+    const { reference } = await response.json();
+    const scheduled = (await import('../../netlify/functions/outbox.mts')).default as () => Promise<void>;
+    await scheduled();
+    expect(delivered(reference)).toEqual([]);
+    // Fifteen seconds later, as far as the record is concerned.
+    const file = path.join(dataDir, 'store/submissions', `${reference}.json`);
+    const stored = await record(reference);
+    stored.batches[0].nextAttemptAt = new Date(Date.now() - 1000).toISOString();
+    await writeFile(file, JSON.stringify(stored));
+    await scheduled();
+    expect(delivered(reference).map((delivery) => delivery.to)).toEqual(['wd-northfield@example.org', 'alex.morgan@example.org']);
+    expect((await record(reference)).batches[0].sentAt).toBeTruthy();
+  });
+});
+
 describe('the endpoint contract', () => {
   it('201 JSON, 303 for a plain POST', async () => {
     const plain = await send('coach-eoi', formBody(fixture('coach-eoi')), {
