@@ -151,6 +151,19 @@ describe('an editor at /admin/ with the local backend', () => {
     await close();
   });
 
+  it('changes a page’s last-updated date: written as YYYY-MM-DD, nothing else changes', async () => {
+    const file = 'content/guidance/privacy.mdx';
+    const before = await contentFile(file);
+    const old = before.match(/^updated: (\d{4}-\d{2}-\d{2})$/m)![1]!;
+    const { page, close } = await openAdmin('#/collections/guidance/entries/privacy');
+    const date = page.getByLabel('Last updated');
+    await date.waitFor();
+    await date.fill('2026-12-01');
+    await publish(page);
+    expect(await contentFile(file)).toBe(before.replace(`updated: ${old}\n`, 'updated: 2026-12-01\n'));
+    await close();
+  });
+
   it('saves an MDX page with a callout, then saves it back: the file is byte-identical', async () => {
     const file = 'content/protocol/setting-the-scene.mdx';
     const original = await contentFile(file);
