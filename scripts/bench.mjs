@@ -201,4 +201,9 @@ async function main() {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+  // A measurement may leave a file watcher or helper process behind (Netlify Dev's watcher, esbuild's
+  // service) that would keep Node, and the build lock, alive forever: the bench is done, so leave.
+  process.exit();
+}
