@@ -66,7 +66,7 @@ export function renderChart(record: CoachingRecord, titleId: string, geometry: C
 
   geometry.series.forEach((line, index) => {
     const shape = MARKERS[index % MARKERS.length]!;
-    const group = svg('g', { class: `record-chart__series record-chart__series--${index % 6}`, 'data-goal-id': line.goalId });
+    const group = svg('g', { class: `record-chart__series record-chart__series--${index % 6}`, 'data-series-goal': line.goalId });
     group.append(
       svg('polyline', {
         points: polylinePoints(line.points),
