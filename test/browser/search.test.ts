@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { gzipSize, root } from '../../scripts/bench.mjs';
+import { dist, gzipSize, listPages, mainText, root } from '../../scripts/bench.mjs';
 import { FIRST_SEARCH_BUDGET, measureFirstSearch } from '../../scripts/bench/search.mjs';
 import { axeViolations, baseUrl, launchBrowser, openPage } from './support.ts';
 
@@ -102,6 +102,42 @@ describe('finding one thing from any page', () => {
       return { tag: element?.tagName, text: element?.textContent?.trim(), inMain: Boolean(element?.closest('main')) };
     });
     expect(target).toEqual({ tag: 'H2', text: linkText, inMain: true });
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
+
+describe('what is searched', () => {
+  it('only the main content: a word from every page’s navigation finds only pages whose main text uses it', async () => {
+    // "Protocol" is in the header navigation of every page, but in the main text of only some.
+    const indexed = listPages(dist)
+      .map((page) => ({ path: page.path, html: readFileSync(page.file, 'utf8') }))
+      .filter((page) => /<main\b[^>]*data-pagefind-body/.test(page.html));
+    const withoutWord = indexed.filter((page) => !/protocol/i.test(mainText(page.html))).map((page) => page.path);
+    expect(withoutWord.length).toBeGreaterThan(0);
+
+    const { page, errors, close } = await openPage(browser);
+    await search(page, 'protocol');
+    while (await page.locator('#search-more').isVisible()) {
+      const shown = await page.locator('#search-results > li').count();
+      await page.locator('#search-more').click();
+      await page.waitForFunction((count) => document.querySelectorAll('#search-results > li').length > count, shown);
+    }
+    const found = (await results(page)).map((result) => result.href);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.filter((href) => withoutWord.includes(href!))).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('only pages that belong to a section: the home page never comes up, even for its own words', async () => {
+    const { tagline } = parseYaml(readFileSync(path.join(root, 'content/settings/site.yml'), 'utf8')) as { tagline: string };
+    expect(mainText(readFileSync(path.join(dist, 'index.html'), 'utf8'))).toContain(tagline);
+    const { page, errors, close } = await openPage(browser);
+    await search(page, tagline);
+    const found = (await results(page)).map((result) => result.href);
+    expect(found).not.toContain('/');
+    expect(found).not.toContain('/search/');
     expect(errors).toEqual([]);
     await close();
   });
