@@ -17,8 +17,24 @@ export interface IntakeConfig {
   minFillMs: number;
   resendPerSecond: number;
   deployed: boolean;
-  storage: 'netlify-blobs' | 'files';
+  /**
+   * Where submissions are kept: Netlify Blobs when deployed; locally, by default, the Netlify Blobs
+   * sandbox that `npm start` and `npm run preview` run (the same API); JSON files under
+   * DATA_DIR/store when INTAKE_STORAGE=files (tests that need data of their own).
+   */
+  storage: StorageKind;
+  /** The local Blobs sandbox's folder (its BlobsServer data; our write locks sit beside it). */
+  blobsSandboxDir: string;
 }
+
+export type StorageKind = 'netlify-blobs' | 'blobs-sandbox' | 'files';
+
+/** What /api/health says for each. */
+export const STORAGE_LABELS: Record<StorageKind, string> = {
+  'netlify-blobs': 'netlify blobs',
+  'blobs-sandbox': 'netlify blobs (local sandbox)',
+  files: 'local files',
+};
 
 const number = (value: string | undefined, fallback: number, min = 0) => {
   const parsed = Number(value);
@@ -45,7 +61,9 @@ export function readConfig(env: Env = process.env): IntakeConfig {
     minFillMs: number(env.MIN_FILL_SECONDS, 3) * 1000,
     resendPerSecond: number(env.RESEND_PER_SECOND, 2, 0.1),
     deployed,
-    storage: env.INTAKE_STORAGE === 'files' ? 'files' : env.INTAKE_STORAGE === 'netlify-blobs' || deployed ? 'netlify-blobs' : 'files',
+    storage: env.INTAKE_STORAGE === 'files' ? 'files' : deployed ? 'netlify-blobs' : 'blobs-sandbox',
+    // Netlify's dev tools always keep the sandbox in <project>/.netlify/blobs-serve; tests move it.
+    blobsSandboxDir: path.resolve(env.BLOBS_SANDBOX_DIR || path.join('.netlify', 'blobs-serve')),
   };
 }
 

@@ -6,8 +6,9 @@ import type { FormContent, FormId } from './forms/types.ts';
 import { Pacer, RateLimiter } from './limits.ts';
 import { FileStore, type Store } from './store.ts';
 
-// The real side effects, assembled once per process from the environment. The adapters pass in the
-// production store (Netlify Blobs); everything else here is plain Node.
+// The real side effects, assembled once per process from the environment. The adapters (and
+// outbox:flush) pass in how to open Netlify Blobs, deployed or the local sandbox; everything else
+// here is plain Node.
 
 export interface Intake {
   config: IntakeConfig;
@@ -28,7 +29,14 @@ export function chooseMailer(config: IntakeConfig, log: (line: string) => void):
   return fileMailer(path.join(config.dataDir, 'outbox'), log);
 }
 
-export const localStore = (config: IntakeConfig): Store => new FileStore(path.join(config.dataDir, 'store'));
+export const fileStore = (config: IntakeConfig): Store => new FileStore(path.join(config.dataDir, 'store'));
+
+/** INTAKE_STORAGE=files, else Netlify Blobs (deployed, or the local sandbox) through `openBlobs`. */
+export function chooseStore(config: IntakeConfig, openBlobs: ((config: IntakeConfig) => Store) | undefined): Store {
+  if (config.storage === 'files') return fileStore(config);
+  if (!openBlobs) throw new Error(`No way to open ${config.storage} was given`);
+  return openBlobs(config);
+}
 
 export async function fetchPage(url: URL): Promise<string> {
   const response = await fetch(url, { headers: { accept: 'text/html' }, signal: AbortSignal.timeout(5000) });
@@ -39,13 +47,13 @@ export async function fetchPage(url: URL): Promise<string> {
 let shared: Intake | undefined;
 
 /** One set of dependencies per process, so the rate limiter and the email pacer are shared. */
-export function intake(productionStore?: () => Store, env = process.env): Intake {
+export function intake(openBlobs?: (config: IntakeConfig) => Store, env = process.env): Intake {
   if (shared) return shared;
   const config = readConfig(env);
   const log = (line: string) => console.log(`[intake] ${line}`);
   shared = {
     config,
-    store: config.storage === 'netlify-blobs' && productionStore ? productionStore() : localStore(config),
+    store: chooseStore(config, openBlobs),
     mailer: chooseMailer(config, log),
     now: Date.now,
     rateLimiter: new RateLimiter(config.rateLimitMax, config.rateLimitWindowMs),

@@ -2,10 +2,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-// The core stores JSON records through this small interface. In production it is Netlify Blobs with
-// strong consistency (netlify/intake-runtime.mts); locally and in the CLI a folder of JSON files under
-// DATA_DIR, so `npm start`, `npm run outbox:flush` and the tests all see the same data; in unit
-// tests, memory. Conditional writes make single-use links and outbox leases safe between processes.
+// The core stores JSON records through this small interface. Netlify Blobs with strong consistency
+// in production and, locally, in the Blobs sandbox (functions/blobs-store.ts, opened by
+// netlify/functions/_shared/intake.mts); a folder of JSON files when INTAKE_STORAGE=files (tests that
+// need their own data); memory in unit tests. Conditional writes make single-use links and outbox
+// leases safe between processes.
 
 export interface Entry<T> {
   value: T;
@@ -23,20 +24,21 @@ export interface Store {
   list(prefix: string): Promise<string[]>;
 }
 
-const etagOf = (text: string) => createHash('sha1').update(text).digest('hex');
+/** An ETag from the stored text itself, for stores that give none of their own. */
+export const contentEtag = (text: string) => createHash('sha1').update(text).digest('hex');
 
 export class MemoryStore implements Store {
   readonly entries = new Map<string, string>();
 
   async get<T>(key: string): Promise<Entry<T> | null> {
     const text = this.entries.get(key);
-    return text === undefined ? null : { value: JSON.parse(text) as T, etag: etagOf(text) };
+    return text === undefined ? null : { value: JSON.parse(text) as T, etag: contentEtag(text) };
   }
 
   async set(key: string, value: unknown, condition?: WriteCondition): Promise<boolean> {
     const current = this.entries.get(key);
     if (condition && 'onlyIfNew' in condition && current !== undefined) return false;
-    if (condition && 'onlyIfMatch' in condition && (current === undefined || etagOf(current) !== condition.onlyIfMatch)) {
+    if (condition && 'onlyIfMatch' in condition && (current === undefined || contentEtag(current) !== condition.onlyIfMatch)) {
       return false;
     }
     this.entries.set(key, JSON.stringify(value));
@@ -53,7 +55,6 @@ export class MemoryStore implements Store {
 }
 
 const SAFE_KEY = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/;
-const LOCK_STALE_MS = 10_000;
 
 /** JSON files under a folder; writes are atomic (write then rename) and conditional writes take a lock. */
 export class FileStore implements Store {
@@ -73,7 +74,7 @@ export class FileStore implements Store {
       if (error.code === 'ENOENT') return null;
       throw error;
     });
-    return text === null ? null : { value: JSON.parse(text) as T, etag: etagOf(text) };
+    return text === null ? null : { value: JSON.parse(text) as T, etag: contentEtag(text) };
   }
 
   async set(key: string, value: unknown, condition?: WriteCondition): Promise<boolean> {
@@ -84,10 +85,10 @@ export class FileStore implements Store {
       await this.write(file, text);
       return true;
     }
-    return this.locked(file, async () => {
+    return withLockFolder(`${file}.lock`, async () => {
       const current = await readFile(file, 'utf8').catch(() => null);
       if ('onlyIfNew' in condition && current !== null) return false;
-      if ('onlyIfMatch' in condition && (current === null || etagOf(current) !== condition.onlyIfMatch)) return false;
+      if ('onlyIfMatch' in condition && (current === null || contentEtag(current) !== condition.onlyIfMatch)) return false;
       await this.write(file, text);
       return true;
     });
@@ -111,25 +112,54 @@ export class FileStore implements Store {
     await writeFile(temporary, text);
     await rename(temporary, file);
   }
+}
 
-  /** A lock folder beside the file: mkdir is atomic, so two processes cannot both hold it. */
-  private async locked<T>(file: string, work: () => Promise<T>): Promise<T> {
-    const lock = `${file}.lock`;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await mkdir(lock);
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const age = await stat(lock).then((info) => Date.now() - info.mtimeMs, () => 0);
-        if (age > LOCK_STALE_MS) await rmdir(lock).catch(() => {});
-        await new Promise((resolve) => setTimeout(resolve, Math.min(5 + attempt * 5, 50)));
-      }
-    }
+const LOCK_STALE_MS = 10_000;
+
+/**
+ * Runs `work` while holding a lock folder: mkdir is atomic, so two processes (or two function
+ * workers) cannot both hold it. A lock older than 10 s is taken to be left by a crashed process.
+ */
+export async function withLockFolder<T>(lock: string, work: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
     try {
-      return await work();
-    } finally {
-      await rmdir(lock).catch(() => {});
+      await mkdir(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = await stat(lock).then((info) => Date.now() - info.mtimeMs, () => 0);
+      if (age > LOCK_STALE_MS) await rmdir(lock).catch(() => {});
+      await new Promise((resolve) => setTimeout(resolve, Math.min(5 + attempt * 5, 50)));
     }
+  }
+  try {
+    return await work();
+  } finally {
+    await rmdir(lock).catch(() => {});
+  }
+}
+
+/** Stands in when the store cannot be opened, so every use fails like an outage (the sender gets 503). */
+export class UnavailableStore implements Store {
+  private readonly reason: Error;
+
+  constructor(reason: Error) {
+    this.reason = reason;
+  }
+
+  async get<T>(): Promise<Entry<T> | null> {
+    throw this.reason;
+  }
+
+  async set(): Promise<boolean> {
+    throw this.reason;
+  }
+
+  async delete(): Promise<void> {
+    throw this.reason;
+  }
+
+  async list(): Promise<string[]> {
+    throw this.reason;
   }
 }

@@ -17,6 +17,8 @@ const { startFakeResend } = await import('../test/integration/support/fake-resen
 const resend = await startFakeResend({ perSecond, retryAfterSeconds: 1 });
 const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-intake-'));
 Object.assign(process.env, {
+  // A store of its own in a temp folder, so a run leaves nothing in the project's Blobs sandbox.
+  INTAKE_STORAGE: 'files',
   DATA_DIR: dataDir,
   RESEND_API_KEY: 'test-key',
   RESEND_BASE_URL: resend.url,

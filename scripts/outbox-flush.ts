@@ -1,30 +1,70 @@
 // `npm run outbox:flush`: sends every pending email in the local store (the one `npm start` and
-// `npm run preview` use, under DATA_DIR), ignoring backoff but honouring the email service's
-// Retry-After. Prints what it sent; exits 0 only when nothing is left pending.
+// `npm run preview` use: the Netlify Blobs sandbox in .netlify/blobs-serve, or DATA_DIR/store with
+// INTAKE_STORAGE=files), ignoring backoff but honouring the email service's Retry-After. Prints what
+// it sent; exits 0 only when nothing is left pending.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { BlobsServer } from '@netlify/blobs/server';
+import { readConfig } from '../functions/config.ts';
 import { flushOutbox } from '../functions/outbox.ts';
 import { intake } from '../functions/runtime.ts';
+import { openBlobsStore, type BlobsServerDetails } from '../netlify/functions/_shared/intake.mts';
 
-const deps = intake();
-if (deps.config.storage !== 'files') {
+const config = readConfig();
+if (config.deployed) {
   console.error('outbox:flush works on the local store. On Netlify, the scheduled "outbox" function flushes every 5 minutes.');
   process.exit(2);
 }
+
+/** The site ID Netlify's dev tools file the sandbox under: NETLIFY_SITE_ID, the linked site, else "0". */
+function sandboxSiteId(): string {
+  if (process.env.NETLIFY_SITE_ID) return process.env.NETLIFY_SITE_ID;
+  try {
+    const state = JSON.parse(readFileSync(path.resolve('.netlify', 'state.json'), 'utf8')) as { siteId?: unknown };
+    if (typeof state.siteId === 'string' && state.siteId) return state.siteId;
+  } catch {
+    // No state file: the project is not linked to a site.
+  }
+  return '0';
+}
+
+// The sandbox's data is plain files; a dev server may be running its own BlobsServer over them, so
+// this process runs another over the same folder. Both write each file by rename, and every write
+// from the intake takes the same per-key lock (functions/blobs-store.ts), so the two can share it.
+let server: BlobsServer | undefined;
+let details: BlobsServerDetails | undefined;
+if (config.storage === 'blobs-sandbox') {
+  const token = randomBytes(16).toString('hex');
+  server = new BlobsServer({ directory: config.blobsSandboxDir, token });
+  const { port } = await server.start();
+  details = { siteID: sandboxSiteId(), token, url: `http://localhost:${port}` };
+}
+const deps = intake(() => openBlobsStore(config, details));
+const where =
+  config.storage === 'files'
+    ? `${path.join(config.dataDir, 'store')} (files)`
+    : `the Netlify Blobs sandbox in ${config.blobsSandboxDir} (site ${details!.siteID})`;
+console.log(`Flushing the outbox in ${where} (email: ${deps.mailer.kind})`);
+
 const limitSeconds = Number(process.env.OUTBOX_FLUSH_SECONDS ?? 60);
 const deadline = Date.now() + limitSeconds * 1000;
-console.log(`Flushing the outbox in ${deps.config.dataDir} (email: ${deps.mailer.kind})`);
-
 let pending: { reference: string; reason: string }[] = [];
 let sent = 0;
-for (;;) {
-  const report = await flushOutbox(deps, { force: true, retentionDays: deps.config.retentionDays, timeoutMs: 10_000 });
-  for (const item of report.sent) {
-    sent += item.to.length;
-    console.log(`Sent ${item.reference} (${item.stage}) to ${item.to.join(', ')}`);
+try {
+  for (;;) {
+    const report = await flushOutbox(deps, { force: true, retentionDays: deps.config.retentionDays, timeoutMs: 10_000 });
+    for (const item of report.sent) {
+      sent += item.to.length;
+      console.log(`Sent ${item.reference} (${item.stage}) to ${item.to.join(', ')}`);
+    }
+    for (const reference of report.deleted) console.log(`Deleted ${reference} (delivered, past the retention period)`);
+    pending = report.pending;
+    if (pending.length === 0 || Date.now() > deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
   }
-  for (const reference of report.deleted) console.log(`Deleted ${reference} (delivered, past the retention period)`);
-  pending = report.pending;
-  if (pending.length === 0 || Date.now() > deadline) break;
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+} finally {
+  await server?.stop();
 }
 
 if (pending.length === 0) {

@@ -10,7 +10,9 @@ import { startFakeResend, type FakeResend } from './support/fake-resend.ts';
 import { startIntakeServer } from './support/intake-server.ts';
 
 // The intake over real HTTP: the Netlify adapters in a Node server, a fake Resend on loopback, the
-// local file store, and `npm run outbox:flush` as a separate process on the same data.
+// file store (INTAKE_STORAGE=files: data of its own that the tests can read and break), and
+// `npm run outbox:flush` as a separate process on the same data. The default local store, the
+// Netlify Blobs sandbox, has its own journey in intake-blobs-sandbox.test.ts.
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
@@ -33,6 +35,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'intake-http-'));
   resend = await startFakeResend();
   Object.assign(process.env, {
+    INTAKE_STORAGE: 'files',
     DATA_DIR: dataDir,
     CONTENT_DIR: path.join(root, 'test/fixtures/intake/content'),
     RESEND_API_KEY: 'test-key',

@@ -21,8 +21,16 @@ describe('settings from the environment', () => {
       minFillMs: 3000,
       resendPerSecond: 2,
       deployed: false,
-      storage: 'files',
+      storage: 'blobs-sandbox',
+      blobsSandboxDir: path.resolve('.netlify/blobs-serve'),
     });
+  });
+
+  it('keeps submissions in Netlify Blobs: the local sandbox unless deployed; files only when asked', () => {
+    expect(readConfig({}).storage).toBe('blobs-sandbox');
+    expect(readConfig({ CONTEXT: 'production' }).storage).toBe('netlify-blobs');
+    expect(readConfig({ INTAKE_STORAGE: 'files' }).storage).toBe('files');
+    expect(readConfig({ BLOBS_SANDBOX_DIR: 'tmp/sandbox' }).blobsSandboxDir).toBe(path.resolve('tmp/sandbox'));
   });
 
   it('ignores nonsense numbers rather than failing', () => {
@@ -56,6 +64,16 @@ describe('choosing how to send email', () => {
     const response = health({ config, mailer: chooseMailer(config, () => {}) });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true, email: 'not configured', storage: 'netlify blobs' });
+  });
+
+  it.each([
+    [{}, 'netlify blobs (local sandbox)'],
+    [{ INTAKE_STORAGE: 'files' }, 'local files'],
+    [{ CONTEXT: 'production', RESEND_API_KEY: 'test-key' }, 'netlify blobs'],
+  ])('names the storage in use at /api/health (%o)', async (env, storage) => {
+    const config = readConfig(env);
+    const response = health({ config, mailer: chooseMailer(config, () => {}) });
+    expect((await response.json()).storage).toBe(storage);
   });
 
   it('reads Retry-After in seconds or as a date', () => {

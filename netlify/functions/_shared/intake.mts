@@ -1,11 +1,46 @@
-// Shared by the intake adapters: the production store and the caller's address. Not a function
-// itself (folders starting with "_" are not deployed as functions).
+// Shared by the intake adapters (and outbox:flush): opening the store and the caller's address. Not
+// a function itself (folders starting with "_" are not deployed as functions).
+import path from 'node:path';
 import { getStore } from '@netlify/blobs';
 import type { Context } from '@netlify/functions';
-import { BlobsStore } from '../../../functions/blobs-store.ts';
+import { BlobsStore, SandboxBlobsStore } from '../../../functions/blobs-store.ts';
+import type { IntakeConfig } from '../../../functions/config.ts';
 import { intake } from '../../../functions/runtime.ts';
+import { UnavailableStore, type Store } from '../../../functions/store.ts';
 
-export const runtime = () => intake(() => new BlobsStore(getStore({ name: 'intake', consistency: 'strong' })));
+export const STORE_NAME = 'intake';
+
+/** Where a process that is not given the Blobs context finds the sandbox's server (outbox:flush). */
+export interface BlobsServerDetails {
+  siteID: string;
+  token: string;
+  url: string;
+}
+
+/**
+ * The `intake` store with strong consistency: deployed, Netlify's; locally, the sandbox that
+ * `npm start` and `npm run preview` run (its address and token come in the Blobs context in the
+ * environment, as on Netlify), with the sandbox's missing ETags and atomic writes made good.
+ */
+export function openBlobsStore(config: IntakeConfig, server?: BlobsServerDetails): Store {
+  try {
+    const blobs = getStore({
+      name: STORE_NAME,
+      consistency: 'strong',
+      ...(server && { siteID: server.siteID, token: server.token, edgeURL: server.url, uncachedEdgeURL: server.url }),
+    });
+    return config.storage === 'blobs-sandbox'
+      ? new SandboxBlobsStore(blobs, path.join(config.blobsSandboxDir, 'intake-locks'))
+      : new BlobsStore(blobs);
+  } catch (error) {
+    // No Blobs context (a server started without Netlify's tools): every submission gets the
+    // "not sent, try again" answer rather than a crash, and the log says why.
+    console.error(`[intake] storage unavailable: ${(error as Error).message}`);
+    return new UnavailableStore(error as Error);
+  }
+}
+
+export const runtime = () => intake((config) => openBlobsStore(config));
 
 /** Netlify gives the caller's address; locally (serve.mjs, astro dev) it may be missing. */
 export const clientAddress = (request: Request, context: Context | undefined) =>
