@@ -56,6 +56,15 @@ describe('working offline', () => {
     await page.getByLabel('Agency (county)').fill(AGENCY);
     await waitForSaved(page);
 
+    // The cache holds both pages and their files, and never a form or API answer.
+    await page.evaluate(() => fetch('/api/health').then((response) => response.text()));
+    const cached = await page.evaluate(async () =>
+      (await (await caches.open('hub-offline-v1')).keys()).map((request) => new URL(request.url).pathname),
+    );
+    expect(cached).toEqual(expect.arrayContaining(['/coaching-record/', '/planning/planner/']));
+    expect(cached.filter((path) => path.startsWith('/_astro/') && path.endsWith('.js')).length).toBeGreaterThan(0);
+    expect(cached.filter((path) => path.startsWith('/api/'))).toEqual([]);
+
     // First the browser's own offline mode, with the server still running...
     await context.setOffline(true);
     await page.goto('/coaching-record/');
