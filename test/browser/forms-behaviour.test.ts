@@ -163,6 +163,25 @@ describe('a double click', () => {
   });
 });
 
+describe('the browser’s Back and Forward buttons', () => {
+  it('Back on “Check your answers” returns to the form with every answer; Forward comes back to the check', async () => {
+    await withPage(async (page, errors) => {
+      const { valid } = await schemaFixture('coachee-application');
+      await fillValidAndCheck(page, 'coachee-application');
+      await page.goBack();
+      await page.waitForSelector('[data-form-step]:not([hidden])');
+      expect(await page.isHidden('[data-check-step]')).toBe(true);
+      expect(new URL(page.url()).pathname).toBe(FORM_PAGES['coachee-application'].path);
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+      expect(await page.inputValue('#f-reason1')).toBe(valid.reason1);
+      await page.goForward();
+      await page.waitForSelector('[data-check-step]:not([hidden])');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Check your answers before sending');
+      expect(errors).toEqual([]);
+    });
+  });
+});
+
 describe('errors found by the server', () => {
   it('show the same way as the browser’s own, on the form with the answers kept', async () => {
     await withPage(async (page) => {

@@ -148,9 +148,26 @@ export function enhanceForm(definition: FormDefinition): void {
     formStep.hidden = true;
     checkStep.hidden = false;
     document.title = `Check your answers – ${pageTitle}`;
+    // The check is a step of its own for the browser's Back button, as it would be on a separate page.
+    if ((history.state as { step?: string } | null)?.step !== 'check') history.pushState({ step: 'check' }, '');
     checkHeading.focus();
     window.scrollTo(0, 0);
   };
+
+  window.addEventListener('popstate', (event) => {
+    const step = (event.state as { step?: string } | null)?.step;
+    if (step === 'check' && checkStep.hidden) {
+      // Forward again: only if the answers still pass.
+      const answers = answersNow();
+      if (schema.safeParse(answers).success) showCheckStep(answers);
+    } else if (step !== 'check' && !checkStep.hidden && !sending) {
+      showFormStep();
+      const heading = element<HTMLElement>('h1', formStep);
+      heading.tabIndex = -1;
+      heading.focus();
+      window.scrollTo(0, 0);
+    }
+  });
 
   answersRoot.addEventListener('click', (event) => {
     const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-change]');
