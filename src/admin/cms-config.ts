@@ -112,7 +112,7 @@ function filesCollection(group: (typeof fileGroups)[number]) {
 
 export type Env = Record<string, string | undefined>;
 
-/** The backend from build-time environment variables; see docs/readme/cms.md. */
+/** The backend from build-time environment variables; see docs/cms.md. */
 export function backendFromEnv(env: Env) {
   const name = env.CMS_BACKEND || 'github';
   // Netlify sets REPOSITORY_URL (https://github.com/owner/repo) during builds.
