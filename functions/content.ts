@@ -4,15 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import {
-  agreementTermsSchema,
-  areasOfCoachingSchema,
-  coachExpectationsSchema,
-  formTextSchema,
-  guidingPrinciplesSchema,
-  organisationSchema,
-  siteSettingsSchema,
-} from '../src/schemas/data.ts';
+import { fileCollections, folderCollections } from '../src/schemas/content-model.ts';
 import type { FormContent, FormId } from './forms/index.ts';
 
 // The functions read the same content/ files as the site, at run time, so an editor's change to an
@@ -58,25 +50,30 @@ export async function loadFormContent(formId: FormId, dir = contentDir()): Promi
 }
 
 async function readSiteContent(dir: string): Promise<SiteContent> {
-  const organisationFiles = (await readdir(path.join(dir, 'organisations'))).filter(isYaml).sort();
+  const { organisations: organisationModel, forms: formModel } = folderCollections;
+  const organisationFiles = (await readdir(path.join(dir, organisationModel.folder))).filter(isYaml).sort();
   const organisations = await Promise.all(
     organisationFiles.map(async (file) => ({
       id: file.replace(/\.ya?ml$/, ''),
-      ...(await readChecked(dir, `organisations/${file}`, organisationSchema)),
+      ...(await readChecked(dir, `${organisationModel.folder}/${file}`, organisationModel.schema)),
     })),
   );
-  const formFiles = (await readdir(path.join(dir, 'forms'))).filter(isYaml);
+  const formFiles = (await readdir(path.join(dir, formModel.folder))).filter(isYaml);
   const formText = Object.fromEntries(
     await Promise.all(
-      formFiles.map(async (file) => [file.replace(/\.ya?ml$/, ''), await readChecked(dir, `forms/${file}`, formTextSchema)]),
+      formFiles.map(async (file) => [
+        file.replace(/\.ya?ml$/, ''),
+        await readChecked(dir, `${formModel.folder}/${file}`, formModel.schema),
+      ]),
     ),
   );
+  const lists = fileCollections;
   const [areas, expectations, principles, agreementTerms, settings] = await Promise.all([
-    readChecked(dir, 'lists/areas-of-coaching.yml', areasOfCoachingSchema),
-    readChecked(dir, 'lists/coach-expectations.yml', coachExpectationsSchema),
-    readChecked(dir, 'lists/guiding-principles.yml', guidingPrinciplesSchema),
-    readChecked(dir, 'lists/agreement-terms.yml', agreementTermsSchema),
-    readChecked(dir, 'settings/site.yml', siteSettingsSchema),
+    readChecked(dir, lists.areasOfCoaching.file, lists.areasOfCoaching.schema),
+    readChecked(dir, lists.coachExpectations.file, lists.coachExpectations.schema),
+    readChecked(dir, lists.guidingPrinciples.file, lists.guidingPrinciples.schema),
+    readChecked(dir, lists.agreementTerms.file, lists.agreementTerms.schema),
+    readChecked(dir, lists.settings.file, lists.settings.schema),
   ]);
   return {
     organisations: organisations.sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),

@@ -1,30 +1,28 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { guidanceSchema, planningStepSchema, protocolPhaseSchema } from './schemas/guidance.ts';
-import {
-  agreementTermsSchema,
-  areasOfCoachingSchema,
-  coachExpectationsSchema,
-  formTextSchema,
-  guidingPrinciplesSchema,
-  organisationSchema,
-  readinessQuestionSchema,
-  siteSettingsSchema,
-} from './schemas/data.ts';
+import { fileCollections as file, folderCollections as folder } from './schemas/content-model.ts';
 
 // Everything editors own lives in the top-level content/ folder, which Decap CMS writes to.
-const folder = (base: string, pattern: string) => glob({ base: `./content/${base}`, pattern });
+// Folders, files and schemas come from src/schemas/content-model.ts.
+
+const inFolder = ({ folder, extension }: { folder: string; extension: string }) =>
+  glob({ base: `./content/${folder}`, pattern: `*.${extension}` });
+
+const inFile = ({ file }: { file: string }) => {
+  const slash = file.lastIndexOf('/');
+  return glob({ base: `./content/${file.slice(0, slash)}`, pattern: file.slice(slash + 1) });
+};
 
 export const collections = {
-  guidance: defineCollection({ loader: folder('guidance', '*.mdx'), schema: guidanceSchema }),
-  protocol: defineCollection({ loader: folder('protocol', '*.mdx'), schema: protocolPhaseSchema }),
-  planning: defineCollection({ loader: folder('planning', '*.mdx'), schema: planningStepSchema }),
-  readiness: defineCollection({ loader: folder('readiness', '*.yml'), schema: readinessQuestionSchema }),
-  organisations: defineCollection({ loader: folder('organisations', '*.yml'), schema: organisationSchema }),
-  forms: defineCollection({ loader: folder('forms', '*.yml'), schema: formTextSchema }),
-  areasOfCoaching: defineCollection({ loader: folder('lists', 'areas-of-coaching.yml'), schema: areasOfCoachingSchema }),
-  coachExpectations: defineCollection({ loader: folder('lists', 'coach-expectations.yml'), schema: coachExpectationsSchema }),
-  guidingPrinciples: defineCollection({ loader: folder('lists', 'guiding-principles.yml'), schema: guidingPrinciplesSchema }),
-  agreementTerms: defineCollection({ loader: folder('lists', 'agreement-terms.yml'), schema: agreementTermsSchema }),
-  settings: defineCollection({ loader: folder('settings', 'site.yml'), schema: siteSettingsSchema }),
+  guidance: defineCollection({ loader: inFolder(folder.guidance), schema: folder.guidance.schema }),
+  protocol: defineCollection({ loader: inFolder(folder.protocol), schema: folder.protocol.schema }),
+  planning: defineCollection({ loader: inFolder(folder.planning), schema: folder.planning.schema }),
+  readiness: defineCollection({ loader: inFolder(folder.readiness), schema: folder.readiness.schema }),
+  organisations: defineCollection({ loader: inFolder(folder.organisations), schema: folder.organisations.schema }),
+  forms: defineCollection({ loader: inFolder(folder.forms), schema: folder.forms.schema }),
+  areasOfCoaching: defineCollection({ loader: inFile(file.areasOfCoaching), schema: file.areasOfCoaching.schema }),
+  coachExpectations: defineCollection({ loader: inFile(file.coachExpectations), schema: file.coachExpectations.schema }),
+  guidingPrinciples: defineCollection({ loader: inFile(file.guidingPrinciples), schema: file.guidingPrinciples.schema }),
+  agreementTerms: defineCollection({ loader: inFile(file.agreementTerms), schema: file.agreementTerms.schema }),
+  settings: defineCollection({ loader: inFile(file.settings), schema: file.settings.schema }),
 };

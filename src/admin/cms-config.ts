@@ -1,15 +1,10 @@
 import type { z } from 'zod';
-import { guidanceSchema, planningStepSchema, protocolPhaseSchema } from '../schemas/guidance.ts';
 import {
-  agreementTermsSchema,
-  areasOfCoachingSchema,
-  coachExpectationsSchema,
-  formTextSchema,
-  guidingPrinciplesSchema,
-  organisationSchema,
-  readinessQuestionSchema,
-  siteSettingsSchema,
-} from '../schemas/data.ts';
+  fileCollections,
+  folderCollections,
+  type FileCollectionName,
+  type FolderCollectionName,
+} from '../schemas/content-model.ts';
 import { fieldsFromSchema, type DecapField } from './schema-fields.ts';
 import { bodyHint, uiHints } from './ui-hints.ts';
 import { BODY_WIDGET, FORMAT } from './names.ts';
@@ -37,14 +32,29 @@ interface FileSource extends Source {
   file: string;
 }
 
-export const folderSources: FolderSource[] = [
-  { name: 'guidance', schema: guidanceSchema, folder: 'content/guidance', type: 'mdx', identifier: 'title', create: true },
-  { name: 'protocol', schema: protocolPhaseSchema, folder: 'content/protocol', type: 'mdx', identifier: 'title', create: false },
-  { name: 'planning', schema: planningStepSchema, folder: 'content/planning', type: 'mdx', identifier: 'title', create: false },
-  { name: 'readiness', schema: readinessQuestionSchema, folder: 'content/readiness', type: 'yml', identifier: 'question', create: false },
-  { name: 'organisations', schema: organisationSchema, folder: 'content/organisations', type: 'yml', identifier: 'name', create: true },
-  { name: 'forms', schema: formTextSchema, folder: 'content/forms', type: 'yml', identifier: 'title', create: false },
-];
+/** How the CMS lists each folder collection; where it lives and its schema come from the content model. */
+const folderOptions: Record<FolderCollectionName, { identifier: string; create: boolean }> = {
+  guidance: { identifier: 'title', create: true },
+  protocol: { identifier: 'title', create: false },
+  planning: { identifier: 'title', create: false },
+  readiness: { identifier: 'question', create: false },
+  organisations: { identifier: 'name', create: true },
+  forms: { identifier: 'title', create: false },
+};
+
+export const folderSources: FolderSource[] = Object.entries(folderCollections).map(([name, model]) => ({
+  name: name as FolderCollectionName,
+  schema: model.schema,
+  folder: `content/${model.folder}`,
+  type: model.extension,
+  ...folderOptions[name as FolderCollectionName],
+}));
+
+const fileSource = (name: FileCollectionName): FileSource => ({
+  name,
+  schema: fileCollections[name].schema,
+  file: `content/${fileCollections[name].file}`,
+});
 
 /** Files collections: one Decap collection holding several single-file content collections. */
 export const fileGroups: { name: string; label: string; description: string; files: FileSource[] }[] = [
@@ -53,17 +63,17 @@ export const fileGroups: { name: string; label: string; description: string; fil
     label: 'Lists',
     description: 'The lists the forms offer as choices and the guidance shows.',
     files: [
-      { name: 'areasOfCoaching', schema: areasOfCoachingSchema, file: 'content/lists/areas-of-coaching.yml' },
-      { name: 'coachExpectations', schema: coachExpectationsSchema, file: 'content/lists/coach-expectations.yml' },
-      { name: 'guidingPrinciples', schema: guidingPrinciplesSchema, file: 'content/lists/guiding-principles.yml' },
-      { name: 'agreementTerms', schema: agreementTermsSchema, file: 'content/lists/agreement-terms.yml' },
+      fileSource('areasOfCoaching'),
+      fileSource('coachExpectations'),
+      fileSource('guidingPrinciples'),
+      fileSource('agreementTerms'),
     ],
   },
   {
     name: 'settings',
     label: 'Site settings',
     description: uiHints.settings.description,
-    files: [{ name: 'settings', schema: siteSettingsSchema, file: 'content/settings/site.yml' }],
+    files: [fileSource('settings')],
   },
 ];
 

@@ -1,0 +1,37 @@
+import { guidanceSchema, planningStepSchema, protocolPhaseSchema } from './guidance.ts';
+import {
+  agreementTermsSchema,
+  areasOfCoachingSchema,
+  coachExpectationsSchema,
+  formTextSchema,
+  guidingPrinciplesSchema,
+  organisationSchema,
+  readinessQuestionSchema,
+  siteSettingsSchema,
+} from './data.ts';
+
+// Where each content collection lives under content/ and which schema checks it. This is the one list
+// that src/content.config.ts (the build), src/admin/cms-config.ts (the CMS) and functions/content.ts
+// (the functions, at run time) all follow, so a folder or file is named in one place only.
+
+/** Collections of one file per entry; the file name is the entry's id. */
+export const folderCollections = {
+  guidance: { folder: 'guidance', extension: 'mdx', schema: guidanceSchema },
+  protocol: { folder: 'protocol', extension: 'mdx', schema: protocolPhaseSchema },
+  planning: { folder: 'planning', extension: 'mdx', schema: planningStepSchema },
+  readiness: { folder: 'readiness', extension: 'yml', schema: readinessQuestionSchema },
+  organisations: { folder: 'organisations', extension: 'yml', schema: organisationSchema },
+  forms: { folder: 'forms', extension: 'yml', schema: formTextSchema },
+} as const;
+
+/** Collections held in a single file (paths relative to content/). */
+export const fileCollections = {
+  areasOfCoaching: { file: 'lists/areas-of-coaching.yml', schema: areasOfCoachingSchema },
+  coachExpectations: { file: 'lists/coach-expectations.yml', schema: coachExpectationsSchema },
+  guidingPrinciples: { file: 'lists/guiding-principles.yml', schema: guidingPrinciplesSchema },
+  agreementTerms: { file: 'lists/agreement-terms.yml', schema: agreementTermsSchema },
+  settings: { file: 'settings/site.yml', schema: siteSettingsSchema },
+} as const;
+
+export type FolderCollectionName = keyof typeof folderCollections;
+export type FileCollectionName = keyof typeof fileCollections;
