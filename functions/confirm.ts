@@ -4,6 +4,7 @@ import { forms, type FormDefinition } from './forms/index.ts';
 import { LIMITS } from './forms/rules.ts';
 import { CONFIRM_NAME_FIELD, CONFIRM_PAGE_STATUS, renderConfirmPage, type ConfirmPageState } from './html/confirm-page.ts';
 import { html, isCrossSite, problem, readAnswers, redirect } from './http.ts';
+import { waitBeforeNext } from './limits.ts';
 import { cleanText, single } from './normalise.ts';
 import { deliver, submissionKey, tokenKey, updateRecord, type SubmissionRecord } from './outbox.ts';
 import { hashToken, TOKEN_PATTERN } from './reference.ts';
@@ -53,7 +54,7 @@ async function confirmLink(request: Request, deps: Intake, clientAddress: string
     if (isCrossSite(request, deps.config.siteUrl ? [deps.config.siteUrl] : [])) {
       return problem(403, 'This form can only be sent from this website');
     }
-    const wait = deps.rateLimiter.take(clientAddress, deps.now());
+    const wait = await waitBeforeNext(deps.rateLimiter, clientAddress, deps.now(), deps.log);
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
       return problem(429, `Too many attempts. Try again in ${seconds} seconds.`, { 'retry-after': String(seconds) });

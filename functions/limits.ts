@@ -1,62 +1,186 @@
-// Two small timing tools, one instance per process: a per-address limit on form posts, and a pacer
-// that keeps our calls to the email service under its rate limit and pauses after a 429.
+import { createHash } from 'node:crypto';
+import type { Store } from './store.ts';
+
+// Two timing tools whose state lives in the intake's Store, so that they hold across processes:
+// Netlify runs many function instances at once, and its local dev tools (`npm start`, `npm run
+// preview`) give every call a fresh worker thread, where anything kept in memory starts from nothing.
+// - a per-address limit on form posts and confirmations (fixed windows, one counter per address);
+// - a pacer that keeps our calls to the email service under its rate limit and pauses after a 429.
+
+/** Compare-and-swap rounds before giving up: each round one of the racing writers wins. */
+const CAS_ROUNDS = 20;
+
+export const LIMITS_PREFIX = 'limits/';
+
+/**
+ * Plain SHA-256, no salt: the hash only keeps raw addresses out of storage. A salt kept in the same
+ * store would not stop anyone who can read the store from hashing all 2^32 IPv4 addresses, and a
+ * secret setting would be one more thing to configure; instead each count lives for one window and
+ * the outbox run deletes it soon after.
+ */
+export const addressHash = (address: string) => createHash('sha256').update(address).digest('hex');
+
+/**
+ * One key per address per window, `limits/<window start, ms>-<sha-256 of the address>`: one flat
+ * level (the file store lists a single folder), and the start in the name lets the cleanup delete
+ * old windows without reading them.
+ */
+export const limitKey = (windowStart: number, address: string) => `${LIMITS_PREFIX}${windowStart}-${addressHash(address)}`;
 
 export class RateLimiter {
-  private readonly hits = new Map<string, number[]>();
+  readonly store: Store;
   readonly max: number;
   readonly windowMs: number;
 
-  constructor(max: number, windowMs: number) {
+  constructor(store: Store, max: number, windowMs: number) {
+    this.store = store;
     this.max = max;
     this.windowMs = windowMs;
   }
 
-  /** Records a request; returns 0 when allowed, else milliseconds until the address may try again. */
-  take(address: string, now: number): number {
-    const recent = (this.hits.get(address) ?? []).filter((time) => now - time < this.windowMs);
-    if (recent.length >= this.max) {
-      this.hits.set(address, recent);
-      return this.windowMs - (now - recent[0]!);
+  /**
+   * Records a request; resolves 0 when allowed, else milliseconds until the address may try again
+   * (the end of the current window). Fixed windows, like Netlify's own rateLimit: at a window's
+   * edge an address can get up to twice the limit in a short time, which is enough to stop a flood.
+   * Throws when the store cannot be used (see `waitBeforeNext`).
+   */
+  async take(address: string, now: number): Promise<number> {
+    const windowStart = now - (now % this.windowMs);
+    const untilNextWindow = windowStart + this.windowMs - now;
+    const key = limitKey(windowStart, address);
+    for (let round = 0; round < CAS_ROUNDS; round++) {
+      const entry = await this.store.get<{ count: number }>(key);
+      const count = entry?.value.count ?? 0;
+      if (count >= this.max) return untilNextWindow;
+      const written = entry
+        ? await this.store.set(key, { count: count + 1 }, { onlyIfMatch: entry.etag })
+        : await this.store.set(key, { count: 1 }, { onlyIfNew: true });
+      if (written) return 0;
     }
-    recent.push(now);
-    this.hits.set(address, recent);
-    // Forget idle addresses so the map cannot grow without bound.
-    if (this.hits.size > 10_000) {
-      for (const [key, times] of this.hits) if (times.every((time) => now - time >= this.windowMs)) this.hits.delete(key);
+    // Still losing races after many rounds: this address is sending a great many at once.
+    return 1000;
+  }
+
+  /** Deletes the counts of windows that have ended (run by the outbox). Returns how many went. */
+  async deleteEndedWindows(now: number): Promise<number> {
+    let deleted = 0;
+    for (const key of await this.store.list(LIMITS_PREFIX)) {
+      const start = Number(key.slice(LIMITS_PREFIX.length).split('-')[0]);
+      if (Number.isFinite(start) && start + this.windowMs > now) continue;
+      await this.store.delete(key);
+      deleted++;
     }
+    return deleted;
+  }
+}
+
+/**
+ * The limiter as the handlers use it. If the store cannot be used, the request goes on: a form will
+ * then fail to be stored and the sender is told it was not sent, with their answers kept, rather
+ * than being refused for a reason that is not true. Netlify's rateLimit still sits in front.
+ */
+export async function waitBeforeNext(
+  limiter: RateLimiter,
+  address: string,
+  now: number,
+  log: (line: string) => void,
+): Promise<number> {
+  try {
+    return await limiter.take(address, now);
+  } catch (error) {
+    log(`rate limit not checked: ${(error as Error).message}`);
     return 0;
   }
 }
 
+export const PACER_KEY = 'pacer/next-send';
+
 export class Pacer {
+  /** This process's view: never later than the shared one, so it can say "not now" without a read. */
   private nextFree = 0;
   readonly perSecond: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly store: Store | undefined;
 
   constructor(
     perSecond: number,
     now: () => number = Date.now,
     sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    /** Where every process keeps the next free time (`pacer/next-send`). Without it, this process alone. */
+    store?: Store,
   ) {
     this.perSecond = perSecond;
     this.now = now;
     this.sleep = sleep;
+    this.store = store;
   }
 
   /** Waits for a slot if it comes within maxWaitMs; false means "not now", and nothing is reserved. */
   async acquire(maxWaitMs = Infinity): Promise<boolean> {
-    const now = this.now();
-    const slot = Math.max(now, this.nextFree);
-    if (slot - now > maxWaitMs) return false;
     // 10% slower than the limit: the service counts in its own windows, and clocks are not aligned.
-    this.nextFree = slot + 1100 / this.perSecond;
+    const gap = 1100 / this.perSecond;
+    const start = this.now();
+    // Fast path: this process already knows the next slot is too far off.
+    if (Math.max(start, this.nextFree) - start > maxWaitMs) return false;
+    const slot = this.store ? await this.reserveShared(gap, maxWaitMs) : this.reserveLocal(gap, maxWaitMs);
+    if (slot === undefined) return false;
+    const now = this.now();
     if (slot > now) await this.sleep(slot - now);
     return true;
   }
 
-  /** The service asked us to wait (Retry-After): nobody in this process calls it before then. */
-  pauseFor(ms: number) {
-    this.nextFree = Math.max(this.nextFree, this.now() + ms);
+  /** The service asked us to wait (Retry-After): no process calls it before then. */
+  async pauseFor(ms: number): Promise<void> {
+    const until = this.now() + ms;
+    this.nextFree = Math.max(this.nextFree, until);
+    if (!this.store) return;
+    try {
+      for (let round = 0; round < CAS_ROUNDS; round++) {
+        const entry = await this.store.get<{ next: number }>(PACER_KEY);
+        if (entry && entry.value.next >= until) return;
+        if (await this.writeShared(entry, until)) return;
+      }
+    } catch {
+      // The store is unavailable: this process still pauses, and the next 429 will say so again.
+    }
+  }
+
+  private reserveLocal(gap: number, maxWaitMs: number): number | undefined {
+    const now = this.now();
+    const slot = Math.max(now, this.nextFree);
+    if (slot - now > maxWaitMs) return undefined;
+    this.nextFree = slot + gap;
+    return slot;
+  }
+
+  private async reserveShared(gap: number, maxWaitMs: number): Promise<number | undefined> {
+    try {
+      for (let round = 0; round < CAS_ROUNDS; round++) {
+        const entry = await this.store!.get<{ next: number }>(PACER_KEY);
+        const now = this.now();
+        const slot = Math.max(now, this.nextFree, entry?.value.next ?? 0);
+        if (slot - now > maxWaitMs) {
+          this.nextFree = Math.max(this.nextFree, entry?.value.next ?? 0);
+          return undefined;
+        }
+        if (await this.writeShared(entry, slot + gap)) {
+          this.nextFree = slot + gap;
+          return slot;
+        }
+      }
+      // Many processes racing for the same slot: leave this send for later rather than overrun.
+      return undefined;
+    } catch {
+      // The store is unavailable: pace this process alone (every batch carries an Idempotency-Key,
+      // so the worst a 429 can do is delay it).
+      return this.reserveLocal(gap, maxWaitMs);
+    }
+  }
+
+  private writeShared(entry: { etag: string } | null, next: number): Promise<boolean> {
+    return entry
+      ? this.store!.set(PACER_KEY, { next }, { onlyIfMatch: entry.etag })
+      : this.store!.set(PACER_KEY, { next }, { onlyIfNew: true });
   }
 }

@@ -1,7 +1,7 @@
 import type { FormId } from './forms/types.ts';
 import type { OutgoingEmail } from './email/messages.ts';
 import type { Mailer } from './email/mailer.ts';
-import type { Pacer } from './limits.ts';
+import type { Pacer, RateLimiter } from './limits.ts';
 import type { Store } from './store.ts';
 
 // A submission is stored with every email it needs already rendered, in batches: 'submitted' (at
@@ -128,7 +128,7 @@ export async function deliver(reference: string, deps: DeliveryDeps, options: De
       sent.push({ stage: batch.stage, to: batch.emails.map((email) => email.to) });
       continue;
     }
-    if (result.retryAfterMs !== undefined) pacer.pauseFor(result.retryAfterMs);
+    if (result.retryAfterMs !== undefined) await pacer.pauseFor(result.retryAfterMs);
     results.set(batch.stage, { error: result.reason, retryAfterMs: result.retryAfterMs });
     reason = result.reason;
     deps.log?.(`${reference}: ${batch.stage} emails not sent yet (${result.reason})`);
@@ -159,14 +159,17 @@ export interface FlushReport {
   sent: { reference: string; stage: string; to: string[] }[];
   pending: { reference: string; reason: string }[];
   deleted: string[];
+  /** Rate-limit counts of ended windows that were deleted. */
+  limitsCleared: number;
 }
 
 /**
  * Sends everything pending (the scheduled function and `npm run outbox:flush`), then deletes
- * delivered submissions older than the retention period whose link can no longer be used.
+ * delivered submissions older than the retention period whose link can no longer be used, and the
+ * per-address counts of rate-limit windows that have ended.
  */
 export async function flushOutbox(
-  deps: DeliveryDeps,
+  deps: DeliveryDeps & { rateLimiter?: RateLimiter },
   {
     force = false,
     retentionDays,
@@ -174,7 +177,7 @@ export async function flushOutbox(
     deadline = Infinity,
   }: { force?: boolean; retentionDays?: number; timeoutMs?: number; deadline?: number } = {},
 ): Promise<FlushReport> {
-  const report: FlushReport = { sent: [], pending: [], deleted: [] };
+  const report: FlushReport = { sent: [], pending: [], deleted: [], limitsCleared: 0 };
   for (const key of await deps.store.list('submissions/')) {
     const reference = key.slice('submissions/'.length);
     const left = deadline - deps.now();
@@ -191,6 +194,7 @@ export async function flushOutbox(
     if (outcome.status === 'busy') report.pending.push({ reference, reason: 'being sent by another process' });
   }
   if (retentionDays !== undefined) report.deleted = await deleteExpired(deps.store, deps.now(), retentionDays);
+  if (deps.rateLimiter) report.limitsCleared = await deps.rateLimiter.deleteEndedWindows(deps.now());
   return report;
 }
 

@@ -46,18 +46,22 @@ export async function fetchPage(url: URL): Promise<string> {
 
 let shared: Intake | undefined;
 
-/** One set of dependencies per process, so the rate limiter and the email pacer are shared. */
+/**
+ * One set of dependencies per process. The rate limiter and the email pacer keep their state in the
+ * store, so they also hold across processes (and across Netlify's fresh worker per call locally).
+ */
 export function intake(openBlobs?: (config: IntakeConfig) => Store, env = process.env): Intake {
   if (shared) return shared;
   const config = readConfig(env);
   const log = (line: string) => console.log(`[intake] ${line}`);
+  const store = chooseStore(config, openBlobs);
   shared = {
     config,
-    store: chooseStore(config, openBlobs),
+    store,
     mailer: chooseMailer(config, log),
     now: Date.now,
-    rateLimiter: new RateLimiter(config.rateLimitMax, config.rateLimitWindowMs),
-    pacer: new Pacer(config.resendPerSecond),
+    rateLimiter: new RateLimiter(store, config.rateLimitMax, config.rateLimitWindowMs),
+    pacer: new Pacer(config.resendPerSecond, Date.now, undefined, store),
     loadContent: (formId) => loadFormContent(formId),
     fetchPage,
     log,

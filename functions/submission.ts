@@ -4,6 +4,7 @@ import { confirmationRequestEmail, receiptEmail, workforceEmails } from './email
 import { forms, isFormId, type FormContent, type FormDefinition } from './forms/index.ts';
 import { renderFormPage } from './html/form-page.ts';
 import { html, isCrossSite, json, problem, readAnswers, redirect, type Answers, type ErrorItem } from './http.ts';
+import { waitBeforeNext } from './limits.ts';
 import { normaliseAnswers, single } from './normalise.ts';
 import { deliver, submissionKey, tokenKey, type SubmissionRecord } from './outbox.ts';
 import { hashToken, newReference, newToken, type RandomBytes } from './reference.ts';
@@ -40,7 +41,7 @@ async function pipeline(request: Request, deps: SubmissionDeps, clientAddress: s
   if (isCrossSite(request, deps.config.siteUrl ? [deps.config.siteUrl] : [])) {
     return problem(403, 'This form can only be sent from this website');
   }
-  const wait = deps.rateLimiter.take(clientAddress, deps.now());
+  const wait = await waitBeforeNext(deps.rateLimiter, clientAddress, deps.now(), deps.log);
   if (wait > 0) {
     const seconds = Math.ceil(wait / 1000);
     return problem(429, `You have sent too many forms in a short time. Try again in ${seconds} seconds.`, {

@@ -4,7 +4,7 @@ import { loadFormContent } from '../../functions/content.ts';
 import type { SendResult, Mailer } from '../../functions/email/mailer.ts';
 import type { OutgoingEmail } from '../../functions/email/messages.ts';
 import type { FormId } from '../../functions/forms/index.ts';
-import { Pacer, RateLimiter } from '../../functions/limits.ts';
+import { LIMITS_PREFIX, Pacer, PACER_KEY, RateLimiter } from '../../functions/limits.ts';
 import { MemoryStore, type Store } from '../../functions/store.ts';
 import type { SubmissionDeps } from '../../functions/submission.ts';
 
@@ -37,6 +37,10 @@ export class BrokenStore extends MemoryStore {
   }
 }
 
+/** What a store holds apart from the rate limit's counts and the pacer's next send time. */
+export const keptData = (store: MemoryStore) =>
+  [...store.entries.keys()].filter((key) => !key.startsWith(LIMITS_PREFIX) && key !== PACER_KEY);
+
 export const FORM_PAGE = `<!doctype html><html lang="en-GB"><head><title>Become a coach – Coaching Scheme Hub</title></head><body><main><div data-error-summary-root></div><div data-form-root><form></form></div></main></body></html>`;
 export const CONFIRM_PAGE = `<!doctype html><html lang="en-GB"><head><title>Confirm a form – Coaching Scheme Hub</title></head><body><main><div data-confirm-root></div></main></body></html>`;
 export const SENT_PAGE = `<!doctype html><html lang="en-GB"><head><title>Form sent – Coaching Scheme Hub</title></head><body><main><p data-reference-root>Check your email for your reference.</p></main></body></html>`;
@@ -52,15 +56,16 @@ export async function staticPage(url: URL): Promise<string> {
 export function testDeps(overrides: Partial<SubmissionDeps> & { store?: Store } = {}) {
   let clock = Date.parse('2026-11-26T10:00:00Z');
   const mailer = new RecordingMailer();
-  const store = new MemoryStore();
+  const store = overrides.store ?? new MemoryStore();
   const logs: string[] = [];
   const deps: SubmissionDeps = {
     config: { ...readConfig({}), siteUrl: 'https://coaching.example.org', minFillMs: 3000 },
     store,
     mailer,
     now: () => clock,
-    rateLimiter: new RateLimiter(1_000_000, 60_000),
-    pacer: new Pacer(1_000_000, () => clock, async () => {}),
+    // Both keep their state in the store, as in production.
+    rateLimiter: new RateLimiter(store, 1_000_000, 60_000),
+    pacer: new Pacer(1_000_000, () => clock, async () => {}, store),
     loadContent: fixtureContent,
     fetchPage: staticPage,
     log: (line) => logs.push(line),

@@ -6,16 +6,28 @@ import { CONFIRM_PAGE, FORM_PAGE, SENT_PAGE } from '../../unit/intake-support.ts
 // The intake's Netlify adapters behind a plain Node HTTP server, routed the way their `config.path`
 // says, with small stand-ins for the static templates the functions fill in. Real HTTP, no build.
 // Set the environment (DATA_DIR, RESEND_*) before starting: the adapters read it once per process.
+// `freshPerRequest` loads the adapters and everything they import anew for every request (under
+// Vitest only), as Netlify's dev tools do by running each call in a fresh worker thread: nothing
+// kept in a module's memory survives from one request to the next.
 
 type Handler = (request: Request, context: undefined) => Promise<Response>;
 
-export async function startIntakeServer({ port = 0 } = {}) {
-  const [forms, sent, confirm, health] = (await Promise.all([
+const loadAdapters = async () =>
+  (await Promise.all([
     import('../../../netlify/functions/forms.mts'),
     import('../../../netlify/functions/sent.mts'),
     import('../../../netlify/functions/confirm.mts'),
     import('../../../netlify/functions/health.mts'),
   ])).map((module) => module.default as Handler);
+
+async function loadFreshAdapters() {
+  const { vi } = await import('vitest');
+  vi.resetModules();
+  return loadAdapters();
+}
+
+export async function startIntakeServer({ port = 0, freshPerRequest = false } = {}) {
+  const loaded = await loadAdapters();
 
   const pages: Record<string, string> = {
     '/become-a-coach/': FORM_PAGE,
@@ -28,7 +40,7 @@ export async function startIntakeServer({ port = 0 } = {}) {
     '/confirm/done/': '<!doctype html><title>Confirmed</title><h1>Thank you</h1>',
   };
 
-  const route = (path: string): Handler | undefined => {
+  const route = ([forms, sent, confirm, health]: Handler[], path: string): Handler | undefined => {
     if (/^\/api\/forms\/[^/]+\/?$/.test(path)) return forms;
     if (path === '/api/health') return health;
     if (/^\/(become-a-coach|apply-for-coaching|coaching-agreement)\/sent\/[^/]+\/?$/.test(path)) return sent;
@@ -54,7 +66,7 @@ export async function startIntakeServer({ port = 0 } = {}) {
   const server: Server = createServer(async (req, res) => {
     const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
     const path = new URL(req.url ?? '/', origin).pathname;
-    const handler = route(path);
+    const handler = route(freshPerRequest && route(loaded, path) ? await loadFreshAdapters() : loaded, path);
     if (!handler) {
       const page = pages[path];
       res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' }).end(page ?? 'Not found');
