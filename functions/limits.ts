@@ -98,6 +98,8 @@ export const PACER_KEY = 'pacer/next-send';
 export class Pacer {
   /** This process's view: never later than the shared one, so it can say "not now" without a read. */
   private nextFree = 0;
+  /** One reservation at a time per process: many waiting on one store lock made acknowledgements slow. */
+  private turn: Promise<unknown> = Promise.resolve();
   readonly perSecond: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -120,10 +122,19 @@ export class Pacer {
   async acquire(maxWaitMs = Infinity): Promise<boolean> {
     // 10% slower than the limit: the service counts in its own windows, and clocks are not aligned.
     const gap = 1100 / this.perSecond;
-    const start = this.now();
+    const deadline = this.now() + maxWaitMs;
     // Fast path: this process already knows the next slot is too far off.
-    if (Math.max(start, this.nextFree) - start > maxWaitMs) return false;
-    const slot = this.store ? await this.reserveShared(gap, maxWaitMs) : this.reserveLocal(gap, maxWaitMs);
+    if (Math.max(this.now(), this.nextFree) > deadline) return false;
+    if (!this.store) return this.waitFor(this.reserveLocal(gap, deadline));
+    const reserved = this.turn.then(() =>
+      // Checked again: the reservations before this one may have taken every slot in time.
+      Math.max(this.now(), this.nextFree) > deadline ? undefined : this.reserveShared(gap, deadline),
+    );
+    this.turn = reserved.catch(() => {});
+    return this.waitFor(await reserved);
+  }
+
+  private async waitFor(slot: number | undefined): Promise<boolean> {
     if (slot === undefined) return false;
     const now = this.now();
     if (slot > now) await this.sleep(slot - now);
@@ -146,21 +157,19 @@ export class Pacer {
     }
   }
 
-  private reserveLocal(gap: number, maxWaitMs: number): number | undefined {
-    const now = this.now();
-    const slot = Math.max(now, this.nextFree);
-    if (slot - now > maxWaitMs) return undefined;
+  private reserveLocal(gap: number, deadline: number): number | undefined {
+    const slot = Math.max(this.now(), this.nextFree);
+    if (slot > deadline) return undefined;
     this.nextFree = slot + gap;
     return slot;
   }
 
-  private async reserveShared(gap: number, maxWaitMs: number): Promise<number | undefined> {
+  private async reserveShared(gap: number, deadline: number): Promise<number | undefined> {
     try {
       for (let round = 0; round < CAS_ROUNDS; round++) {
         const entry = await this.store!.get<{ next: number }>(PACER_KEY);
-        const now = this.now();
-        const slot = Math.max(now, this.nextFree, entry?.value.next ?? 0);
-        if (slot - now > maxWaitMs) {
+        const slot = Math.max(this.now(), this.nextFree, entry?.value.next ?? 0);
+        if (slot > deadline) {
           this.nextFree = Math.max(this.nextFree, entry?.value.next ?? 0);
           return undefined;
         }
@@ -174,7 +183,7 @@ export class Pacer {
     } catch {
       // The store is unavailable: pace this process alone (every batch carries an Idempotency-Key,
       // so the worst a 429 can do is delay it).
-      return this.reserveLocal(gap, maxWaitMs);
+      return this.reserveLocal(gap, deadline);
     }
   }
 

@@ -151,6 +151,16 @@ describe('the pacer for the email service', () => {
     expect((await store.get<{ next: number }>(PACER_KEY))!.value).toEqual({ next: 4100 + 550 });
   });
 
+  it('turns away at once what cannot get a slot in time, when many in one process ask together', async () => {
+    const store = new MemoryStore();
+    const { make, slept } = pacers(2, store);
+    const p = make();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => p.acquire(1000)));
+    expect(answers).toEqual([true, true, ...Array(8).fill(false)]);
+    expect(slept).toEqual([550]);
+    expect((await store.get<{ next: number }>(PACER_KEY))!.value).toEqual({ next: 1100 });
+  });
+
   it('paces its own process when the store is down', async () => {
     const { make, slept } = pacers(2, new UnavailableStore(new Error('blobs unreachable')));
     const p = make();
