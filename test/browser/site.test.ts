@@ -164,6 +164,11 @@ describe('links and markup in dist/', () => {
     }
     expect(offending).toEqual([]);
   });
+
+  it('puts everything inside the document: nothing follows </html> on any page', () => {
+    const trailing = [...html].filter(([, source]) => !/<\/html>\s*$/i.test(source)).map(([from]) => from);
+    expect(trailing).toEqual([]);
+  });
 });
 
 describe('reading the guidance', () => {
