@@ -60,7 +60,8 @@ export function enhanceForm(definition: FormDefinition): void {
   const checkStep = element<HTMLElement>('[data-check-step]');
   const summaryRoot = element<HTMLElement>('[data-error-summary-root]');
   const checkErrorRoot = element<HTMLElement>('[data-check-error-root]');
-  const checkHeading = element<HTMLElement>('[data-check-heading]');
+  const pageHeading = element<HTMLElement>('[data-page-heading]');
+  const formHeadingText = pageHeading.textContent ?? '';
   const answersRoot = element<HTMLElement>('[data-check-answers]');
   const sendButton = element<HTMLButtonElement>('[data-send]');
   const announcer = element<HTMLElement>('[data-announcer]');
@@ -136,6 +137,7 @@ export function enhanceForm(definition: FormDefinition): void {
   const showFormStep = () => {
     checkStep.hidden = true;
     formStep.hidden = false;
+    pageHeading.textContent = formHeadingText;
     document.title = shownErrors.size > 0 ? `Error: ${pageTitle}` : pageTitle;
   };
 
@@ -147,10 +149,11 @@ export function enhanceForm(definition: FormDefinition): void {
     summaryRoot.innerHTML = '';
     formStep.hidden = true;
     checkStep.hidden = false;
+    pageHeading.textContent = pageHeading.dataset.checkTitle ?? '';
     document.title = `Check your answers – ${pageTitle}`;
     // The check is a step of its own for the browser's Back button, as it would be on a separate page.
     if ((history.state as { step?: string } | null)?.step !== 'check') history.pushState({ step: 'check' }, '');
-    checkHeading.focus();
+    pageHeading.focus();
     window.scrollTo(0, 0);
   };
 
@@ -162,9 +165,7 @@ export function enhanceForm(definition: FormDefinition): void {
       if (schema.safeParse(answers).success) showCheckStep(answers);
     } else if (step !== 'check' && !checkStep.hidden && !sending) {
       showFormStep();
-      const heading = element<HTMLElement>('h1', formStep);
-      heading.tabIndex = -1;
-      heading.focus();
+      pageHeading.focus();
       window.scrollTo(0, 0);
     }
   });
