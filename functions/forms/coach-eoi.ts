@@ -12,6 +12,7 @@ import {
   organisationValues,
   requiredAnswer,
   sameEmail,
+  otherNeedsText,
   whenFieldsValid,
   YES_NO,
 } from './rules.ts';
@@ -70,11 +71,7 @@ function schema(content: FormContent) {
   };
   return z
     .object(shape)
-    .refine((data) => data.employer !== OTHER || data.employerOther !== '', {
-      error: 'Enter the name of your employer',
-      path: ['employerOther'],
-      when: whenFieldsValid(shape, 'employer', 'employerOther'),
-    })
+    .refine(...otherNeedsText(shape, 'employer', 'employerOther', 'Enter the name of your employer'))
     .refine((data) => !sameEmail(data.email, data.lineManagerEmail), {
       error: 'Enter your line manager’s email address, not your own',
       path: ['lineManagerEmail'],

@@ -10,6 +10,7 @@ import {
   phoneAnswer,
   requiredAnswer,
   sameEmail,
+  otherNeedsText,
   whenFieldsValid,
   YES_NO,
 } from './rules.ts';
@@ -55,11 +56,7 @@ function schema(content: FormContent) {
   };
   return z
     .object(shape)
-    .refine((data) => data.organisation !== OTHER || data.organisationOther !== '', {
-      error: 'Enter the name of your organisation',
-      path: ['organisationOther'],
-      when: whenFieldsValid(shape, 'organisation', 'organisationOther'),
-    })
+    .refine(...otherNeedsText(shape, 'organisation', 'organisationOther', 'Enter the name of your organisation'))
     .refine((data) => !sameEmail(data.email, data.managerEmail), {
       error: 'Enter your manager’s email address, not your own',
       path: ['managerEmail'],

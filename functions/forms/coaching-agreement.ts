@@ -12,6 +12,7 @@ import {
   requiredAnswer,
   sameEmail,
   sameName,
+  otherNeedsText,
   whenFieldsValid,
 } from './rules.ts';
 import { OTHER, type Field, type FormContent, type FormDefinition } from './types.ts';
@@ -108,16 +109,8 @@ function schema(content: FormContent) {
   };
   return z
     .object(shape)
-    .refine((data) => data.coacheeOrganisation !== OTHER || data.coacheeOrganisationOther !== '', {
-      error: 'Enter the name of the coachee’s organisation',
-      path: ['coacheeOrganisationOther'],
-      when: whenFieldsValid(shape, 'coacheeOrganisation', 'coacheeOrganisationOther'),
-    })
-    .refine((data) => data.coachOrganisation !== OTHER || data.coachOrganisationOther !== '', {
-      error: 'Enter the name of the coach’s organisation',
-      path: ['coachOrganisationOther'],
-      when: whenFieldsValid(shape, 'coachOrganisation', 'coachOrganisationOther'),
-    })
+    .refine(...otherNeedsText(shape, 'coacheeOrganisation', 'coacheeOrganisationOther', 'Enter the name of the coachee’s organisation'))
+    .refine(...otherNeedsText(shape, 'coachOrganisation', 'coachOrganisationOther', 'Enter the name of the coach’s organisation'))
     .refine((data) => !sameEmail(data.coacheeEmail, data.coachEmail), {
       error: 'The coach’s email address must be different from the coachee’s',
       path: ['coachEmail'],
@@ -128,11 +121,7 @@ function schema(content: FormContent) {
       path: ['expectedEndDate'],
       when: whenFieldsValid(shape, 'agreementDate', 'expectedEndDate'),
     })
-    .refine((data) => data.meetingLength !== OTHER || data.meetingLengthOther !== '', {
-      error: 'Enter how long each session will last',
-      path: ['meetingLengthOther'],
-      when: whenFieldsValid(shape, 'meetingLength', 'meetingLengthOther'),
-    })
+    .refine(...otherNeedsText(shape, 'meetingLength', 'meetingLengthOther', 'Enter how long each session will last'))
     .refine((data) => sameName(data.signature, data.signedBy === 'coach' ? data.coachName : data.coacheeName), {
       error: 'Type your full name exactly as you gave it above, to sign the agreement',
       path: ['signature'],

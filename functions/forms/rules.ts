@@ -149,3 +149,17 @@ export function whenFieldsValid<T extends z.ZodRawShape>(shape: T, ...names: (ke
   const picked = z.object(Object.fromEntries(names.map((name) => [name, shape[name]])) as z.ZodRawShape);
   return (payload: { value: unknown }): boolean => picked.safeParse(payload.value).success;
 }
+
+/** The rule that a field answered "other" needs its own words in `otherField`, for `.refine(...rule)`:
+ * every form with an "Another organisation" choice (and the agreement's session length) uses it. */
+export function otherNeedsText<T extends z.ZodRawShape>(
+  shape: T,
+  field: keyof T & string,
+  otherField: keyof T & string,
+  message: string,
+): [check: (data: Record<string, unknown>) => boolean, params: z.core.$ZodCustomParams] {
+  return [
+    (data) => data[field] !== OTHER || data[otherField] !== '',
+    { error: message, path: [otherField], when: whenFieldsValid(shape, field, otherField) },
+  ];
+}
