@@ -1,22 +1,28 @@
 import { siteUrlFor } from './config.ts';
 import { confirmedEmails } from './email/messages.ts';
-import { forms, type FormDefinition } from './forms/index.ts';
+import { forms, type FormContent, type FormDefinition } from './forms/index.ts';
 import { LIMITS } from './forms/rules.ts';
 import { CONFIRM_NAME_FIELD, CONFIRM_PAGE_STATUS, renderConfirmPage, type ConfirmPageState } from './html/confirm-page.ts';
-import { html, isCrossSite, problem, readAnswers, redirect } from './http.ts';
+import { html, isCrossSite, readAnswers, redirect } from './http.ts';
 import { waitBeforeNext } from './limits.ts';
 import { cleanText, single } from './normalise.ts';
 import { deliver, submissionKey, tokenKey, updateRecord, type SubmissionRecord } from './outbox.ts';
 import { hashToken, TOKEN_PATTERN } from './reference.ts';
 import { route } from './routing.ts';
 import type { Intake } from './runtime.ts';
-import { barePage } from './submission.ts';
+import { barePage } from './pages.ts';
+import { BODY_REFUSAL, refuse, type Refusal, type RefusalTemplate } from './refusals.ts';
 
 // /confirm/<token>/: the manager (for an application) or the other party (for an agreement) opens
 // the emailed link, sees what they are confirming and types their name. A link works once, for 14
 // days. Confirming sends workforce development a short follow-up with the same reference.
 
 export const CONFIRM_DONE_PATH = '/confirm/done/';
+/** The static confirm page, filled in for each state and for refusals; it says whom to email itself. */
+// same-origin, not no-referrer: the token never leaves in a Referer to another site, but the page's
+// own POST keeps its Origin header (no-referrer makes browsers send "Origin: null", which is refused).
+const PAGE_HEADERS = { 'x-robots-tag': 'noindex', 'referrer-policy': 'same-origin' };
+const CONFIRM_TEMPLATE: RefusalTemplate = { path: '/confirm/', region: 'data-confirm-root', hasHelp: true };
 const NAME_EMPTY = 'Enter your full name to confirm';
 const NAME_TOO_LONG = `Your name must be ${LIMITS.name} characters or fewer`;
 
@@ -41,47 +47,65 @@ export async function handleConfirm(request: Request, deps: Intake, clientAddres
   } catch (error) {
     // Storage or content unavailable: say so plainly; the link still works later.
     deps.log(`confirm: ${(error as Error).message}`);
-    return problem(503, 'This page is not working right now. Try again in a few minutes.', { 'retry-after': '60' });
+    return refuse(
+      request,
+      deps,
+      {
+        reason: 'unavailable',
+        message: 'This page is not working right now. Try again in a few minutes.',
+        headers: { ...PAGE_HEADERS, 'retry-after': '60' },
+      },
+      { template: CONFIRM_TEMPLATE },
+    );
   }
 }
 
 async function confirmLink(request: Request, deps: Intake, clientAddress: string): Promise<Response> {
   const token = new URL(request.url).pathname.match(/^\/confirm\/([^/]+)\/?$/)?.[1] ?? '';
+  const refused = (refusal: Refusal, showForm?: (message: string) => Promise<string | undefined>) =>
+    refuse(request, deps, { ...refusal, headers: { ...PAGE_HEADERS, ...refusal.headers } }, { template: CONFIRM_TEMPLATE, showForm });
   if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'POST') {
-    return problem(405, 'Open this link, or send the confirmation with POST', { allow: 'GET, HEAD, POST' });
+    return refused({ reason: 'wrongMethod', message: 'Open this link, or send the confirmation with POST', headers: { allow: 'GET, HEAD, POST' } });
   }
   if (request.method === 'POST') {
     if (isCrossSite(request, deps.config.siteUrl ? [deps.config.siteUrl] : [])) {
-      return problem(403, 'This form can only be sent from this website');
+      return refused({ reason: 'crossSite', message: 'This form can only be sent from this website' });
     }
     const wait = await waitBeforeNext(deps.rateLimiter, clientAddress, deps.now(), deps.log);
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
-      return problem(429, `Too many attempts. Try again in ${seconds} seconds.`, { 'retry-after': String(seconds) });
+      const tooMany: Refusal = {
+        reason: 'tooMany',
+        message: `Too many attempts. Try again in ${seconds} seconds.`,
+        headers: { 'retry-after': String(seconds) },
+        waitSeconds: seconds,
+      };
+      // The confirm page again, with the name they typed and the reason in its error summary.
+      return refused(tooMany, async (message) => {
+        const found = await lookup(token, deps);
+        const body = await readAnswers(request);
+        if (found.state !== 'ready') return undefined;
+        const name = body.ok ? cleanText(single(body.answers[CONFIRM_NAME_FIELD]), false) : '';
+        const state = { ...confirmable(token, found, await deps.loadContent(found.record.formId)), values: { [CONFIRM_NAME_FIELD]: name }, errors: [{ field: '', message }] };
+        return renderConfirmPage(await template(request, deps), { state: 'errors', ...state });
+      });
     }
   }
   const found = await lookup(token, deps);
   if (found.state !== 'ready') return page(request, deps, { state: found.state });
   const { record, definition } = found;
   const content = await deps.loadContent(record.formId);
-  const confirmable = {
-    token,
-    formName: definition.name,
-    reference: record.reference,
-    role: record.confirmation!.role,
-    submitterName: definition.submitter(record.answers).name,
-    rows: definition.answerRows(record.answers, content),
-  };
-  if (request.method !== 'POST') return page(request, deps, { state: 'ready', ...confirmable });
+  const confirming = confirmable(token, found, content);
+  if (request.method !== 'POST') return page(request, deps, { state: 'ready', ...confirming });
 
   const body = await readAnswers(request);
-  if (!body.ok) return problem(body.status, body.message);
+  if (!body.ok) return refused({ reason: BODY_REFUSAL[body.status], message: body.message });
   const name = cleanText(single(body.answers[CONFIRM_NAME_FIELD]), false);
   const error = name === '' ? NAME_EMPTY : name.length > LIMITS.name ? NAME_TOO_LONG : undefined;
   if (error) {
     return page(request, deps, {
       state: 'errors',
-      ...confirmable,
+      ...confirming,
       values: { [CONFIRM_NAME_FIELD]: name },
       errors: [{ field: CONFIRM_NAME_FIELD, message: error }],
     });
@@ -123,15 +147,27 @@ async function confirmLink(request: Request, deps: Intake, clientAddress: string
   return redirect(CONFIRM_DONE_PATH);
 }
 
-async function page(request: Request, deps: Intake, state: ConfirmPageState): Promise<Response> {
-  let template: string;
+/** What the confirm page shows for a usable link. */
+function confirmable(token: string, { record, definition }: Extract<Lookup, { state: 'ready' }>, content: FormContent) {
+  return {
+    token,
+    formName: definition.name,
+    reference: record.reference,
+    role: record.confirmation!.role,
+    submitterName: definition.submitter(record.answers).name,
+    rows: definition.answerRows(record.answers, content),
+  };
+}
+
+async function template(request: Request, deps: Pick<Intake, 'fetchPage'>): Promise<string> {
   try {
-    template = await deps.fetchPage(new URL('/confirm/', request.url));
+    return await deps.fetchPage(new URL(CONFIRM_TEMPLATE.path, request.url));
   } catch {
-    template = barePage('Confirm a form', 'data-confirm-root');
+    return barePage('Confirm a form', CONFIRM_TEMPLATE.region);
   }
+}
+
+async function page(request: Request, deps: Intake, state: ConfirmPageState): Promise<Response> {
   const status = CONFIRM_PAGE_STATUS[state.state];
-  // same-origin, not no-referrer: the token never leaves in a Referer to another site, but the page's
-  // own POST keeps its Origin header (no-referrer makes browsers send "Origin: null", which is refused).
-  return html(status, renderConfirmPage(template, state), { 'x-robots-tag': 'noindex', 'referrer-policy': 'same-origin' });
+  return html(status, renderConfirmPage(await template(request, deps), state), PAGE_HEADERS);
 }

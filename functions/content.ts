@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { fileCollections, folderCollections } from '../src/schemas/content-model.ts';
+import type { Refusals } from '../src/schemas/data.ts';
 import type { FormContent, FormId } from './forms/index.ts';
 
 // The functions read the same content/ files as the site, at run time, so an editor's change to an
@@ -84,6 +85,25 @@ async function readSiteContent(dir: string): Promise<SiteContent> {
     settings,
     formText,
   };
+}
+
+/** The refusal pages' words, with the contact address their help line names. */
+export type RefusalWords = Refusals & { contactEmail: string };
+
+const refusalsCache = new Map<string, Promise<RefusalWords>>();
+
+/** The words of the refusal pages (content/settings/refusals.yml), checked, once per process. */
+export function loadRefusals(dir = contentDir()): Promise<RefusalWords> {
+  let loaded = refusalsCache.get(dir);
+  if (!loaded) {
+    loaded = Promise.all([
+      readChecked(dir, fileCollections.refusals.file, fileCollections.refusals.schema),
+      readChecked(dir, fileCollections.settings.file, fileCollections.settings.schema),
+    ]).then(([words, settings]) => ({ ...words, contactEmail: settings.contactEmail }));
+    refusalsCache.set(dir, loaded);
+    loaded.catch(() => refusalsCache.delete(dir));
+  }
+  return loaded;
 }
 
 const isYaml = (file: string) => /\.ya?ml$/.test(file);

@@ -36,14 +36,34 @@ export async function readLimited(request: Request, limit = MAX_BODY_BYTES): Pro
   return body;
 }
 
-/** Parses a urlencoded or JSON body into flat answers: strings, and lists of strings for repeated names. */
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+
+/** The media type of the body, lower case, without parameters. */
+export const contentType = (request: Request) =>
+  (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+
+/**
+ * Whether to answer with a page rather than JSON. A browser's own form post (urlencoded or
+ * multipart) always gets a page; a JSON body always gets JSON (our script sends JSON and asks for
+ * it). Anything else, such as a GET or a text/plain post, gets a page only when it asks for HTML,
+ * as browsers do (Accept: text/html,...), so curl and API clients keep the JSON contract.
+ */
+export function wantsPage(request: Request): boolean {
+  const type = contentType(request);
+  if (type === 'application/json') return false;
+  if (FORM_TYPES.includes(type)) return true;
+  return /(^|[,\s])text\/html\b/i.test(request.headers.get('accept') ?? '');
+}
+
+/** Parses a urlencoded, multipart or JSON body into flat answers: strings, and lists of strings for repeated names. */
 export async function readAnswers(request: Request): Promise<BodyResult> {
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/x-www-form-urlencoded' && type !== 'application/json') {
+  const type = contentType(request);
+  if (!FORM_TYPES.includes(type) && type !== 'application/json') {
     return { ok: false, status: 415, message: 'Send the form as application/x-www-form-urlencoded or application/json' };
   }
   const bytes = await readLimited(request);
   if (bytes === 'too-large') return { ok: false, status: 413, message: 'The form is too large to send' };
+  if (type === 'multipart/form-data') return readMultipart(bytes, request.headers.get('content-type') ?? '');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -62,6 +82,19 @@ export async function readAnswers(request: Request): Promise<BodyResult> {
   }
   const answers: Answers = Object.create(null);
   for (const [key, value] of new URLSearchParams(text)) add(answers, key, value);
+  return { ok: true, answers, kind: 'form' };
+}
+
+/** A multipart form (a form with enctype="multipart/form-data"): its text parts; files are ignored. */
+async function readMultipart(bytes: Uint8Array, type: string): Promise<BodyResult> {
+  let data: FormData;
+  try {
+    data = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': type } }).formData();
+  } catch {
+    return { ok: false, status: 400, message: 'The form could not be read' };
+  }
+  const answers: Answers = Object.create(null);
+  for (const [key, value] of data) if (typeof value === 'string') add(answers, key, value);
   return { ok: true, answers, kind: 'form' };
 }
 

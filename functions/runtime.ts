@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { readConfig, type IntakeConfig } from './config.ts';
-import { loadFormContent } from './content.ts';
+import { loadFormContent, loadRefusals, type RefusalWords } from './content.ts';
 import { fileMailer, resendMailer, unconfiguredMailer, type Mailer } from './email/mailer.ts';
 import type { FormContent, FormId } from './forms/types.ts';
 import { Pacer, RateLimiter } from './limits.ts';
@@ -18,6 +18,8 @@ export interface Intake {
   rateLimiter: RateLimiter;
   pacer: Pacer;
   loadContent: (formId: FormId) => Promise<FormContent>;
+  /** The words of the pages that tell a browser why a form or confirmation was refused. */
+  loadRefusals: () => Promise<RefusalWords>;
   /** Fetches one of the site's static pages (form, sent, confirm templates) to fill in. */
   fetchPage: (url: URL) => Promise<string>;
   log: (line: string) => void;
@@ -63,6 +65,7 @@ export function intake(openBlobs?: (config: IntakeConfig) => Store, env = proces
     rateLimiter: new RateLimiter(store, config.rateLimitMax, config.rateLimitWindowMs),
     pacer: new Pacer(config.resendPerSecond, Date.now, undefined, store),
     loadContent: (formId) => loadFormContent(formId),
+    loadRefusals: () => loadRefusals(),
     fetchPage,
     log,
   };

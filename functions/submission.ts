@@ -2,13 +2,14 @@ import type { z } from 'zod';
 import { siteUrlFor } from './config.ts';
 import { confirmationRequestEmail, receiptEmail, workforceEmails } from './email/messages.ts';
 import { forms, isFormId, type FormContent, type FormDefinition } from './forms/index.ts';
-import { renderFormPage } from './html/form-page.ts';
-import { html, isCrossSite, json, problem, readAnswers, redirect, type Answers, type ErrorItem } from './http.ts';
+import { html, isCrossSite, json, readAnswers, redirect, wantsPage, type Answers, type ErrorItem } from './http.ts';
 import { waitBeforeNext } from './limits.ts';
 import { normaliseAnswers, single } from './normalise.ts';
 import { deliver, submissionKey, tokenKey, type SubmissionRecord } from './outbox.ts';
 import { hashToken, newReference, newToken, type RandomBytes } from './reference.ts';
 import { route } from './routing.ts';
+import { formPage } from './pages.ts';
+import { BODY_REFUSAL, refuse } from './refusals.ts';
 import type { Intake } from './runtime.ts';
 
 // POST /api/forms/<form id>: the whole intake pipeline, pure apart from the dependencies passed in.
@@ -16,6 +17,7 @@ import type { Intake } from './runtime.ts';
 // answer, and only then email, whose failure leaves the submission pending, never lost.
 
 export const NOT_SENT = 'Your form was not sent. Try again in a few minutes.';
+const notSent = { reason: 'notSent', message: NOT_SENT, headers: { 'retry-after': '120' } } as const;
 export const CONFIRM_LINK_DAYS = 14;
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -28,28 +30,44 @@ export async function handleFormPost(request: Request, deps: SubmissionDeps, cli
     // A safety net: nothing reaches here by design (the property tests would find it). Storing is the
     // last step that can throw before success, so "not sent" is the truth.
     deps.log(`unexpected: ${(error as Error).stack ?? error}`);
-    return problem(503, NOT_SENT, { 'retry-after': '120' });
+    return refuse(request, deps, notSent);
   }
 }
 
 async function pipeline(request: Request, deps: SubmissionDeps, clientAddress: string): Promise<Response> {
   const formId = new URL(request.url).pathname.match(/^\/api\/forms\/([^/]+)\/?$/)?.[1] ?? '';
-  if (!isFormId(formId)) return problem(404, 'There is no form at this address');
+  if (!isFormId(formId)) return refuse(request, deps, { reason: 'noForm', message: 'There is no form at this address' });
+  // A browser is shown the form again with the reason at the top, keeping whatever could be read.
+  const onForm = (answers?: Answers) => ({
+    showForm: async (message: string) => {
+      const definition = forms[formId];
+      const content = await deps.loadContent(formId);
+      const values = answers ? keptValues(definition, content, answers) : {};
+      return formPage(request, deps, definition, content, values, [{ field: '', message }]);
+    },
+  });
   if (request.method !== 'POST') {
-    return problem(405, 'Send this form with POST', { allow: 'POST' });
+    return refuse(request, deps, { reason: 'wrongMethod', message: 'Send this form with POST', headers: { allow: 'POST' } }, onForm());
   }
   if (isCrossSite(request, deps.config.siteUrl ? [deps.config.siteUrl] : [])) {
-    return problem(403, 'This form can only be sent from this website');
+    // Not read, and not shown again: answers another site chose must not appear in our form.
+    return refuse(request, deps, { reason: 'crossSite', message: 'This form can only be sent from this website' }, onForm());
   }
   const wait = await waitBeforeNext(deps.rateLimiter, clientAddress, deps.now(), deps.log);
   if (wait > 0) {
     const seconds = Math.ceil(wait / 1000);
-    return problem(429, `You have sent too many forms in a short time. Try again in ${seconds} seconds.`, {
-      'retry-after': String(seconds),
-    });
+    const tooMany = {
+      reason: 'tooMany',
+      message: `You have sent too many forms in a short time. Try again in ${seconds} seconds.`,
+      headers: { 'retry-after': String(seconds) },
+      waitSeconds: seconds,
+    } as const;
+    if (!wantsPage(request)) return refuse(request, deps, tooMany);
+    const kept = await readAnswers(request);
+    return refuse(request, deps, tooMany, onForm(kept.ok ? kept.answers : undefined));
   }
   const body = await readAnswers(request);
-  if (!body.ok) return problem(body.status, body.message);
+  if (!body.ok) return refuse(request, deps, { reason: BODY_REFUSAL[body.status], message: body.message }, onForm());
 
   const definition = forms[formId];
   const asHtml = body.kind === 'form';
@@ -67,7 +85,7 @@ async function pipeline(request: Request, deps: SubmissionDeps, clientAddress: s
     content = await deps.loadContent(formId);
   } catch (error) {
     deps.log(`${formId}: content could not be loaded: ${(error as Error).message}`);
-    return notSent(request, asHtml, deps, definition, undefined, {});
+    return refuse(request, deps, notSent, onForm());
   }
 
   const fields = definition.fields(content);
@@ -76,9 +94,7 @@ async function pipeline(request: Request, deps: SubmissionDeps, clientAddress: s
   if (!parsed.success) {
     const errors = toErrors(parsed.error);
     if (!asHtml) return json(422, { errors });
-    // The fill-time stamp goes back into the page, so the corrected form is judged from first opening.
-    const kept = { ...values, _started: single(body.answers._started) };
-    return html(422, await formPage(request, deps, definition, content, kept, errors));
+    return html(422, await formPage(request, deps, definition, content, keptValues(definition, content, body.answers), errors));
   }
 
   let record: SubmissionRecord;
@@ -86,7 +102,7 @@ async function pipeline(request: Request, deps: SubmissionDeps, clientAddress: s
     record = await store(parsed.data, definition, content, deps, siteUrlFor(deps.config, request));
   } catch (error) {
     deps.log(`${formId}: not stored: ${(error as Error).message}`);
-    return notSent(request, asHtml, deps, definition, content, values);
+    return refuse(request, deps, notSent, onForm(body.answers));
   }
 
   try {
@@ -176,40 +192,10 @@ async function store(
   throw new Error('no free reference after 5 tries');
 }
 
-async function notSent(
-  request: Request,
-  asHtml: boolean,
-  deps: SubmissionDeps,
-  definition: FormDefinition,
-  content: FormContent | undefined,
-  values: Record<string, unknown>,
-): Promise<Response> {
-  if (!asHtml || !content) return problem(503, NOT_SENT, { 'retry-after': '120' });
-  return html(503, await formPage(request, deps, definition, content, values, [{ field: '', message: NOT_SENT }]), {
-    'retry-after': '120',
-  });
+/** What was typed, cleaned as for checking, to draw the form again. The fill-time stamp goes back
+ * into the page too, so the corrected form is judged from when it was first opened. */
+function keptValues(definition: FormDefinition, content: FormContent, answers: Answers): Record<string, unknown> {
+  return { ...normaliseAnswers(definition.fields(content), answers), _started: single(answers._started) };
 }
 
-/** The static form page redrawn with the answers and errors, or a bare page if it cannot be fetched. */
-export async function formPage(
-  request: Request,
-  deps: Pick<Intake, 'fetchPage' | 'log'>,
-  definition: FormDefinition,
-  content: FormContent,
-  values: Record<string, unknown>,
-  errors: ErrorItem[],
-): Promise<string> {
-  let page: string;
-  try {
-    page = await deps.fetchPage(new URL(definition.path, request.url));
-  } catch (error) {
-    deps.log(`${definition.path} could not be fetched (${(error as Error).message}); answering with a bare page`);
-    page = barePage(definition.name, 'data-form-root');
-  }
-  return renderFormPage(page, { definition, content, values, errors });
-}
-
-export const barePage = (title: string, region: string) =>
-  `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-  `<title>${title}</title><link rel="stylesheet" href="/styles/site.css"></head>` +
-  `<body><main id="main-content" class="container"><div ${region}></div></main></body></html>`;
+export { barePage, formPage } from './pages.ts';

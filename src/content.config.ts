@@ -25,4 +25,5 @@ export const collections = {
   guidingPrinciples: defineCollection({ loader: inFile(file.guidingPrinciples), schema: file.guidingPrinciples.schema }),
   agreementTerms: defineCollection({ loader: inFile(file.agreementTerms), schema: file.agreementTerms.schema }),
   settings: defineCollection({ loader: inFile(file.settings), schema: file.settings.schema }),
+  refusals: defineCollection({ loader: inFile(file.refusals), schema: file.refusals.schema }),
 };

@@ -73,7 +73,7 @@ export const fileGroups: { name: string; label: string; description: string; fil
     name: 'settings',
     label: 'Site settings',
     description: uiHints.settings.description,
-    files: [fileSource('settings')],
+    files: [fileSource('settings'), fileSource('refusals')],
   },
 ];
 

@@ -166,4 +166,31 @@ export const uiHints = {
       },
     },
   },
+  refusals: {
+    label: 'When a form is refused',
+    description:
+      'What people see when a form or a confirmation cannot be accepted: a heading, then what happened and what to do. ' +
+      'Keep {wait} and {contact}: they are replaced by the time to wait and the contact address.',
+    fields: {
+      crossSiteTitle: { label: 'Sent from another website: heading' },
+      crossSiteMessage: { label: 'Sent from another website: what to say', widget: 'text' },
+      noFormTitle: { label: 'No form at this address: heading' },
+      noFormMessage: { label: 'No form at this address: what to say', widget: 'text' },
+      wrongMethodTitle: { label: 'Form address opened: heading' },
+      wrongMethodMessage: { label: 'Form address opened: what to say', widget: 'text' },
+      unreadableTitle: { label: 'Form could not be read: heading' },
+      unreadableMessage: { label: 'Form could not be read: what to say', widget: 'text' },
+      tooLargeTitle: { label: 'Form too large: heading' },
+      tooLargeMessage: { label: 'Form too large: what to say', widget: 'text' },
+      wrongTypeTitle: { label: 'Form sent in a way we cannot read: heading' },
+      wrongTypeMessage: { label: 'Form sent in a way we cannot read: what to say', widget: 'text' },
+      tooManyTitle: { label: 'Too many forms: heading' },
+      tooManyMessage: { label: 'Too many forms: what to say', hint: 'Keep {wait}: it becomes “2 minutes”, for example.', widget: 'text' },
+      notSentTitle: { label: 'Could not be stored: heading' },
+      notSentMessage: { label: 'Could not be stored: what to say', widget: 'text' },
+      unavailableTitle: { label: 'Confirm link not working right now: heading' },
+      unavailableMessage: { label: 'Confirm link not working right now: what to say', widget: 'text' },
+      help: { label: 'Whom to email', hint: 'Keep {contact}: it becomes the contact address from Site settings.' },
+    },
+  },
 } satisfies Record<string, CollectionHint>;

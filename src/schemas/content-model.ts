@@ -7,6 +7,7 @@ import {
   guidingPrinciplesSchema,
   organisationSchema,
   readinessQuestionSchema,
+  refusalsSchema,
   siteSettingsSchema,
 } from './data.ts';
 
@@ -31,6 +32,7 @@ export const fileCollections = {
   guidingPrinciples: { file: 'lists/guiding-principles.yml', schema: guidingPrinciplesSchema },
   agreementTerms: { file: 'lists/agreement-terms.yml', schema: agreementTermsSchema },
   settings: { file: 'settings/site.yml', schema: siteSettingsSchema },
+  refusals: { file: 'settings/refusals.yml', schema: refusalsSchema },
 } as const;
 
 export type FolderCollectionName = keyof typeof folderCollections;

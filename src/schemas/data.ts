@@ -51,6 +51,40 @@ export const formTextSchema = z.object({
 });
 export type FormText = z.infer<typeof formTextSchema>;
 
+/** Placeholders a refusal's words must keep: the code fills them in. */
+const withPlaceholder = (what: string, placeholder: string) =>
+  // A pattern rather than a refine, so the CMS gets the same rule.
+  requiredText(what).regex(new RegExp(`\\{${placeholder}\\}`), {
+    error: `Keep {${placeholder}} in ${what}: it is replaced by the real value`,
+  });
+
+/**
+ * What a browser is told when the site refuses a form or a confirmation (content/settings/refusals.yml):
+ * a heading and what happened and what to do, for each reason. JSON clients keep their own contract.
+ */
+export const refusalsSchema = z.object({
+  crossSiteTitle: requiredText('the heading when a form came from another website'),
+  crossSiteMessage: requiredText('what to say when a form came from another website'),
+  noFormTitle: requiredText('the heading when there is no form at an address'),
+  noFormMessage: requiredText('what to say when there is no form at an address'),
+  wrongMethodTitle: requiredText('the heading when the form address is opened rather than sent to'),
+  wrongMethodMessage: requiredText('what to say when the form address is opened rather than sent to'),
+  unreadableTitle: requiredText('the heading when a form could not be read'),
+  unreadableMessage: requiredText('what to say when a form could not be read'),
+  tooLargeTitle: requiredText('the heading when a form is too large'),
+  tooLargeMessage: requiredText('what to say when a form is too large'),
+  wrongTypeTitle: requiredText('the heading when a form was sent in a way we cannot read'),
+  wrongTypeMessage: requiredText('what to say when a form was sent in a way we cannot read'),
+  tooManyTitle: requiredText('the heading when too many forms came from one connection'),
+  tooManyMessage: withPlaceholder('what to say when too many forms came from one connection', 'wait'),
+  notSentTitle: requiredText('the heading when a form could not be stored'),
+  notSentMessage: requiredText('what to say when a form could not be stored'),
+  unavailableTitle: requiredText('the heading when a confirm link cannot be opened right now'),
+  unavailableMessage: requiredText('what to say when a confirm link cannot be opened right now'),
+  help: withPlaceholder('the line saying whom to email', 'contact'),
+});
+export type Refusals = z.infer<typeof refusalsSchema>;
+
 /** Scheme-wide settings (content/settings/site.yml). */
 export const siteSettingsSchema = z.object({
   schemeName: requiredText('the scheme name'),

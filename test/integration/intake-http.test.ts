@@ -247,7 +247,7 @@ describe('when storage fails', () => {
       expect(plain.status).toBe(503);
       expect(plain.headers.get('location')).toBeNull();
       const page = await plain.text();
-      expect(page).toContain('Your form was not sent. Try again in a few minutes.');
+      expect(page).toContain('Your form has not been sent because something went wrong on our side. Nothing has been stored. Try again in a few minutes.');
       expect(page).toContain('value="Alex Morgan"');
       expect(resend.deliveries.length).toBe(before);
     } finally {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { handleConfirm } from '../../functions/confirm.ts';
 import { deleteExpired, flushOutbox, type SubmissionRecord } from '../../functions/outbox.ts';
 import { RateLimiter } from '../../functions/limits.ts';
+import { MemoryStore } from '../../functions/store.ts';
 import { handleFormPost } from '../../functions/submission.ts';
 import { BrokenStore, keptData, post, testDeps } from './intake-support.ts';
 
@@ -96,9 +97,137 @@ describe('sending a form', () => {
     );
     expect(plain.status).toBe(503);
     const page = await plain.text();
-    expect(page).toContain('Your form was not sent. Try again in a few minutes.');
+    expect(page).toContain(
+      'Your form has not been sent because something went wrong on our side. Nothing has been stored. Try again in a few minutes.',
+    );
     expect(page).toContain('value="Alex Morgan"');
     expect(mailer.calls).toHaveLength(0);
+  });
+});
+
+const REFUSALS = {
+  crossSite:
+    'Your form has not been sent because it came from a page on another website. Open the form on this website, fill it in and send it from there.',
+  tooLarge:
+    'Your form has not been sent because your answers are too long. Use your browser’s Back button to return to your answers, shorten the longest ones and send the form again.',
+  wrongType:
+    'Your form has not been sent because it was sent in a way we cannot read. Fill in the form on this page and send it again.',
+  tooMany: (wait: string) =>
+    `Your form has not been sent because a lot of forms have come from your connection recently. Wait ${wait}, then send it again.`,
+  wrongMethod: 'Forms are sent to this address from their own pages. Fill in the form on this page and send it.',
+  unreadable: 'Your form has not been sent because it could not be read. Check your answers and send the form again.',
+};
+
+/** A plain form post from a browser: what Chromium sends for <form method="post">. */
+const browserPost = (form: string, body: BodyInit | undefined, headers: Record<string, string> = {}, method = 'POST') =>
+  new Request(`https://coaching.example.org/api/forms/${form}`, {
+    method,
+    headers: {
+      accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+      'content-type': 'application/x-www-form-urlencoded',
+      ...headers,
+    },
+    body,
+  });
+
+const titleOf = (page: string) => page.match(/<title>([^<]*)<\/title>/)?.[1];
+const summaryOf = (page: string) => page.match(/<ul class="error-summary__list">(.*?)<\/ul>/)?.[1];
+
+describe('refusals to a browser are pages in the site layout', () => {
+  it('another site: 403, the form page saying so, nothing typed carried over from the other site', async () => {
+    const { deps, store } = testDeps();
+    const response = await handleFormPost(
+      browserPost('coach-eoi', urlencoded({ ...valid('coach-eoi'), name: 'Chosen Elsewhere' }), { origin: 'https://evil.example.net' }),
+      deps,
+      'a',
+    );
+    expect(response.status).toBe(403);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const page = await response.text();
+    expect(titleOf(page)).toBe('Error: Become a coach – Coaching Scheme Hub');
+    expect(summaryOf(page)).toBe(`<li>${REFUSALS.crossSite}</li>`);
+    expect(page).not.toContain('Chosen Elsewhere');
+    expect(keptData(store)).toEqual([]);
+  });
+
+  it('an oversized body: 413, the form page saying what to do', async () => {
+    const { deps } = testDeps();
+    const response = await handleFormPost(browserPost('coach-eoi', `name=${'a'.repeat(65 * 1024)}`), deps, 'a');
+    expect(response.status).toBe(413);
+    const page = await response.text();
+    expect(titleOf(page)).toBe('Error: Become a coach – Coaching Scheme Hub');
+    expect(summaryOf(page)).toBe(`<li>${REFUSALS.tooLarge}</li>`);
+  });
+
+  it('a wrong content type (a form with enctype="text/plain"): 415 page', async () => {
+    const { deps } = testDeps();
+    const response = await handleFormPost(browserPost('coachee-application', 'name=Alex', { 'content-type': 'text/plain' }), deps, 'a');
+    expect(response.status).toBe(415);
+    const page = await response.text();
+    expect(titleOf(page)).toBe('Error: Become a coach – Coaching Scheme Hub');
+    expect(summaryOf(page)).toBe(`<li>${REFUSALS.wrongType}</li>`);
+  });
+
+  it('an unknown form: 404, the refusal page with a heading, what to do and whom to email', async () => {
+    const { deps } = testDeps();
+    const response = await handleFormPost(browserPost('no-such-form', 'name=Alex'), deps, 'a');
+    expect(response.status).toBe(404);
+    const page = await response.text();
+    expect(titleOf(page)).toBe('There is no form at this address – Coaching Scheme Hub');
+    expect(page).toContain(
+      '<div data-refusal-root><h1 class="heading-l">There is no form at this address</h1>' +
+        '<p>Check the web address. You can find every form from the home page.</p>' +
+        '<p>If this keeps happening, email <a href="mailto:coaching@example.org">coaching@example.org</a>.</p></div>',
+    );
+  });
+
+  it('too many posts: 429 with Retry-After, the form page with everything typed kept and how long to wait', async () => {
+    const { deps } = testDeps({ rateLimiter: new RateLimiter(new MemoryStore(), 1, 60_000) });
+    await handleFormPost(browserPost('coach-eoi', 'name='), deps, 'a');
+    const response = await handleFormPost(browserPost('coach-eoi', urlencoded({ ...valid('coach-eoi'), _started: '1' })), deps, 'a');
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('60');
+    const page = await response.text();
+    expect(titleOf(page)).toBe('Error: Become a coach – Coaching Scheme Hub');
+    expect(summaryOf(page)).toBe(`<li>${REFUSALS.tooMany('1 minute')}</li>`);
+    expect(page).toContain('value="Alex Morgan"');
+    expect(page).toContain('name="_started" value="1"');
+  });
+
+  it('opening the form address (GET): 405 with Allow, the form page saying where to fill it in', async () => {
+    const { deps } = testDeps();
+    const response = await handleFormPost(browserPost('coach-eoi', undefined, { 'content-type': '' }, 'GET'), deps, 'a');
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+    expect(summaryOf(await response.text())).toBe(`<li>${REFUSALS.wrongMethod}</li>`);
+  });
+
+  it('a body that is not UTF-8: 400 page', async () => {
+    const { deps } = testDeps();
+    const response = await handleFormPost(browserPost('coach-eoi', new Uint8Array([0x6e, 0x3d, 0xff])), deps, 'a');
+    expect(response.status).toBe(400);
+    expect(summaryOf(await response.text())).toBe(`<li>${REFUSALS.unreadable}</li>`);
+  });
+
+  it('a multipart form post is read like a urlencoded one', async () => {
+    const { deps } = testDeps();
+    const body = new FormData();
+    for (const [key, value] of Object.entries(valid('coach-eoi') as Record<string, string | string[]>)) {
+      for (const item of [value].flat()) body.append(key, item);
+    }
+    const response = await handleFormPost(
+      new Request('https://coaching.example.org/api/forms/coach-eoi', { method: 'POST', headers: { accept: 'text/html' }, body }),
+      deps,
+      'a',
+    );
+    expect(response.status).toBe(303);
+  });
+
+  it('JSON clients keep the JSON contract for the same refusals', async () => {
+    const { deps } = testDeps();
+    const response = await handleFormPost(post('no-such-form', '{}', { accept: 'application/json' }), deps, 'a');
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ errors: [{ field: 'form', message: 'There is no form at this address' }] });
   });
 });
 
@@ -106,11 +235,11 @@ describe('refusals', () => {
   it.each([
     ['GET', 405, { method: 'GET' }],
     ['text/plain', 415, { headers: { 'content-type': 'text/plain' }, body: 'hello' }],
-    ['multipart', 415, { headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: '--x--' }],
+    ['text/plain asking for JSON', 415, { headers: { 'content-type': 'text/plain', accept: 'application/json' }, body: 'hello' }],
     ['broken JSON', 400, { body: '{"name":' }],
     ['a JSON list', 400, { body: '[1,2]' }],
     ['a JSON object inside an answer', 400, { body: '{"name":{"first":"A"}}' }],
-    ['invalid UTF-8', 400, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new Uint8Array([0x6e, 0x3d, 0xff]) }],
+    ['invalid UTF-8', 400, { body: new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x7d]) }],
     ['over 64 KB', 413, { body: JSON.stringify({ name: 'a'.repeat(65 * 1024) }) }],
     ['another site', 403, { headers: { origin: 'https://evil.example.net' }, body: '{}' }],
     ['a cross-site fetch', 403, { headers: { 'sec-fetch-site': 'cross-site' }, body: '{}' }],
@@ -216,6 +345,32 @@ describe('the second signature', () => {
     expect(mailer.calls).toHaveLength(2);
     const record = (await store.get<SubmissionRecord>(`submissions/${reference}`))!.value;
     expect(record.confirmation).toMatchObject({ confirmedName: 'Alex Morgan', confirmedAt: '2026-11-26T10:00:00.000Z' });
+  });
+
+  it('refuses a foreign post, too many tries and a wrong method with the confirm page in the site layout', async () => {
+    const { open, deps, token } = await sendAgreement();
+    const browser = { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' };
+    const foreign = await open({ method: 'POST', headers: { ...browser, origin: 'https://evil.example.net' }, body: 'name=Sam' });
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers.get('referrer-policy')).toBe('same-origin');
+    const foreignPage = await foreign.text();
+    expect(titleOf(foreignPage)).toBe('Your form has not been sent – Coaching Scheme Hub');
+    expect(foreignPage).toContain(`<div data-confirm-root><h1 class="heading-l">Your form has not been sent</h1><p>${REFUSALS.crossSite}</p></div>`);
+
+    deps.rateLimiter = new RateLimiter(new MemoryStore(), 0, 60_000);
+    const limited = await open({ method: 'POST', headers: browser, body: 'name=Sam%20Jones' });
+    expect(limited.status).toBe(429);
+    const limitedPage = await limited.text();
+    expect(titleOf(limitedPage)).toBe('Error: Confirm the coaching agreement – Coaching Scheme Hub');
+    expect(summaryOf(limitedPage)).toBe(`<li>${REFUSALS.tooMany('1 minute')}</li>`);
+    expect(limitedPage).toContain('value="Sam Jones"');
+    expect(limitedPage).toContain(`action="/confirm/${token}/"`);
+
+    const put = await open({ method: 'PUT', headers: { accept: 'text/html' } });
+    expect(put.status).toBe(405);
+    expect(await put.text()).toContain('<h1 class="heading-l">This address only receives forms</h1>');
+    const putJson = await open({ method: 'PUT' });
+    expect(await putJson.json()).toEqual({ errors: [{ field: 'form', message: 'Open this link, or send the confirmation with POST' }] });
   });
 
   it('refuses a link after 14 days, and one that was never issued', async () => {

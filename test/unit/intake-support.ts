@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { readConfig } from '../../functions/config.ts';
-import { loadFormContent } from '../../functions/content.ts';
+import { loadFormContent, loadRefusals } from '../../functions/content.ts';
 import type { SendResult, Mailer } from '../../functions/email/mailer.ts';
 import type { OutgoingEmail } from '../../functions/email/messages.ts';
 import type { FormId } from '../../functions/forms/index.ts';
@@ -43,11 +43,13 @@ export const keptData = (store: MemoryStore) =>
 
 export const FORM_PAGE = `<!doctype html><html lang="en-GB"><head><title>Become a coach – Coaching Scheme Hub</title></head><body><main><div data-error-summary-root></div><div data-form-root><form></form></div></main></body></html>`;
 export const CONFIRM_PAGE = `<!doctype html><html lang="en-GB"><head><title>Confirm a form – Coaching Scheme Hub</title></head><body><main><div data-confirm-root></div></main></body></html>`;
+export const REFUSAL_PAGE = `<!doctype html><html lang="en-GB"><head><title>Your form has not been sent – Coaching Scheme Hub</title></head><body><main><div data-refusal-root></div></main></body></html>`;
 export const SENT_PAGE = `<!doctype html><html lang="en-GB"><head><title>Form sent – Coaching Scheme Hub</title></head><body><main><p data-reference-root>Check your email for your reference.</p></main></body></html>`;
 
 /** The site's static templates, as the functions fetch them. */
 export async function staticPage(url: URL): Promise<string> {
   if (url.pathname === '/confirm/') return CONFIRM_PAGE;
+  if (url.pathname === '/form-not-sent/') return REFUSAL_PAGE;
   if (url.pathname.endsWith('/sent/')) return SENT_PAGE;
   if (['/become-a-coach/', '/apply-for-coaching/', '/coaching-agreement/'].includes(url.pathname)) return FORM_PAGE;
   throw new Error(`404 ${url.pathname}`);
@@ -67,6 +69,7 @@ export function testDeps(overrides: Partial<SubmissionDeps> & { store?: Store } 
     rateLimiter: new RateLimiter(store, 1_000_000, 60_000),
     pacer: new Pacer(1_000_000, () => clock, async () => {}, store),
     loadContent: fixtureContent,
+    loadRefusals: () => loadRefusals(FIXTURE_CONTENT),
     fetchPage: staticPage,
     log: (line) => logs.push(line),
     ...overrides,
