@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { NetlifyDev } from '@netlify/dev';
+import { functionRoutes, isFunctionCall, oneAtATime } from './function-gate.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -19,8 +20,13 @@ export async function serve({ port = 4321, host = '127.0.0.1', quiet = false } =
   });
   await netlify.start();
   const notFound = await readFile(path.join(root, 'dist/404.html')).catch(() => Buffer.from('Not found'));
+  // Said instead of anything the dev tools answer with a stack trace (see function-gate.mjs).
+  const notSentPage = await readFile(path.join(root, 'dist/form-not-sent/index.html')).catch(() => Buffer.from('Not sent'));
+  const routes = functionRoutes(root);
+  const turn = oneAtATime();
 
   const server = createServer(async (req, res) => {
+    const release = isFunctionCall(routes, req.url ?? '/') ? await turn() : () => {};
     try {
       const result = await netlify.handleAndIntrospectNodeRequest(req, {
         serverAddress: `http://${host}:${server.address().port}`,
@@ -31,12 +37,19 @@ export async function serve({ port = 4321, host = '127.0.0.1', quiet = false } =
         return;
       }
       const { response } = result;
+      // Our functions answer 503, never 500: a 500 is the dev tools' own failure, with server paths in it.
+      if (result.type === 'function' && response.status === 500) throw new Error(`function failed: ${await response.text()}`);
       res.statusCode = response.status;
       response.headers.forEach((value, key) => res.appendHeader(key, value));
       res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {
       console.error(error);
-      res.writeHead(500, { 'content-type': 'text/plain' }).end('Server error');
+      if (res.headersSent) return res.end();
+      const page = /text\/html/.test(req.headers.accept ?? '');
+      res.writeHead(503, { 'content-type': page ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8', 'retry-after': '120', 'cache-control': 'no-store' });
+      res.end(page ? notSentPage : JSON.stringify({ errors: [{ field: 'form', message: 'Your form was not sent. Try again in a few minutes.' }] }));
+    } finally {
+      release();
     }
   });
   await new Promise((resolve) => server.listen(port, host, resolve));
