@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs script without types
 import { functionRoutes, isFunctionCall, oneAtATime } from '../../scripts/function-gate.mjs';
 
 // The local servers run function calls one at a time, because Netlify's dev tools build each call
