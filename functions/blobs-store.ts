@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { contentEtag, withLockFolder, type Entry, type Store, type WriteCondition } from './store.ts';
@@ -15,12 +16,85 @@ export interface BlobsLike {
   list(options: { prefix: string; paginate: true }): AsyncIterable<{ blobs: { key: string }[] }>;
 }
 
+/** How long one store operation may take before the sender is told "not sent" (the whole answer must come within 5 s). */
+export const STORE_DEADLINE_MS = 2500;
+/** After a failure, operations fail at once for this long, so one request never waits on several deadlines. */
+export const STORE_COOL_OFF_MS = 3000;
+
+const operation = new AsyncLocalStorage<AbortController>();
+
+/**
+ * The fetch given to Netlify Blobs (`getStore({ fetch })`). The client retries a failed request five
+ * times, 5 s apart, so a storage outage took 27 to 32 s to answer "not sent". Here any failure (a
+ * network error, a 429 or a 5xx) ends the operation at once, and so does its deadline: the sender
+ * hears within seconds, nothing is half-done (a retry after the end never reaches the store), and
+ * the outbox tries again later.
+ */
+export const boundedFetch: typeof fetch = async (input, init) => {
+  const current = operation.getStore();
+  if (!current) return fetch(input, init);
+  if (current.signal.aborted) throw current.signal.reason;
+  const signal = init?.signal ? AbortSignal.any([init.signal, current.signal]) : current.signal;
+  try {
+    const response = await fetch(input, { ...init, signal });
+    if (response.status === 429 || response.status >= 500) {
+      current.abort(new Error(`Netlify Blobs answered ${response.status}`));
+    }
+    return response;
+  } catch (error) {
+    current.abort(error);
+    throw error;
+  }
+};
+
 /** Netlify Blobs (opened with strong consistency by the adapter) behind the core's Store interface. */
 export class BlobsStore implements Store {
   protected readonly blobs: BlobsLike;
+  private failedAt = -Infinity;
+  private readonly deadlineMs: number;
 
-  constructor(blobs: BlobsLike) {
-    this.blobs = blobs;
+  constructor(blobs: BlobsLike, { deadlineMs = STORE_DEADLINE_MS } = {}) {
+    this.deadlineMs = deadlineMs;
+    // Every call to the blobs goes through one deadline (see boundedFetch).
+    this.blobs = {
+      get: (key, options) => this.bounded(() => blobs.get(key, options)),
+      getWithMetadata: (key, options) => this.bounded(() => blobs.getWithMetadata(key, options)),
+      setJSON: (key, data, options) => this.bounded(() => blobs.setJSON(key, data, options)),
+      delete: (key) => this.bounded(() => blobs.delete(key)),
+      list: (options) => this.boundedPages(blobs.list(options)),
+    };
+  }
+
+  /** Runs one call to Netlify Blobs within the deadline, failing at once during a cool-off after a failure. */
+  private async bounded<T>(work: () => Promise<T>): Promise<T> {
+    if (Date.now() - this.failedAt < STORE_COOL_OFF_MS) throw new Error('Netlify Blobs failed moments ago; not tried again yet');
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new Error(`Netlify Blobs did not answer within ${this.deadlineMs} ms`)),
+      this.deadlineMs,
+    );
+    const ended = new Promise<never>((_, reject) => {
+      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
+    });
+    try {
+      return await operation.run(controller, () => Promise.race([work(), ended]));
+    } catch (error) {
+      this.failedAt = Date.now();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      // Whatever the client still has in flight or would retry ends here.
+      if (!controller.signal.aborted) controller.abort(new Error('operation finished'));
+    }
+  }
+
+  private async *boundedPages(pages: AsyncIterable<{ blobs: { key: string }[] }>) {
+    const iterator = pages[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await this.bounded(() => iterator.next());
+      if (next.done) return;
+      yield next.value;
+    }
   }
 
   async get<T>(key: string): Promise<Entry<T> | null> {
@@ -59,8 +133,8 @@ export class BlobsStore implements Store {
 export class SandboxBlobsStore extends BlobsStore {
   private readonly lockDir: string;
 
-  constructor(blobs: BlobsLike, lockDir: string) {
-    super(blobs);
+  constructor(blobs: BlobsLike, lockDir: string, options?: { deadlineMs?: number }) {
+    super(blobs, options);
     this.lockDir = lockDir;
   }
 

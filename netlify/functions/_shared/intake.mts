@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { getStore } from '@netlify/blobs';
 import type { Context } from '@netlify/functions';
-import { BlobsStore, SandboxBlobsStore } from '../../../functions/blobs-store.ts';
+import { BlobsStore, boundedFetch, SandboxBlobsStore } from '../../../functions/blobs-store.ts';
 import type { IntakeConfig } from '../../../functions/config.ts';
 import { intake } from '../../../functions/runtime.ts';
 import { UnavailableStore, type Store } from '../../../functions/store.ts';
@@ -27,6 +27,8 @@ export function openBlobsStore(config: IntakeConfig, server?: BlobsServerDetails
     const blobs = getStore({
       name: STORE_NAME,
       consistency: 'strong',
+      // Retries end with each operation's deadline, so a storage outage answers "not sent" quickly.
+      fetch: boundedFetch,
       ...(server && { siteID: server.siteID, token: server.token, edgeURL: server.url, uncachedEdgeURL: server.url }),
     });
     return config.storage === 'blobs-sandbox'
