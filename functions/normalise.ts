@@ -1,3 +1,4 @@
+import { DATE_PARTS, datePartName, joinDate } from './forms/dates.ts';
 import type { Field } from './forms/types.ts';
 import type { Answers } from './http.ts';
 
@@ -20,7 +21,8 @@ export function cleanText(value: string, multiline: boolean): string {
 export function normaliseAnswers(fields: Field[], answers: Answers): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {};
   for (const field of fields) {
-    const raw = answers[field.name];
+    // A date's three boxes (agreementDate-day, -month, -year) become its one value.
+    const raw = answers[field.name] ?? (field.kind === 'date' ? dateFromBoxes(field.name, answers) : undefined);
     if (raw === undefined) continue;
     const multiline = field.kind === 'textarea';
     if (field.kind === 'checkboxes') {
@@ -31,6 +33,12 @@ export function normaliseAnswers(fields: Field[], answers: Answers): Record<stri
     }
   }
   return values;
+}
+
+function dateFromBoxes(name: string, answers: Answers): string | undefined {
+  const parts = DATE_PARTS.map((part) => [part, answers[datePartName(name, part)]] as const);
+  if (parts.every(([, value]) => value === undefined)) return undefined;
+  return joinDate(Object.fromEntries(parts.map(([part, value]) => [part, cleanText(single(value), false)])));
 }
 
 /** A single value of a hidden control field (`website`, `_started`). */

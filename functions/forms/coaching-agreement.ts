@@ -29,6 +29,10 @@ export const MEETING_LENGTHS = [
   { value: OTHER, label: 'Another length' },
 ];
 
+// Each date question's words, written once: the field shows them and the rule's messages use them.
+const AGREEMENT_DATE = { name: 'agreementDate', label: 'Date of the agreement', hint: 'The day you agreed it, usually at your first meeting. For example, 26 11 2026' };
+const EXPECTED_END_DATE = { name: 'expectedEndDate', label: 'Expected end date', hint: 'When you expect the last session to take place. For example, 31 3 2027' };
+
 /** The standard terms, as the list shown above the "I agree" box. */
 export function standardTerms(content: FormContent): string[] {
   const terms = content.agreementTerms;
@@ -47,7 +51,7 @@ function fields(content: FormContent): Field[] {
     { section: PARTIES, name: `${party}OrganisationOther`, kind: 'text', label: `Name of the ${party}’s organisation`, width: 'long', maxLength: LIMITS.short, showWhen: { field: `${party}Organisation`, value: OTHER } },
   ];
   return [
-    { section: PARTIES, name: 'agreementDate', kind: 'date', label: 'Date of the agreement', hint: 'The day you agreed it, usually at your first meeting' },
+    { section: PARTIES, kind: 'date', ...AGREEMENT_DATE },
     { section: PARTIES, name: 'coacheeName', kind: 'text', label: 'Coachee’s full name', width: 'long', maxLength: LIMITS.name },
     { section: PARTIES, name: 'coacheeEmail', kind: 'email', label: 'Coachee’s email address', width: 'long', maxLength: LIMITS.email },
     ...org('coachee', 'Coachee’s organisation'),
@@ -61,7 +65,7 @@ function fields(content: FormContent): Field[] {
     { section: OBJECTIVES, name: 'coachSupport', kind: 'textarea', label: 'What support the coach will give', maxLength: LIMITS.long },
     { section: ARRANGEMENTS, name: 'numberOfSessions', kind: 'number', label: 'Number of sessions', hint: 'Most coaching takes 3 to 6 sessions. Enter a number from 1 to 12.', width: 'short' },
     { section: ARRANGEMENTS, name: 'frequency', kind: 'text', label: 'How often you will meet', hint: 'For example, once a month', width: 'medium', maxLength: LIMITS.short },
-    { section: ARRANGEMENTS, name: 'expectedEndDate', kind: 'date', label: 'Expected end date', hint: 'When you expect the last session to take place' },
+    { section: ARRANGEMENTS, kind: 'date', ...EXPECTED_END_DATE },
     { section: ARRANGEMENTS, name: 'meetingLength', kind: 'radios', label: 'How long each session will last', hint: 'Sessions usually last between 1 and 2 hours', options: MEETING_LENGTHS },
     { section: ARRANGEMENTS, name: 'meetingLengthOther', kind: 'text', label: 'Length of each session', hint: 'For example, 45 minutes', width: 'medium', maxLength: LIMITS.short, showWhen: { field: 'meetingLength', value: OTHER } },
     { section: SIGN, name: 'agreeTerms', kind: 'checkbox', label: 'We have read and agree to the standard terms of coaching', list: standardTerms(content) },
@@ -75,7 +79,7 @@ const toText = (value: unknown) => (typeof value === 'number' ? String(value) : 
 function schema(content: FormContent) {
   const orgs = organisationValues(content);
   const shape = {
-    agreementDate: dateAnswer('Enter the date of the agreement', 'The date of the agreement must be a real date'),
+    agreementDate: dateAnswer(AGREEMENT_DATE.label),
     coacheeName: requiredAnswer('Enter the coachee’s full name', 'The coachee’s name', LIMITS.name),
     coacheeEmail: emailAnswer('Enter the coachee’s email address', 'Enter the coachee’s email address in the correct format, like name@example.org'),
     coacheeOrganisation: choice(orgs, 'Select the coachee’s organisation'),
@@ -100,7 +104,7 @@ function schema(content: FormContent) {
         .pipe(z.number().min(1, { error: 'Enter a number of sessions from 1 to 12' }).max(12, { error: 'Enter a number of sessions from 1 to 12' })),
     ),
     frequency: requiredAnswer('Enter how often you will meet', 'How often you will meet', LIMITS.short),
-    expectedEndDate: dateAnswer('Enter the expected end date', 'The expected end date must be a real date'),
+    expectedEndDate: dateAnswer(EXPECTED_END_DATE.label),
     meetingLength: choice(['1 hour', '1.5 hours', '2 hours', OTHER], 'Select how long each session will last'),
     meetingLengthOther: optionalAnswer('The length of each session', LIMITS.short),
     agreeTerms: mustTick('Confirm that you have read and agree to the standard terms'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EMAIL_PATTERN } from '../../src/schemas/shared.ts';
+import { checkDate } from './dates.ts';
 import { CHECKBOX_VALUE, OTHER, type FieldOption, type FormContent } from './types.ts';
 
 // Building blocks for the form schemas. Each takes the exact words the user sees, so every message
@@ -75,13 +76,20 @@ export const choices = (values: readonly string[], { empty, unknown }: { empty: 
       .transform((list) => [...new Set(list)]),
   );
 
-/** A date typed as YYYY-MM-DD that exists in the calendar. */
-export const dateAnswer = (empty: string, invalid: string) =>
-  z
-    .string({ error: empty })
-    .trim()
-    .min(1, { error: empty })
-    .refine(isRealDate, { error: invalid });
+/**
+ * A GOV.UK date question (three boxes) whose label is `label`: its messages come from the label
+ * (functions/forms/dates.ts, shared with the tools); the answer is stored as YYYY-MM-DD.
+ */
+export const dateAnswer = (label: string) => {
+  // An answer that is not even text reads as one not given: "Enter the …".
+  const nothing = checkDate('', label);
+  return z.string({ error: nothing.ok ? label : nothing.message }).transform((value, ctx) => {
+    const checked = checkDate(value, label);
+    if (checked.ok) return checked.iso;
+    ctx.issues.push({ code: 'custom', message: checked.message, input: value });
+    return z.NEVER;
+  });
+};
 
 export function isRealDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

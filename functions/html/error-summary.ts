@@ -25,10 +25,13 @@ export function renderErrorSummary(errors: readonly FieldError[], fields?: reado
         : `<li>${escapeHtml(message)}</li>`;
     })
     .join('');
+  // GOV.UK's markup: the alert role on the inner div, no label on the outer one. It takes focus when
+  // the page loads (autofocus, so pages without JavaScript, like the confirm page, do it too) and
+  // when the browser script draws it.
   return (
-    `<div class="error-summary" data-error-summary tabindex="-1" aria-labelledby="error-summary-title">` +
-    `<div role="alert"><h2 class="error-summary__title" id="error-summary-title">${ERROR_SUMMARY_TITLE}</h2>` +
-    `<ul class="error-summary__list">${items}</ul></div></div>`
+    `<div class="error-summary" data-error-summary tabindex="-1" autofocus>` +
+    `<div role="alert"><h2 class="error-summary__title">${ERROR_SUMMARY_TITLE}</h2>` +
+    `<div class="error-summary__body"><ul class="error-summary__list">${items}</ul></div></div></div>`
   );
 }
 

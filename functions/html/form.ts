@@ -3,6 +3,7 @@ import { renderErrorSummary, firstErrorByField } from './error-summary.ts';
 import { errorId, fieldId, hintId, listId, optionId } from './ids.ts';
 import type { Field, FieldError, FormContent, FormDefinition, FormValues } from './types.ts';
 import { CHECKBOX_VALUE } from '../forms/types.ts';
+import { DATE_PARTS, DATE_PART_LABELS, datePartName, splitDate, type DatePart } from '../forms/dates.ts';
 
 export interface RenderFormOptions {
   definition: FormDefinition;
@@ -102,6 +103,8 @@ function renderControl(field: Field, value: unknown, error: string | undefined):
       return renderChoices(field, value, error);
     case 'checkbox':
       return renderSingleCheckbox(field, value, error);
+    case 'date':
+      return renderDate(field, value, error);
     default:
       return (
         `<label class="label" for="${fieldId(field.name)}">${labelText(field)}</label>` +
@@ -131,7 +134,7 @@ function renderInput(field: Field, value: unknown, error: string | undefined): s
       .join('');
     return `<select${attributes({ ...common, class: `select${errorClass}${width}` })}>${options}</select>`;
   }
-  const type = { text: 'text', email: 'email', tel: 'tel', date: 'date', number: 'text' }[field.kind as string] ?? 'text';
+  const type = { text: 'text', email: 'email', tel: 'tel', number: 'text' }[field.kind as string] ?? 'text';
   return `<input${attributes({
     ...common,
     class: `input${errorClass}${width}`,
@@ -166,6 +169,42 @@ function renderChoices(field: Field, value: unknown, error: string | undefined):
     hintHtml(field) +
     errorHtml(field, error) +
     `<div class="choices choices--${type}${inline ? ' choices--inline' : ''}">${items}</div>` +
+    `</fieldset>`
+  );
+}
+
+/** The day box carries the field's id, so the error summary's link lands on it. */
+export const datePartId = (name: string, part: DatePart) => (part === 'day' ? fieldId(name) : `${fieldId(name)}-${part}`);
+
+/**
+ * The GOV.UK date input: a group with a legend, and three text boxes with a numeric keypad (never a
+ * browser date picker, which shows mm/dd/yyyy in many browsers). The value may be a stored
+ * YYYY-MM-DD or the boxes as typed.
+ */
+export function renderDate(field: Field, value: unknown, error: string | undefined, { idOf = datePartId } = {}): string {
+  const parts = splitDate(text(value));
+  const boxes = DATE_PARTS.map((part) => {
+    const id = idOf(field.name, part);
+    return (
+      `<div class="date-input__item">` +
+      `<label class="label date-input__label" for="${escapeHtml(id)}">${DATE_PART_LABELS[part]}</label>` +
+      `<input${attributes({
+        class: `input date-input__input input--width-${part === 'year' ? 4 : 2}${error ? ' input--error' : ''}`,
+        id,
+        name: datePartName(field.name, part),
+        type: 'text',
+        inputmode: 'numeric',
+        value: parts[part],
+      })}>` +
+      `</div>`
+    );
+  }).join('');
+  return (
+    `<fieldset${attributes({ class: 'fieldset', role: 'group', 'aria-describedby': describedBy(field, error) })}>` +
+    `<legend class="legend">${labelText(field)}</legend>` +
+    hintHtml(field) +
+    errorHtml(field, error) +
+    `<div class="date-input">${boxes}</div>` +
     `</fieldset>`
   );
 }

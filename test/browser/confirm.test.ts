@@ -101,6 +101,8 @@ describe('a manager confirms a coaching application (JavaScript on)', () => {
     expect(summary).toHaveLength(1);
     expect(summary[0]!.href).toBe('#f-name');
     expect(await page.textContent('#f-name-error')).toContain(summary[0]!.text);
+    // The confirm page loads no script: the server-rendered summary takes focus by itself.
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-error-summary'))).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
   });
 

@@ -101,12 +101,38 @@ describe('every form renders every field accessibly', () => {
     });
   }
 
-  it('asks for numbers as text with a numeric keypad, and dates with a date control', () => {
+  it('asks for numbers as text with a numeric keypad', () => {
     const html = renderForm({ definition: coachingAgreement, content });
     expect(html).toMatch(/id="f-numberOfSessions"[^>]*type="text" inputmode="numeric"/);
-    expect(html).toMatch(/id="f-agreementDate"[^>]*type="date"/);
+  });
+
+  it('asks for every date with GOV.UK’s day, month and year boxes, never a browser date control', () => {
+    for (const definition of Object.values(forms)) {
+      expect(renderForm({ definition, content }), definition.id).not.toMatch(/type="date"/);
+    }
+    const html = renderForm({ definition: coachingAgreement, content, values: { agreementDate: '2026-11-06', expectedEndDate: '31/3/' } });
+    expect(regionOf(html, 'agreementDate')).toBe(
+      '<fieldset class="fieldset" role="group" aria-describedby="f-agreementDate-hint"><legend class="legend">Date of the agreement</legend>' +
+        '<div class="hint" id="f-agreementDate-hint">The day you agreed it, usually at your first meeting. For example, 26 11 2026</div>' +
+        '<div class="date-input">' +
+        '<div class="date-input__item"><label class="label date-input__label" for="f-agreementDate">Day</label><input class="input date-input__input input--width-2" id="f-agreementDate" name="agreementDate-day" type="text" inputmode="numeric" value="6"></div>' +
+        '<div class="date-input__item"><label class="label date-input__label" for="f-agreementDate-month">Month</label><input class="input date-input__input input--width-2" id="f-agreementDate-month" name="agreementDate-month" type="text" inputmode="numeric" value="11"></div>' +
+        '<div class="date-input__item"><label class="label date-input__label" for="f-agreementDate-year">Year</label><input class="input date-input__input input--width-4" id="f-agreementDate-year" name="agreementDate-year" type="text" inputmode="numeric" value="2026"></div>' +
+        '</div></fieldset>',
+    );
+    // What was typed comes back in its boxes, even when incomplete.
+    expect(regionOf(html, 'expectedEndDate')).toContain('name="expectedEndDate-day" type="text" inputmode="numeric" value="31"');
+    expect(regionOf(html, 'expectedEndDate')).toContain('name="expectedEndDate-month" type="text" inputmode="numeric" value="3"');
+    expect(regionOf(html, 'expectedEndDate')).toMatch(/name="expectedEndDate-year" type="text" inputmode="numeric">/);
   });
 });
+
+/** The inside of one field's wrapper. */
+function regionOf(html: string, field: string): string {
+  const start = html.indexOf(`data-field="${field}">`);
+  const open = html.indexOf('>', start) + 1;
+  return html.slice(open, html.indexOf('</fieldset>', open) + '</fieldset>'.length);
+}
 
 describe('errors: the summary and the inline messages', () => {
   const errors = [
@@ -119,12 +145,14 @@ describe('errors: the summary and the inline messages', () => {
 
   it('links each problem to its field, in the order of the form, once per field', () => {
     expect(renderErrorSummary(errors, fields)).toBe(
-      '<div class="error-summary" data-error-summary tabindex="-1" aria-labelledby="error-summary-title"><div role="alert">' +
-        '<h2 class="error-summary__title" id="error-summary-title">There is a problem</h2><ul class="error-summary__list">' +
+      // GOV.UK's markup: role="alert" inside, no aria-labelledby on a div without a role; autofocus
+      // so the summary takes focus on pages without JavaScript too.
+      '<div class="error-summary" data-error-summary tabindex="-1" autofocus><div role="alert">' +
+        '<h2 class="error-summary__title">There is a problem</h2><div class="error-summary__body"><ul class="error-summary__list">' +
         '<li><a href="#f-name">Enter your full name</a></li>' +
         '<li><a href="#f-identifiedInSupervision">Select yes if the need for coaching came up in supervision</a></li>' +
         '<li><a href="#f-managerEmail">Enter your manager’s email address</a></li>' +
-        '</ul></div></div>',
+        '</ul></div></div></div>',
     );
   });
 

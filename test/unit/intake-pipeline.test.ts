@@ -302,6 +302,49 @@ describe('refusals', () => {
   });
 });
 
+describe('dates in day, month and year boxes (JavaScript off)', () => {
+  const boxes = (name: string, day: string, month: string, year: string) => ({
+    [`${name}-day`]: day,
+    [`${name}-month`]: month,
+    [`${name}-year`]: year,
+  });
+  const agreement = (dates: Record<string, string>) => {
+    const { agreementDate: _a, expectedEndDate: _e, ...rest } = valid('coaching-agreement');
+    return post('coaching-agreement', urlencoded({ ...rest, ...dates }), { 'content-type': 'application/x-www-form-urlencoded' });
+  };
+
+  it('stores a date typed in boxes as YYYY-MM-DD, as before', async () => {
+    const { deps, store } = testDeps();
+    const response = await handleFormPost(
+      agreement({ ...boxes('agreementDate', '6', '11', '2026'), ...boxes('expectedEndDate', '31', 'March', '2027') }),
+      deps,
+      'a',
+    );
+    expect(response.status).toBe(303);
+    const reference = response.headers.get('location')!.split('/')[3]!;
+    const record = (await store.get<SubmissionRecord>(`submissions/${reference}`))!.value;
+    expect(record.answers).toMatchObject({ agreementDate: '2026-11-06', expectedEndDate: '2027-03-31' });
+    expect(record.batches[0]!.emails[0]!.text).toContain('6 November 2026');
+  });
+
+  it('says what is missing in GOV.UK’s words, and keeps what was typed in its boxes', async () => {
+    const { deps } = testDeps();
+    const response = await handleFormPost(
+      agreement({ ...boxes('agreementDate', '6', '', '2026'), ...boxes('expectedEndDate', '', '', '') }),
+      deps,
+      'a',
+    );
+    expect(response.status).toBe(422);
+    const page = await response.text();
+    expect(summaryOf(page)).toBe(
+      '<li><a href="#f-agreementDate">Date of the agreement must include a month</a></li>' +
+        '<li><a href="#f-expectedEndDate">Enter the expected end date</a></li>',
+    );
+    expect(page).toContain('name="agreementDate-day" type="text" inputmode="numeric" value="6"');
+    expect(page).toContain('name="agreementDate-year" type="text" inputmode="numeric" value="2026"');
+  });
+});
+
 describe('the second signature', () => {
   async function sendAgreement() {
     const harness = testDeps();

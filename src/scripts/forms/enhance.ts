@@ -7,7 +7,7 @@ import { fieldId } from '../../../functions/html/ids.ts';
 import type { FieldError } from '../../../functions/html/types.ts';
 import { normaliseAnswers } from '../../../functions/normalise.ts';
 import { createToolStore, type ToolStore } from '../tools/storage.ts';
-import { applies, isEmpty, readValues, writeValues, type Values } from './values.ts';
+import { answerNames, applies, isEmpty, readValues, writeValues, type Values } from './values.ts';
 
 // Adds to a working plain form: the same zod schema as the server checks answers before sending,
 // a "Check your answers" step, sending with fetch (once), and keeping answers in this browser.
@@ -117,10 +117,10 @@ export function enhanceForm(definition: FormDefinition): void {
   const focusField = (name: string) => {
     const control = document.getElementById(fieldId(name));
     if (!control) return;
-    // Show the question (label or legend) as well as the box, as GOV.UK's summary links do.
-    const wrapper = control.closest<HTMLElement>('[data-field]');
+    // As GOV.UK's error summary does: bring the question (label or legend) into view, then focus the
+    // control without scrolling it to the top, which would push the question out of sight.
+    (questionOf(control) ?? control).scrollIntoView({ block: 'start' });
     control.focus({ preventScroll: true });
-    (wrapper ?? control).scrollIntoView({ block: 'start' });
   };
 
   const followSummaryLink = (event: MouseEvent) => {
@@ -256,7 +256,8 @@ export function enhanceForm(definition: FormDefinition): void {
     const serverRenderedErrors = summaryRoot.querySelector('[data-error-summary]') !== null;
     const loaded = store.load();
     const restoredLine = document.createElement('p');
-    const savedAnswers = Object.fromEntries(Object.entries(loaded.data).filter(([name]) => fieldsByName.has(name)));
+    const names = answerNames(fields);
+    const savedAnswers = Object.fromEntries(Object.entries(loaded.data).filter(([name]) => names.has(name)));
     if (loaded.ok && !isEmpty(savedAnswers) && !serverRenderedErrors) {
       writeValues(form, fields, loaded.data);
       const started = loaded.data[STARTED_FIELD];
@@ -327,6 +328,21 @@ export function enhanceForm(definition: FormDefinition): void {
   window.addEventListener('pageshow', (event) => {
     if (event.persisted) setSending(false);
   });
+}
+
+/**
+ * The words that ask for a control's answer, as GOV.UK's error summary picks them: a choice's legend;
+ * another control's legend when both fit in half the window; else its label.
+ */
+export function questionOf(control: HTMLElement): HTMLElement | null {
+  const legend = control.closest('fieldset')?.querySelector<HTMLElement>('legend');
+  if (legend) {
+    const type = control instanceof HTMLInputElement ? control.type : '';
+    if (type === 'checkbox' || type === 'radio') return legend;
+    const box = control.getBoundingClientRect();
+    if (box.bottom - legend.getBoundingClientRect().top < window.innerHeight / 2) return legend;
+  }
+  return document.querySelector<HTMLElement>(`label[for="${CSS.escape(control.id)}"]`) ?? control.closest('label');
 }
 
 function openStore(formId: string): ToolStore<Values> | null {
