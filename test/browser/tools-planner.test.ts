@@ -27,7 +27,10 @@ async function stepIds(page: Page) {
 async function fillPlan(page: Page) {
   const ids = await stepIds(page);
   await page.getByLabel('Agency (county)').fill(AGENCY);
-  await page.getByLabel('Date', { exact: true }).fill('2026-03-04');
+  // The GOV.UK date input: day, month and year boxes.
+  await page.fill('#f-planDate', '4');
+  await page.fill('#f-planDate-month', '3');
+  await page.fill('#f-planDate-year', '2026');
   await page.getByLabel('Plan owner').fill(OWNER);
   for (const [index, id] of ids.slice(0, 5).entries()) {
     await page.getByLabel(`Training needs for step ${index + 1}`, { exact: true }).fill(needs(index + 1));
@@ -42,7 +45,7 @@ async function planOnPage(page: Page) {
   return page.evaluate(() => ({
     name: document.querySelector('[data-plan-heading]')?.textContent,
     agency: (document.getElementById('plan-agency') as HTMLInputElement).value,
-    date: (document.getElementById('plan-date') as HTMLInputElement).value,
+    date: ['f-planDate', 'f-planDate-month', 'f-planDate-year'].map((id) => (document.getElementById(id) as HTMLInputElement).value).join('/'),
     owner: (document.getElementById('plan-owner') as HTMLInputElement).value,
     steps: [...document.querySelectorAll<HTMLElement>('[data-step]')].map((section) => ({
       trainingNeeds: (section.querySelector('[data-step-field="trainingNeeds"]') as HTMLTextAreaElement).value,

@@ -75,7 +75,11 @@ async function fillRecord(page: Page) {
     expect(await focused(page)).toMatch(/^record-session-[a-f0-9]+-heading$/);
     const part = session(page, number);
     expect(await part.getByLabel('Session number').inputValue()).toBe(String(number));
-    await part.getByLabel('Meeting date').fill(entry.date);
+    // The GOV.UK date input: the session's date typed as day, month and year.
+    const [year, month, day] = entry.date.split('-');
+    await part.getByLabel('Day', { exact: true }).fill(String(Number(day)));
+    await part.getByLabel('Month', { exact: true }).fill(String(Number(month)));
+    await part.getByLabel('Year', { exact: true }).fill(year!);
     await part.getByLabel('Previous actions and summary of the session').fill(entry.previousActionsAndSummary);
     await part.getByLabel('Actions agreed at this session').fill(entry.actionsAgreed);
     await part.getByLabel('Reflections on the session').fill(entry.reflections);
@@ -92,10 +96,16 @@ async function recordOnPage(page: Page) {
   const sessions = await page.locator('[data-session-id]').evaluateAll((sections) =>
     sections.map((section) => ({
       heading: section.querySelector('h3')!.textContent,
-      fields: Object.fromEntries(
-        [...section.querySelectorAll<HTMLInputElement>('[data-field]')].map((field) => [field.dataset.field, field.value]),
-      ),
-      scores: [...section.querySelectorAll('fieldset')].map(
+      fields: {
+        ...Object.fromEntries(
+          [...section.querySelectorAll<HTMLInputElement>('[data-field]')].map((field) => [field.dataset.field, field.value]),
+        ),
+        // The date's day, month and year boxes, read back as the date they make.
+        date: ['year', 'month', 'day']
+          .map((part) => section.querySelector<HTMLInputElement>(`[data-session-date] input[name$="-${part}"]`)!.value.padStart(2, '0'))
+          .join('-'),
+      },
+      scores: [...section.querySelectorAll('fieldset')].filter((fieldset) => !fieldset.closest('[data-session-date]')).map(
         (fieldset) => (fieldset.querySelector('input:checked') as HTMLInputElement | null)?.value ?? null,
       ),
     })),

@@ -2,6 +2,8 @@
 // the open plan, a task list of step statuses, and sharing by Word document, print or file.
 // The steps come from the server-rendered page, so editors change them in one place. Nothing typed
 // leaves the browser.
+import { bindDateBoxes } from '../date-boxes.ts';
+import { PLAN_DATE } from './date.ts';
 import { downloadFile, fileNameFrom, readTextFile } from '../file-io.ts';
 // Registers the shared service worker (public/sw.js, by the coaching record's author) so the planner opens offline.
 import '../offline.ts';
@@ -69,6 +71,9 @@ const renameForm = must<HTMLFormElement>('[data-rename-form]', root);
 const renameInput = must<HTMLInputElement>('#plan-name', root);
 const renameButton = must<HTMLButtonElement>('[data-rename]', root);
 const planFields = [...root.querySelectorAll<HTMLInputElement>('[data-plan-field]')];
+const planDate = bindDateBoxes(must('[data-plan-date] fieldset', root), PLAN_DATE.label, (date) =>
+  change(updatePlan(state, plan().id, { date }, clock)),
+);
 
 let state: PlannerState = emptyPlannerState(clock);
 const autosave = createAutosave({ save: () => store.save(state), status });
@@ -169,7 +174,8 @@ function renderDerived(): void {
 /** Fills every field from the open plan, then the rest. */
 function renderAll(): void {
   const open = plan();
-  for (const input of planFields) input.value = open[input.dataset.planField as 'agency' | 'date' | 'owner'];
+  for (const input of planFields) input.value = open[input.dataset.planField as 'agency' | 'owner'];
+  planDate.show(open.date);
   for (const section of stepSections) {
     const entry = stepOf(open, section.dataset.step!);
     section.querySelectorAll<HTMLTextAreaElement>('[data-step-field]').forEach((textarea) => {
@@ -188,7 +194,7 @@ function change(next: PlannerState): void {
 
 for (const input of planFields) {
   input.addEventListener('input', () => {
-    change(updatePlan(state, plan().id, { [input.dataset.planField as 'agency' | 'date' | 'owner']: input.value }, clock));
+    change(updatePlan(state, plan().id, { [input.dataset.planField as 'agency' | 'owner']: input.value }, clock));
   });
 }
 for (const section of stepSections) {

@@ -15,6 +15,8 @@ import {
 import { checkNewPassphrase, cryptoMessages, decryptFile, encryptToFile } from '../crypto';
 import { downloadFile, readTextFile } from '../file-io';
 import { announce, bindConfirm, clearErrors, focusOn, revealToolParts, showErrors, type FieldError } from '../ui';
+import { bindDateBoxes } from '../date-boxes.ts';
+import { SESSION_DATE } from './date.ts';
 import { hasScores, renderChart, renderTable } from './chart-view';
 import { renderPrint } from './print-view';
 import {
@@ -150,6 +152,14 @@ function sessionItem(session: Session) {
       field.setAttribute('aria-describedby', hint.id);
     }
   }
+  // The template's date boxes get ids of their own per session, then keep the session's date.
+  const dateGroup = section.querySelector<HTMLElement>('[data-session-date] fieldset')!;
+  for (const box of dateGroup.querySelectorAll<HTMLInputElement>('input')) {
+    const label = dateGroup.querySelector<HTMLLabelElement>(`label[for="${box.id}"]`)!;
+    box.id = `${base}-${box.name}`;
+    label.htmlFor = box.id;
+  }
+  bindDateBoxes(dateGroup, SESSION_DATE.label, (date) => change(updateSession(record, session.id, { date }))).show(session.date);
   part(section, 'scores').append(...record.goals.map((goal) => scoreFieldset(session, goal)));
   part(section, 'no-goals').hidden = record.goals.length > 0;
   const title = lowerSessionTitle(session);
