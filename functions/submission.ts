@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { siteUrlFor } from './config.ts';
 import { confirmationRequestEmail, receiptEmail, workforceEmails } from './email/messages.ts';
 import { forms, isFormId, type FormContent, type FormDefinition } from './forms/index.ts';
@@ -124,7 +124,7 @@ function looksLikeABot(answers: Answers, deps: SubmissionDeps): boolean {
   return elapsed >= 0 && elapsed < deps.config.minFillMs;
 }
 
-export function toErrors(error: z.ZodError): ErrorItem[] {
+export function toErrors(error: z.core.$ZodError): ErrorItem[] {
   const seen = new Set<string>();
   const errors: ErrorItem[] = [];
   for (const issue of error.issues) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { rowsFromFields } from './answers.ts';
 import {
   choice,
@@ -69,14 +69,14 @@ function schema(content: FormContent) {
       agreeExpectations: mustTick('Confirm that you agree to the expectations of a coach'),
       acknowledgeResearch: mustTick('Confirm that you understand you may be invited to take part in research'),
   };
-  return z
-    .object(shape)
-    .refine(...otherNeedsText(shape, 'employer', 'employerOther', 'Enter the name of your employer'))
-    .refine((data) => !sameEmail(data.email, data.lineManagerEmail), {
+  return z.object(shape).check(
+      z.refine(...otherNeedsText(shape, 'employer', 'employerOther', 'Enter the name of your employer')),
+      z.refine((data) => !sameEmail(data.email, data.lineManagerEmail), {
       error: 'Enter your line manager’s email address, not your own',
       path: ['lineManagerEmail'],
       when: whenFieldsValid(shape, 'email', 'lineManagerEmail'),
-    });
+    }),
+  );
 }
 
 export type CoachEoi = z.infer<ReturnType<typeof schema>>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { rowsFromFields } from './answers.ts';
 import {
   choice,
@@ -54,14 +54,14 @@ function schema(content: FormContent) {
     managerName: requiredAnswer('Enter your manager’s full name', 'Your manager’s name', LIMITS.name),
     managerEmail: emailAnswer('Enter your manager’s email address', 'Enter your manager’s email address in the correct format, like name@example.org'),
   };
-  return z
-    .object(shape)
-    .refine(...otherNeedsText(shape, 'organisation', 'organisationOther', 'Enter the name of your organisation'))
-    .refine((data) => !sameEmail(data.email, data.managerEmail), {
+  return z.object(shape).check(
+      z.refine(...otherNeedsText(shape, 'organisation', 'organisationOther', 'Enter the name of your organisation')),
+      z.refine((data) => !sameEmail(data.email, data.managerEmail), {
       error: 'Enter your manager’s email address, not your own',
       path: ['managerEmail'],
       when: whenFieldsValid(shape, 'email', 'managerEmail'),
-    });
+    }),
+  );
 }
 
 export type CoacheeApplication = z.infer<ReturnType<typeof schema>>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { rowsFromFields } from './answers.ts';
 import {
   choice,
@@ -93,15 +93,19 @@ function schema(content: FormContent) {
     objective3: optionalAnswer('The third objective', LIMITS.reason),
     coacheeCommitments: requiredAnswer('Enter what the coachee commits to', 'What the coachee commits to', LIMITS.long),
     coachSupport: requiredAnswer('Enter what support the coach will give', 'The support the coach will give', LIMITS.long),
-    numberOfSessions: z.preprocess(
-      toText,
-      z
-        .string({ error: 'Enter the number of sessions' })
-        .trim()
-        .min(1, { error: 'Enter the number of sessions' })
-        .regex(/^\d{1,3}$/, { error: 'Enter the number of sessions as a whole number, like 4' })
-        .transform(Number)
-        .pipe(z.number().min(1, { error: 'Enter a number of sessions from 1 to 12' }).max(12, { error: 'Enter a number of sessions from 1 to 12' })),
+    numberOfSessions: z.pipe(
+      z.transform(toText),
+      z.pipe(
+        z.pipe(
+          z.string({ error: 'Enter the number of sessions' }).check(
+            z.trim(),
+            z.minLength(1, { error: 'Enter the number of sessions' }),
+            z.regex(/^\d{1,3}$/, { error: 'Enter the number of sessions as a whole number, like 4' }),
+          ),
+          z.transform(Number),
+        ),
+        z.number().check(z.gte(1, { error: 'Enter a number of sessions from 1 to 12' }), z.lte(12, { error: 'Enter a number of sessions from 1 to 12' })),
+      ),
     ),
     frequency: requiredAnswer('Enter how often you will meet', 'How often you will meet', LIMITS.short),
     expectedEndDate: dateAnswer(EXPECTED_END_DATE.label),
@@ -111,26 +115,26 @@ function schema(content: FormContent) {
     signedBy: choice(['coachee', 'coach'], 'Select whether you are the coachee or the coach'),
     signature: requiredAnswer('Type your full name to sign the agreement', 'Your signature', LIMITS.name),
   };
-  return z
-    .object(shape)
-    .refine(...otherNeedsText(shape, 'coacheeOrganisation', 'coacheeOrganisationOther', 'Enter the name of the coachee’s organisation'))
-    .refine(...otherNeedsText(shape, 'coachOrganisation', 'coachOrganisationOther', 'Enter the name of the coach’s organisation'))
-    .refine((data) => !sameEmail(data.coacheeEmail, data.coachEmail), {
+  return z.object(shape).check(
+      z.refine(...otherNeedsText(shape, 'coacheeOrganisation', 'coacheeOrganisationOther', 'Enter the name of the coachee’s organisation')),
+      z.refine(...otherNeedsText(shape, 'coachOrganisation', 'coachOrganisationOther', 'Enter the name of the coach’s organisation')),
+      z.refine((data) => !sameEmail(data.coacheeEmail, data.coachEmail), {
       error: 'The coach’s email address must be different from the coachee’s',
       path: ['coachEmail'],
       when: whenFieldsValid(shape, 'coacheeEmail', 'coachEmail'),
-    })
-    .refine((data) => data.expectedEndDate > data.agreementDate, {
+    }),
+      z.refine((data) => data.expectedEndDate > data.agreementDate, {
       error: 'The expected end date must be after the date of the agreement',
       path: ['expectedEndDate'],
       when: whenFieldsValid(shape, 'agreementDate', 'expectedEndDate'),
-    })
-    .refine(...otherNeedsText(shape, 'meetingLength', 'meetingLengthOther', 'Enter how long each session will last'))
-    .refine((data) => sameName(data.signature, data.signedBy === 'coach' ? data.coachName : data.coacheeName), {
+    }),
+      z.refine(...otherNeedsText(shape, 'meetingLength', 'meetingLengthOther', 'Enter how long each session will last')),
+      z.refine((data) => sameName(data.signature, data.signedBy === 'coach' ? data.coachName : data.coacheeName), {
       error: 'Type your full name exactly as you gave it above, to sign the agreement',
       path: ['signature'],
       when: whenFieldsValid(shape, 'signature', 'signedBy', 'coacheeName', 'coachName'),
-    });
+    }),
+  );
 }
 
 export type CoachingAgreement = z.infer<ReturnType<typeof schema>>;

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { EMAIL_PATTERN } from '../../src/schemas/shared.ts';
+import { z } from 'zod/mini';
+import { EMAIL_PATTERN } from '../../src/schemas/patterns.ts';
 import { checkDate } from './dates.ts';
 import { CHECKBOX_VALUE, OTHER, type FieldOption, type FormContent } from './types.ts';
 
@@ -15,26 +15,26 @@ const count = (n: number) => n.toLocaleString('en-GB');
 export const requiredAnswer = (empty: string, what: string, max: number) =>
   z
     .string({ error: empty })
-    .trim()
-    .min(1, { error: empty })
-    .max(max, { error: `${what} must be ${count(max)} characters or fewer` });
+    .check(z.trim(), z.minLength(1, { error: empty }), z.maxLength(max, { error: `${what} must be ${count(max)} characters or fewer` }));
 
 /** Optional text: an empty answer is ''. */
 export const optionalAnswer = (what: string, max: number) =>
-  z
-    .string({ error: `${what} must be text` })
-    .trim()
-    .max(max, { error: `${what} must be ${count(max)} characters or fewer` })
-    .optional()
-    .transform((value) => value ?? '');
+  z.pipe(
+    z.optional(
+      z.string({ error: `${what} must be text` }).check(z.trim(), z.maxLength(max, { error: `${what} must be ${count(max)} characters or fewer` })),
+    ),
+    z.transform((value: string | undefined) => value ?? ''),
+  );
 
 export const emailAnswer = (empty: string, format: string) =>
   z
     .string({ error: empty })
-    .trim()
-    .min(1, { error: empty })
-    .max(LIMITS.email, { error: `${format.replace(/,.*$/, '')} must be ${count(LIMITS.email)} characters or fewer` })
-    .regex(EMAIL_PATTERN, { error: format });
+    .check(
+      z.trim(),
+      z.minLength(1, { error: empty }),
+      z.maxLength(LIMITS.email, { error: `${format.replace(/,.*$/, '')} must be ${count(LIMITS.email)} characters or fewer` }),
+      z.regex(EMAIL_PATTERN, { error: format }),
+    );
 
 const PHONE = /^\+?[0-9 ()-]{7,}$/;
 const PHONE_FORMAT = 'Enter a telephone number, like 01632 960 001 or 07700 900 982';
@@ -42,19 +42,21 @@ const PHONE_FORMAT = 'Enter a telephone number, like 01632 960 001 or 07700 900 
 export const phoneAnswer = (empty: string) =>
   z
     .string({ error: empty })
-    .trim()
-    .min(1, { error: empty })
-    .max(LIMITS.phone, { error: PHONE_FORMAT })
-    .regex(PHONE, { error: PHONE_FORMAT });
+    .check(z.trim(), z.minLength(1, { error: empty }), z.maxLength(LIMITS.phone, { error: PHONE_FORMAT }), z.regex(PHONE, { error: PHONE_FORMAT }));
 
 export const optionalPhoneAnswer = () =>
-  z
-    .string({ error: PHONE_FORMAT })
-    .trim()
-    .max(LIMITS.phone, { error: PHONE_FORMAT })
-    .refine((value) => value === '' || PHONE.test(value), { error: PHONE_FORMAT })
-    .optional()
-    .transform((value) => value ?? '');
+  z.pipe(
+    z.optional(
+      z
+        .string({ error: PHONE_FORMAT })
+        .check(
+          z.trim(),
+          z.maxLength(LIMITS.phone, { error: PHONE_FORMAT }),
+          z.refine((value: string) => value === '' || PHONE.test(value), { error: PHONE_FORMAT }),
+        ),
+    ),
+    z.transform((value: string | undefined) => value ?? ''),
+  );
 
 /** One choice from a fixed list (radios, select). */
 export const choice = <const T extends readonly [string, ...string[]]>(values: T, message: string) =>
@@ -65,15 +67,16 @@ export const mustTick = (message: string) => z.literal(CHECKBOX_VALUE, { error: 
 
 /** Several choices from a list: a lone string (one box ticked in a plain POST) counts as a list of one. */
 export const choices = (values: readonly string[], { empty, unknown }: { empty: string; unknown: string }) =>
-  z.preprocess(
-    (value) => (value === undefined || value === '' ? [] : typeof value === 'string' ? [value] : value),
-    z
-      .array(z.string({ error: unknown }).refine((value) => values.includes(value), { error: unknown }), {
-        error: unknown,
-      })
-      .min(1, { error: empty })
-      .max(values.length, { error: unknown })
-      .transform((list) => [...new Set(list)]),
+  z.pipe(
+    z.transform((value: unknown) => (value === undefined || value === '' ? [] : typeof value === 'string' ? [value] : value)),
+    z.pipe(
+      z
+        .array(z.string({ error: unknown }).check(z.refine((value: string) => values.includes(value), { error: unknown })), {
+          error: unknown,
+        })
+        .check(z.minLength(1, { error: empty }), z.maxLength(values.length, { error: unknown })),
+      z.transform((list: string[]) => [...new Set(list)]),
+    ),
   );
 
 /**
@@ -83,12 +86,15 @@ export const choices = (values: readonly string[], { empty, unknown }: { empty: 
 export const dateAnswer = (label: string) => {
   // An answer that is not even text reads as one not given: "Enter the …".
   const nothing = checkDate('', label);
-  return z.string({ error: nothing.ok ? label : nothing.message }).transform((value, ctx) => {
-    const checked = checkDate(value, label);
-    if (checked.ok) return checked.iso;
-    ctx.issues.push({ code: 'custom', message: checked.message, input: value });
-    return z.NEVER;
-  });
+  return z.pipe(
+    z.string({ error: nothing.ok ? label : nothing.message }),
+    z.transform((value: string, payload) => {
+      const checked = checkDate(value, label);
+      if (checked.ok) return checked.iso;
+      payload.issues.push({ code: 'custom', message: checked.message, input: value });
+      return z.NEVER;
+    }),
+  );
 };
 
 export function isRealDate(value: string): boolean {
@@ -153,14 +159,16 @@ export const sameName = (a: string, b: string) =>
 export const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** Runs a cross-field rule only once the fields it reads are valid, so it never repeats their errors. */
-export function whenFieldsValid<T extends z.ZodRawShape>(shape: T, ...names: (keyof T & string)[]) {
-  const picked = z.object(Object.fromEntries(names.map((name) => [name, shape[name]])) as z.ZodRawShape);
+type Shape = Record<string, z.core.$ZodType>;
+
+export function whenFieldsValid<T extends Shape>(shape: T, ...names: (keyof T & string)[]) {
+  const picked = z.object(Object.fromEntries(names.map((name) => [name, shape[name]])) as Shape);
   return (payload: { value: unknown }): boolean => picked.safeParse(payload.value).success;
 }
 
-/** The rule that a field answered "other" needs its own words in `otherField`, for `.refine(...rule)`:
+/** The rule that a field answered "other" needs its own words in `otherField`, for `z.refine(...rule)`:
  * every form with an "Another organisation" choice (and the agreement's session length) uses it. */
-export function otherNeedsText<T extends z.ZodRawShape>(
+export function otherNeedsText<T extends Shape>(
   shape: T,
   field: keyof T & string,
   otherField: keyof T & string,

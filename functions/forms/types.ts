@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { AgreementTerms, FormText, SiteSettings } from '../../src/schemas/data.ts';
 
 export type FormId = 'coach-eoi' | 'coachee-application' | 'coaching-agreement';
@@ -81,7 +81,7 @@ export interface SecondSignatory {
   email: string;
 }
 
-export interface FormDefinition<S extends z.ZodType = z.ZodType> {
+export interface FormDefinition<S extends z.ZodMiniType = z.ZodMiniType> {
   id: FormId;
   /** The form's name in emails and page titles, like "Coach expression of interest". */
   name: string;

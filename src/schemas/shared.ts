@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMAIL_PATTERN } from './patterns.ts';
 
 // Building blocks shared by the content schemas. Every rule carries the words an editor sees
 // when a file breaks it, so a failed build says what to fix in plain language.
@@ -12,8 +13,7 @@ export const emailAddress = (what: string) =>
     .trim()
     .regex(EMAIL_PATTERN, { error: `Enter ${what} as an email address, like team@example.org` });
 
-/** One pattern for email addresses, shared by the content schemas, the CMS config and the forms. */
-export const EMAIL_PATTERN = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+export { EMAIL_PATTERN };
 
 export const updatedDate = z.coerce.date({ error: 'Enter the date this page was last updated, like 2026-11-26' });
 
