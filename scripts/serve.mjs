@@ -10,8 +10,24 @@ import { functionRoutes, isFunctionCall, oneAtATime } from './function-gate.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Starts the server; resolves once it listens. `port: 0` picks a free port. */
-export async function serve({ port = 4321, host = '127.0.0.1', quiet = false } = {}) {
+/**
+ * One cheap call to each function, one after another, so each is built before anyone waits on it
+ * (a first build takes seconds; a browser's form post would otherwise wait for it). JSON is asked
+ * for, so no call fetches a page; none stores anything.
+ */
+const WARM_UP = ['/api/health', '/api/forms/warm-up', '/confirm/warm-up/', '/become-a-coach/sent/warm-up/'];
+
+async function warmUp(url) {
+  for (const path of WARM_UP) {
+    await fetch(url + path, { headers: { accept: 'application/json' } }).then((response) => response.arrayBuffer(), () => {});
+  }
+}
+
+/**
+ * Starts the server; resolves once it listens. `port: 0` picks a free port. With `warm`, resolves
+ * only once every function has been built (the browser tests); otherwise that happens just after.
+ */
+export async function serve({ port = 4321, host = '127.0.0.1', quiet = false, warm = false } = {}) {
   const netlify = new NetlifyDev({
     projectRoot: root,
     edgeFunctions: { enabled: false },
@@ -54,6 +70,8 @@ export async function serve({ port = 4321, host = '127.0.0.1', quiet = false } =
   });
   await new Promise((resolve) => server.listen(port, host, resolve));
   const url = `http://${host === '127.0.0.1' ? 'localhost' : host}:${server.address().port}`;
+  const warming = warmUp(url);
+  if (warm) await warming;
   return {
     url,
     port: server.address().port,

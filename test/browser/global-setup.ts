@@ -20,7 +20,8 @@ export default async function setup(project: TestProject) {
   // Every browser journey posts from one address: a production-sized limit (10 a minute) would turn
   // later journeys into 429s. The limit itself is proved by intake-core's integration tests.
   process.env.RATE_LIMIT_MAX ??= '1000';
-  const server = await serve({ port: 0, quiet: true });
+  // Warm: every function built before the first journey starts its clock.
+  const server = await serve({ port: 0, quiet: true, warm: true });
   project.provide('baseUrl', server.url);
   project.provide('dataDir', dataDir);
   return () => server.close();
