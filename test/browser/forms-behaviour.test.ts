@@ -279,11 +279,11 @@ function scriptBytes(pagePath: string): { files: string[]; gzip: number } {
 }
 
 describe('what a form page costs', () => {
-  it.each(Object.entries(FORM_PAGES))('%s loads under 40 KB of gzipped JavaScript, all of it external', (_formId, { path: formPath }) => {
+  it.each(Object.entries(FORM_PAGES))('%s loads under 20 KB of gzipped JavaScript, all of it external', (_formId, { path: formPath }) => {
     const { files, gzip } = scriptBytes(formPath);
     console.log(`${formPath}: ${(gzip / 1024).toFixed(1)} KB gzipped in ${files.length} files`);
     expect(files.length).toBeGreaterThan(0);
-    expect(gzip).toBeLessThan(40 * 1024);
+    expect(gzip).toBeLessThan(20 * 1024);
   });
 
   it.each([
