@@ -26,8 +26,11 @@ export function functionRoutes(root) {
   return routes;
 }
 
+/** The longest one call may hold the others up: a call that never ends (a client gone mid-request) must not stop every later one. */
+export const MAX_TURN_MS = 30_000;
+
 /** A queue: `await turn()` resolves with a release function once every earlier caller has released. */
-export function oneAtATime() {
+export function oneAtATime({ maxTurnMs = MAX_TURN_MS } = {}) {
   let tail = Promise.resolve();
   return () => {
     let release;
@@ -36,9 +39,15 @@ export function oneAtATime() {
     tail = previous.then(() => mine);
     return previous.then(() => {
       let released = false;
-      return () => {
-        if (!released) (released = true), release();
+      const done = () => {
+        if (released) return;
+        released = true;
+        clearTimeout(timer);
+        release();
       };
+      const timer = setTimeout(done, maxTurnMs);
+      timer.unref?.();
+      return done;
     });
   };
 }

@@ -43,6 +43,8 @@ export async function serve({ port = 4321, host = '127.0.0.1', quiet = false, wa
 
   const server = createServer(async (req, res) => {
     const release = isFunctionCall(routes, req.url ?? '/') ? await turn() : () => {};
+    // A client that goes away mid-call must not hold up the calls behind it.
+    res.once('close', release);
     try {
       const result = await netlify.handleAndIntrospectNodeRequest(req, {
         serverAddress: `http://${host}:${server.address().port}`,

@@ -65,6 +65,14 @@ export async function fillAnswers(page: Page, fields: readonly Field[], answers:
       case 'checkbox':
         if (value === 'yes') await page.check(id);
         break;
+      case 'date': {
+        // GOV.UK's date input: a YYYY-MM-DD answer typed as day, month and year.
+        const [year, month, day] = String(value).split('-');
+        await page.fill(id, String(Number(day)));
+        await page.fill(`${id}-month`, String(Number(month)));
+        await page.fill(`${id}-year`, year!);
+        break;
+      }
       default:
         await page.fill(id, String(value));
     }

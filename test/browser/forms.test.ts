@@ -67,7 +67,7 @@ const CASES: Record<FormId, FormCase> = {
     },
   },
   'coaching-agreement': {
-    partly: ['agreementDate', 'coacheeName'],
+    partly: ['coacheeName', 'coacheeEmail'], // dates have their own journey: date-input.test.ts
     change: { field: 'frequency', value: 'Every three weeks' },
     withScript: {
       answers: {},

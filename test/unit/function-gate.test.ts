@@ -32,4 +32,13 @@ describe('the local servers’ function gate', () => {
     await Promise.all([call('a', 30), call('b', 1), call('c', 10)]);
     expect(log).toEqual(['a starts', 'a ends', 'b starts', 'b ends', 'c starts', 'c ends']);
   });
+
+  it('lets the next call through when one never ends', async () => {
+    const turn = oneAtATime({ maxTurnMs: 20 });
+    await turn(); // never released
+    const started = Date.now();
+    const release = await turn();
+    release();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(15);
+  });
 });
