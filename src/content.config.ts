@@ -25,4 +25,10 @@ export const collections = {
   guidingPrinciples: defineCollection({ loader: inFile(file.guidingPrinciples), schema: file.guidingPrinciples.schema }),
   agreementTerms: defineCollection({ loader: inFile(file.agreementTerms), schema: file.agreementTerms.schema }),
   settings: defineCollection({ loader: inFile(file.settings), schema: file.settings.schema }),
+  chrome: defineCollection({ loader: inFile(file.chrome), schema: file.chrome.schema }),
+  homePage: defineCollection({ loader: inFile(file.homePage), schema: file.homePage.schema }),
+  notFoundPage: defineCollection({ loader: inFile(file.notFoundPage), schema: file.notFoundPage.schema }),
+  protocolPage: defineCollection({ loader: inFile(file.protocolPage), schema: file.protocolPage.schema }),
+  planningPage: defineCollection({ loader: inFile(file.planningPage), schema: file.planningPage.schema }),
+  searchPage: defineCollection({ loader: inFile(file.searchPage), schema: file.searchPage.schema }),
 };

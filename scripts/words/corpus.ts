@@ -144,7 +144,8 @@ export function buildCorpus(strings: string[]): Corpus {
   const templates: Template[] = [];
   for (const string of strings) {
     const template = templateOf(string);
-    if (template) templates.push(template);
+    // A page may carry a template as it is, for its script to fill in (data-text-* attributes).
+    if (template) templates.push(template), pieces.add(normalise(string));
     // A template's fixed words are pieces too: markup (a link, a <time>) may stand where a placeholder is.
     for (const part of string.split(PLACEHOLDER).filter((_, i) => i % 2 === 0)) {
       for (const piece of inlinePieces(part)) {

@@ -60,11 +60,12 @@ export type Verdict = 'content' | 'generated' | undefined;
 export function verdict(text: string, corpus: Corpus, answers: ReadonlySet<string> = new Set(), depth = 0): Verdict {
   if (corpus.pieces.has(text)) return 'content';
   if (!/\p{L}/u.test(text) || answers.has(text) || GENERATED.some((g) => g.pattern.test(text))) return 'generated';
-  if (depth < 2) {
-    for (const template of corpus.templates) {
-      const match = template.pattern.exec(text);
-      if (match && match.slice(1).every((part) => verdict(normalise(part), corpus, answers, depth + 1))) return 'content';
-    }
+  if (depth >= 4) return undefined;
+  // A list the program joins with commas ("Principles, Protocol"), each item content's.
+  if (depth > 0 && text.includes(', ') && text.split(', ').every((item) => verdict(item, corpus, answers, depth + 1))) return 'content';
+  for (const template of corpus.templates) {
+    const match = template.pattern.exec(text);
+    if (match && match.slice(1).every((part) => verdict(normalise(part), corpus, answers, depth + 1))) return 'content';
   }
   return undefined;
 }
@@ -159,8 +160,11 @@ export interface Measurement {
   unplaced: string[];
 }
 
-/** Measures dist/ and the fixture emails against content/. */
-export async function measure(browser: Browser, { root, dist = path.join(root, 'dist') }: { root: string; dist?: string }): Promise<Measurement> {
+/** Measures dist/ and (unless `emails` is false) the fixture emails against content/. */
+export async function measure(
+  browser: Browser,
+  { root, dist = path.join(root, 'dist'), emails: withEmails = true }: { root: string; dist?: string; emails?: boolean },
+): Promise<Measurement> {
   const contentDir = path.join(root, 'content');
   const corpus = loadCorpus(contentDir);
   const occurrences: Occurrence[] = [];
@@ -180,7 +184,7 @@ export async function measure(browser: Browser, { root, dist = path.join(root, '
     }
   });
 
-  const { emails, answers } = await renderFixtureEmails(root);
+  const { emails, answers } = withEmails ? await renderFixtureEmails(root) : { emails: [], answers: [] };
   const htmlChunks = await chunksOfHtml(browser, emails.map(({ email }) => email.html));
   emails.forEach(({ name, email }, i) => {
     occurrences.push({ text: email.subject, group: 'emails', where: `${name} [subject]` });

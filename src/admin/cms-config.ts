@@ -73,7 +73,19 @@ export const fileGroups: { name: string; label: string; description: string; fil
     name: 'settings',
     label: 'Site settings',
     description: uiHints.settings.description,
-    files: [fileSource('settings')],
+    files: [fileSource('settings'), fileSource('chrome')],
+  },
+  {
+    name: 'pages',
+    label: 'Home, search and other pages',
+    description: 'The words of the home page, the page-not-found page, the protocol and planning guide landing pages and search.',
+    files: [
+      fileSource('homePage'),
+      fileSource('notFoundPage'),
+      fileSource('protocolPage'),
+      fileSource('planningPage'),
+      fileSource('searchPage'),
+    ],
   },
 ];
 

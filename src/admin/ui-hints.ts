@@ -2,6 +2,7 @@
 // The fields themselves (types, required, limits, patterns) come from the zod schemas in
 // src/schemas; this map only adds labels, hints and the choice of a multi-line box where a short
 // line would be cramped. A schema field without an entry here fails the build of the CMS config.
+import { pageHints } from './ui-hints-pages.ts';
 
 export interface FieldHint {
   label: string;
@@ -166,4 +167,5 @@ export const uiHints = {
       },
     },
   },
+  ...pageHints,
 } satisfies Record<string, CollectionHint>;

@@ -9,6 +9,14 @@ import {
   readinessQuestionSchema,
   siteSettingsSchema,
 } from './data.ts';
+import {
+  homePageSchema,
+  notFoundPageSchema,
+  planningPageSchema,
+  protocolPageSchema,
+  searchPageSchema,
+  siteChromeSchema,
+} from './pages.ts';
 
 // Where each content collection lives under content/ and which schema checks it. This is the one list
 // that src/content.config.ts (the build), src/admin/cms-config.ts (the CMS) and functions/content.ts
@@ -31,6 +39,12 @@ export const fileCollections = {
   guidingPrinciples: { file: 'lists/guiding-principles.yml', schema: guidingPrinciplesSchema },
   agreementTerms: { file: 'lists/agreement-terms.yml', schema: agreementTermsSchema },
   settings: { file: 'settings/site.yml', schema: siteSettingsSchema },
+  chrome: { file: 'settings/chrome.yml', schema: siteChromeSchema },
+  homePage: { file: 'pages/home.yml', schema: homePageSchema },
+  notFoundPage: { file: 'pages/not-found.yml', schema: notFoundPageSchema },
+  protocolPage: { file: 'pages/protocol.yml', schema: protocolPageSchema },
+  planningPage: { file: 'pages/planning.yml', schema: planningPageSchema },
+  searchPage: { file: 'pages/search.yml', schema: searchPageSchema },
 } as const;
 
 export type FolderCollectionName = keyof typeof folderCollections;

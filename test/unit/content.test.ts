@@ -198,7 +198,7 @@ describe('links inside the content', () => {
 });
 
 describe('content safe to publish', () => {
-  const everyFile = ['guidance', 'protocol', 'planning', 'readiness', 'organisations', 'forms', 'lists', 'settings'].flatMap(
+  const everyFile = ['guidance', 'protocol', 'planning', 'readiness', 'organisations', 'forms', 'lists', 'settings', 'pages'].flatMap(
     (folder) => [...filesIn(folder, '.mdx'), ...filesIn(folder, '.yml')],
   );
 
