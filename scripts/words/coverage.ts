@@ -188,7 +188,10 @@ export async function measure(
   const htmlChunks = await chunksOfHtml(browser, emails.map(({ email }) => email.html));
   emails.forEach(({ name, email }, i) => {
     occurrences.push({ text: email.subject, group: 'emails', where: `${name} [subject]` });
-    for (const line of email.text.split('\n')) occurrences.push({ text: line, group: 'emails', where: `${name} [text]` });
+    // A plain-text email marks list items with "- ", as Markdown does: the words are the item's.
+    for (const line of email.text.split('\n')) {
+      occurrences.push({ text: line.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, ''), group: 'emails', where: `${name} [text]` });
+    }
     for (const chunk of htmlChunks[i]!) occurrences.push({ text: chunk.text, group: 'emails', where: `${name} [html]` });
   });
 
