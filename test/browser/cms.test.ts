@@ -169,6 +169,40 @@ describe('an editor at /admin/ with the local backend', () => {
     await close();
   });
 
+  it('changes a home card’s words: on disk exactly that line changes', async () => {
+    const file = 'content/pages/home.yml';
+    const before = await contentFile(file);
+    const { page, close } = await openAdmin('#/collections/pages/entries/homePage');
+    const card = page.getByLabel('Get coaching: card text', { exact: true });
+    await card.waitFor();
+    expect(await card.inputValue()).toBe('Apply to be matched with a coach who is not your line manager.');
+    await card.fill('Apply to be matched with a trained coach from another team.');
+    await publish(page);
+    expect(await contentFile(file)).toBe(
+      before.replace(
+        'getCoachingText: Apply to be matched with a coach who is not your line manager.\n',
+        'getCoachingText: Apply to be matched with a trained coach from another team.\n',
+      ),
+    );
+    await close();
+  });
+
+  it('refuses a misspelt placeholder in the site’s frame and says which one to keep', async () => {
+    const file = 'content/settings/chrome.yml';
+    const before = await contentFile(file);
+    const { page, close } = await openAdmin('#/collections/settings/entries/chrome');
+    const line = page.getByLabel('Last updated line', { exact: true });
+    await line.waitFor();
+    await line.fill('Last updated {dat}');
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByText('Publish now', { exact: true }).click();
+    await expect(
+      page.getByText('Keep {date} in the “Last updated” line, and no other curly brackets { }: the site fills them in').isVisible(),
+    ).resolves.toBe(true);
+    expect(await contentFile(file)).toBe(before);
+    await close();
+  });
+
   it('saves an MDX page with a callout, then saves it back: the file is byte-identical', async () => {
     const file = 'content/protocol/setting-the-scene.mdx';
     const original = await contentFile(file);
