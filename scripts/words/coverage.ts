@@ -73,7 +73,9 @@ export function verdict(text: string, corpus: Corpus, answers: ReadonlySet<strin
 export interface Occurrence {
   text: string;
   group: Group;
-  /** The page path or email name, and the attribute when it is not a text node. */
+  /** The page path or email name. */
+  page: string;
+  /** The page, and the attribute or part of an email it is in: "/search/ [aria-label]". */
   where: string;
 }
 
@@ -97,7 +99,7 @@ export function summarise(occurrences: Occurrence[], corpus: Corpus, answers: Re
     let coveredWords = 0;
     for (const occurrence of occurrences.filter((o) => o.group === group)) {
       const text = normalise(occurrence.text);
-      const page = occurrence.where.split(' [')[0]!;
+      const { page } = occurrence;
       sources.add(page);
       const key = group === 'chrome' ? text : `${page}\n${text}`;
       if (!text || seen.has(key)) continue;
@@ -180,19 +182,20 @@ export async function measure(
   pages.forEach((page, i) => {
     for (const chunk of pageChunks[i]!) {
       const where = chunk.source === 'text' ? page.path : `${page.path} [${chunk.source}]`;
-      occurrences.push({ text: chunk.text, group: chunk.region === 'chrome' ? 'chrome' : page.group, where });
+      occurrences.push({ text: chunk.text, group: chunk.region === 'chrome' ? 'chrome' : page.group, page: page.path, where });
     }
   });
 
   const { emails, answers } = withEmails ? await renderFixtureEmails(root) : { emails: [], answers: [] };
   const htmlChunks = await chunksOfHtml(browser, emails.map(({ email }) => email.html));
   emails.forEach(({ name, email }, i) => {
-    occurrences.push({ text: email.subject, group: 'emails', where: `${name} [subject]` });
+    const part = (text: string, where: string) => occurrences.push({ text, group: 'emails', page: name, where: `${name} [${where}]` });
+    part(email.subject, 'subject');
     // A plain-text email marks list items with "- ", as Markdown does: the words are the item's.
     for (const line of email.text.split('\n')) {
-      occurrences.push({ text: line.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, ''), group: 'emails', where: `${name} [text]` });
+      part(line.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, ''), 'text');
     }
-    for (const chunk of htmlChunks[i]!) occurrences.push({ text: chunk.text, group: 'emails', where: `${name} [html]` });
+    for (const chunk of htmlChunks[i]!) part(chunk.text, 'html');
   });
 
   return { groups: summarise(occurrences, corpus, new Set(answers.map(normalise))), unplaced };

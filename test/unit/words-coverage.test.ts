@@ -47,14 +47,14 @@ describe('pieces of content', () => {
     expect(verdict('Jordan Lee', corpus, new Set(['Jordan Lee']))).toBe('generated');
     const [chrome] = summarise(
       [
-        { text: 'Read the', group: 'chrome', where: '/' },
-        { text: 'APP-7KQ3-M9TX', group: 'chrome', where: '/' },
-        { text: 'Hard-coded words here', group: 'chrome', where: '/' },
+        { text: 'Read the', group: 'chrome', page: '/', where: '/' },
+        { text: 'APP-7KQ3-M9TX', group: 'chrome', page: '/', where: '/' },
+        { text: 'Hard-coded words here', group: 'chrome', page: '/about/', where: '/about/ [title]' },
       ],
       corpus,
       new Set(),
     );
-    expect(chrome).toMatchObject({ words: 5, coveredWords: 2, uncovered: [{ text: 'Hard-coded words here', where: ['/'] }] });
+    expect(chrome).toMatchObject({ words: 5, coveredWords: 2, sources: 2, uncovered: [{ text: 'Hard-coded words here', where: ['/about/ [title]'] }] });
     expect(chrome!.percent).toBe(40);
   });
 
