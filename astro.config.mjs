@@ -3,10 +3,12 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import netlify from '@netlify/vite-plugin';
 import pagefindSearch from './integrations/pagefind.ts';
+import securityHeaders from './integrations/security-headers.ts';
 
 export default defineConfig({
   site: process.env.URL ?? 'http://localhost:4321',
-  integrations: [mdx(), pagefindSearch()],
+  // securityHeaders first: its dev middleware must set the headers before any other answers.
+  integrations: [securityHeaders(), mdx(), pagefindSearch()],
   // Every stylesheet stays an external file: the site runs under a CSP with style-src 'self'.
   build: { inlineStylesheets: 'never' },
   vite: {
