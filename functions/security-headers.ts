@@ -13,6 +13,11 @@ export interface Options {
    * decap-server), read from the CMS configuration at build time. Only /admin/ gets them.
    */
   adminConnect?: readonly string[];
+  /**
+   * `astro dev` only: Vite injects component CSS as inline <style> elements (how it reloads CSS
+   * without a page load), so pages there also allow 'unsafe-inline' styles. Nothing else differs.
+   */
+  devServer?: boolean;
 }
 
 /** Two years, with subdomains. `preload` is left to the agency (docs/security.md#hsts-preload). */
@@ -41,23 +46,24 @@ const PAGE_DIRECTIVES = {
 };
 
 /**
- * /admin/: Decap CMS as bundled today, measured in Chromium (test/browser/security-csp.test.ts opens
- * it and saves an entry with the local backend, failing on any violation). It needs:
+ * /admin/: Decap CMS as bundled today, measured in Chromium (test/browser/cms.test.ts and
+ * security-csp.test.ts open it and save entries with the local backend; any violation fails them).
+ * It needs:
+ * - script-src 'unsafe-eval': Decap checks its configuration with Ajv, which compiles each validator
+ *   with `new Function`; without it the CMS never starts. (Nothing inline: still no 'unsafe-inline'.)
  * - style-src 'unsafe-inline': Decap styles itself with emotion, which injects <style> elements at run
- *   time, and its editor and preview pane set style attributes;
- * - img-src data: blob:: media thumbnails and pasted or uploaded images before they are saved;
- * - connect-src: its backend (GitHub's API, Netlify's sign-in, or the local decap-server);
- * - frame-src 'self' blob:: the preview pane is a same-origin frame.
- * Scripts stay 'self' only: no eval, nothing inline.
+ *   time, and its editor sets style attributes;
+ * - img-src blob: and connect-src blob:: an image chosen in the media library is shown, and read for
+ *   upload, from a blob: address;
+ * - connect-src: its backend (GitHub's API, Netlify's sign-in, the local decap-server).
+ * Its preview pane is a same-origin frame without an address, which needs no frame-src.
  */
 const ADMIN_DIRECTIVES = (connect: readonly string[]) => ({
   'default-src': "'none'",
-  'script-src': "'self'",
+  'script-src': "'self' 'unsafe-eval'",
   'style-src': "'self' 'unsafe-inline'",
-  'img-src': "'self' data: blob:",
-  'font-src': "'self' data:",
-  'connect-src': ["'self'", ...connect].join(' '),
-  'frame-src': "'self' blob:",
+  'img-src': "'self' blob:",
+  'connect-src': ["'self'", 'blob:', ...connect].join(' '),
   'form-action': "'self'",
   'base-uri': "'none'",
   'object-src': "'none'",
@@ -102,6 +108,14 @@ export function kindOf(path: string): Kind {
 }
 
 export function headersFor(kind: Kind, options: Options = {}): Headers {
+  const headers = headersOfKind(kind, options);
+  if (options.devServer && (kind === 'page' || kind === 'search' || kind === 'confirm')) {
+    headers['Content-Security-Policy'] = headers['Content-Security-Policy']!.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+  }
+  return headers;
+}
+
+function headersOfKind(kind: Kind, options: Options): Headers {
   switch (kind) {
     case 'page':
       return { ...EVERYWHERE, 'Content-Security-Policy': csp(PAGE_DIRECTIVES) };

@@ -1,11 +1,13 @@
 // Sends functions/security-headers.ts's headers from the places Astro controls:
 // - `astro build`: writes dist/_headers, which Netlify (and @netlify/dev under `npm run preview`)
 //   applies to the static files it serves;
-// - `astro dev` (`npm start`): a middleware sets the same headers on every response of the dev server.
+// - `astro dev` (`npm start`): a Vite middleware sets the same headers on every response of the dev
+//   server that no function answered (functions set their own, from the same module).
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
 import { buildCmsConfig, type Env } from '../src/admin/cms-config.ts';
 import { headersForPath, netlifyHeadersFile, type Options } from '../functions/security-headers.ts';
 
@@ -25,7 +27,8 @@ export function adminConnectSources(env: Env): string[] {
     backend.base_url,
     backend.identity_url,
     backend.gateway_url,
-    config.local_backend?.url,
+    // Decap uses the local backend only on localhost: a deployed site's admin need not reach it.
+    env.NETLIFY === 'true' ? undefined : config.local_backend?.url,
   ];
   const origins = urls.flatMap((url) => {
     try {
@@ -45,18 +48,31 @@ async function pagePaths(dir: string): Promise<string[]> {
   return files.map((file) => `/${file.split(path.sep).join('/')}`.replace(/(^|\/)index\.html$/, '$1'));
 }
 
+/**
+ * For `astro dev`. It must come after @netlify/vite-plugin in the plugin list: that plugin answers
+ * function routes itself, and for any path that exists in dist/ it copies the headers of the last
+ * build's dist/_headers, which may be stale; running after it, this middleware has the last word.
+ */
+export function securityHeadersDev(): Plugin {
+  return {
+    name: 'security-headers-dev',
+    apply: 'serve',
+    configureServer(server) {
+      const options = { ...headerOptions(), devServer: true };
+      server.middlewares.use((request, response, next) => {
+        const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+        for (const [name, value] of Object.entries(headersForPath(pathname, options))) response.setHeader(name, value);
+        next();
+      });
+    },
+  };
+}
+
+/** For `astro build`: writes dist/_headers. */
 export default function securityHeaders(): AstroIntegration {
   return {
     name: 'security-headers',
     hooks: {
-      'astro:server:setup': ({ server }) => {
-        const options = headerOptions();
-        server.middlewares.use((request, response, next) => {
-          const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-          for (const [name, value] of Object.entries(headersForPath(pathname, options))) response.setHeader(name, value);
-          next();
-        });
-      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const paths = await pagePaths(outDir);

@@ -38,7 +38,7 @@ export async function serve({ port = 4321, host = '127.0.0.1', quiet = false } =
       res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {
       console.error(error);
-      res.writeHead(500, { 'content-type': 'text/plain' }).end('Server error');
+      res.writeHead(500, { 'content-type': 'text/plain', ...sharedHeaders() }).end('Server error');
     }
   });
   await new Promise((resolve) => server.listen(port, host, resolve));

@@ -39,6 +39,10 @@ beforeAll(async () => {
     mkdirSync(path.dirname(preload), { recursive: true });
     writeFileSync(preload, '{}');
   }
+  // Its 10-second limit per request is for the internet; a function's first call on a busy test
+  // machine can take longer. Read when its configuration is first imported, just below.
+  process.env.ABORT_TIMEOUT ??= '60000';
+  process.env.CLIENT_TIMEOUT ??= '55000';
   ({ retrieve } = await load('retriever/retriever.js'));
   ({ ALL_TESTS } = await load('constants.js'));
   ({ strictTransportSecurityTest } = await load('analyzer/tests/strict-transport-security.js'));
@@ -122,11 +126,12 @@ describe('the HTTP Observatory on the preview server', () => {
     expect({ grade: report.grade, score: report.score }).toEqual({ grade: 'A+', score: 120 });
   });
 
-  it('/admin/: every test passes (styles inline for Decap) and the grade over HTTPS is A+', async () => {
+  it("/admin/: every test passes but the CSP one (Decap needs 'unsafe-eval'), and the grade over HTTPS is A+", async () => {
     const report = grade(await scanGet('/admin/'));
-    expectEveryHttpTestPasses(report);
-    expect(report.overHttp['content-security-policy']).toBe('pass: csp-implemented-with-unsafe-inline-in-style-src-only');
-    expect({ grade: report.grade, score: report.score }).toEqual({ grade: 'A+', score: 110 });
+    const { 'content-security-policy': csp, ...others } = report.overHttp;
+    expect(csp).toBe('FAIL: csp-implemented-with-unsafe-eval');
+    expectEveryHttpTestPasses({ ...report, overHttp: others });
+    expect({ grade: report.grade, score: report.score }).toEqual({ grade: 'A+', score: 100 });
   });
 
   it('/api/health: every test passes and the grade over HTTPS is A+', async () => {
