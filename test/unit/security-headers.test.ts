@@ -41,6 +41,21 @@ describe('the headers of each kind', () => {
     }
   });
 
+  it('locks each policy word for word', () => {
+    const page =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; manifest-src 'self'; " +
+      "worker-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'self'";
+    expect(headersFor('page')['Content-Security-Policy']).toBe(page);
+    expect(headersFor('confirm')['Content-Security-Policy']).toBe(page);
+    expect(headersFor('search')['Content-Security-Policy']).toBe(page.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"));
+    expect(headersFor('admin', { adminConnect: ['https://api.github.com'] })['Content-Security-Policy']).toBe(
+      "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' blob:; " +
+        "connect-src 'self' blob: https://api.github.com; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'",
+    );
+    expect(headersFor('uploads')['Content-Security-Policy']).toBe("default-src 'none'; sandbox");
+    expect(headersFor('api')['Content-Security-Policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
   it('only /search/ may compile WebAssembly, and only /admin/ may evaluate strings or inline styles', () => {
     const policies = Object.fromEntries(
       (['page', 'search', 'confirm', 'admin', 'uploads', 'api'] as const).map((kind) => [kind, headersFor(kind)['Content-Security-Policy']!]),
