@@ -66,11 +66,7 @@ describe('npm start', () => {
     });
     await waitUntilAccepting(decapPort, 60);
     await waitUntilAccepting(sitePort, 120);
-    // The port opens before the content is synced: wait for the first page.
-    for (let i = 0; i < 240 && (await fetch(`http://127.0.0.1:${sitePort}/`).then((r) => r.status, () => 0)) !== 200; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }, 270_000);
+  }, 150_000);
   afterAll(() => {
     if (start?.pid) process.kill(-start.pid, 'SIGTERM');
   });
@@ -85,6 +81,10 @@ describe('npm start', () => {
 
   it('sends the security headers of each path, as the built site does (inline styles aside, for Vite)', async () => {
     const options = { ...headerOptions({ ...process.env, DECAP_SERVER_PORT: String(decapPort) }), devServer: true };
+    // The port opens before Astro has synced the content: wait for the first page.
+    for (let i = 0; i < 300 && (await fetch(`http://127.0.0.1:${sitePort}/principles/`).then((r) => r.status, () => 0)) !== 200; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
     for (const pagePath of ['/principles/', '/search/', '/admin/', '/api/health']) {
       const response = await fetch(`http://127.0.0.1:${sitePort}${pagePath}`);
       expect(response.status).toBe(200);
@@ -92,7 +92,7 @@ describe('npm start', () => {
         expect([pagePath, name, response.headers.get(name)]).toEqual([pagePath, name, value]);
       }
     }
-  }, 120_000);
+  }, 420_000);
 });
 
 describe('npm run preview', () => {
