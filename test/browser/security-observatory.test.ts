@@ -19,7 +19,9 @@ type Requests = {
 type Response_ = { status: number; headers: Record<string, string>; verified?: boolean; httpEquiv?: Map<string, string[]> };
 
 const observatory = path.dirname(createRequire(import.meta.url).resolve('@mdn/mdn-http-observatory/package.json'));
-const load = <T>(file: string): Promise<T> => import(path.join(observatory, 'src', file));
+// The package ships plain JavaScript without types: its exports are typed by the variables below.
+// biome-ignore lint/suspicious/noExplicitAny: untyped module
+const load = (file: string): Promise<any> => import(path.join(observatory, 'src', file));
 
 let retrieve: (host: string, options: { httpPort: number; path: string }) => Promise<Requests>;
 let ALL_TESTS: ((requests: Requests) => Output)[];
