@@ -36,6 +36,9 @@ const accepts = (host: string, port: number) =>
     });
   });
 
+const withoutTestRunner = (env: NodeJS.ProcessEnv) =>
+  Object.fromEntries(Object.entries(env).filter(([name]) => name !== 'NODE_ENV' && name !== 'TEST' && !name.startsWith('VITEST')));
+
 async function freePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
@@ -60,7 +63,8 @@ describe('npm start', () => {
     [sitePort, decapPort] = [await freePort(), await freePort()];
     start = spawn(process.execPath, ['scripts/start.mjs'], {
       cwd: root,
-      env: { ...process.env, PORT: String(sitePort), DECAP_SERVER_PORT: String(decapPort) },
+      // As a developer's shell would have it: not the test runner's NODE_ENV=test and VITEST_* settings.
+      env: { ...withoutTestRunner(process.env), PORT: String(sitePort), DECAP_SERVER_PORT: String(decapPort) },
       stdio: 'ignore',
       detached: true,
     });
