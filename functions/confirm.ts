@@ -131,7 +131,6 @@ async function page(request: Request, deps: Intake, state: ConfirmPageState): Pr
     template = barePage('Confirm a form', 'data-confirm-root');
   }
   const status = CONFIRM_PAGE_STATUS[state.state];
-  // same-origin, not no-referrer: the token never leaves in a Referer to another site, but the page's
-  // own POST keeps its Origin header (no-referrer makes browsers send "Origin: null", which is refused).
-  return html(status, renderConfirmPage(template, state), { 'x-robots-tag': 'noindex', 'referrer-policy': 'same-origin' });
+  // The confirm path's headers keep the token out of any Referer (see security-headers.ts).
+  return html(status, renderConfirmPage(template, state), { 'x-robots-tag': 'noindex' }, new URL(request.url).pathname);
 }

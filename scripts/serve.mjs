@@ -6,10 +6,11 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { NetlifyDev } from '@netlify/dev';
+import { sharedHeaders } from '../functions/security-headers.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Starts the server; resolves once it listens. `port: 0` picks a free port. */
+/** Starts the server on loopback (never every interface); resolves once it listens. `port: 0` picks a free port. */
 export async function serve({ port = 4321, host = '127.0.0.1', quiet = false } = {}) {
   const netlify = new NetlifyDev({
     projectRoot: root,
@@ -26,7 +27,8 @@ export async function serve({ port = 4321, host = '127.0.0.1', quiet = false } =
         serverAddress: `http://${host}:${server.address().port}`,
       });
       if (!result) {
-        res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+        // As Netlify does: a path no rule names gets the headers every response shares.
+        res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', ...sharedHeaders() });
         res.end(notFound);
         return;
       }
@@ -36,7 +38,7 @@ export async function serve({ port = 4321, host = '127.0.0.1', quiet = false } =
       res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {
       console.error(error);
-      res.writeHead(500, { 'content-type': 'text/plain' }).end('Server error');
+      res.writeHead(500, { 'content-type': 'text/plain', ...sharedHeaders() }).end('Server error');
     }
   });
   await new Promise((resolve) => server.listen(port, host, resolve));

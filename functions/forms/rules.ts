@@ -1,3 +1,4 @@
+import './zod-config.ts';
 import { z } from 'zod';
 import { EMAIL_PATTERN } from '../../src/schemas/shared.ts';
 import { CHECKBOX_VALUE, OTHER, type FieldOption, type FormContent } from './types.ts';

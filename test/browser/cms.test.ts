@@ -29,7 +29,7 @@ async function freePort(): Promise<number> {
   for (let port = 8085; port <= 8089; port++) {
     const free = await new Promise<boolean>((resolve) => {
       const probe = createServer().once('error', () => resolve(false));
-      probe.listen(port, () => probe.close(() => resolve(true)));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
     });
     if (free) return port;
   }
@@ -52,7 +52,7 @@ async function startDecapServer() {
   const port = await freePort();
   decapUrl = `http://localhost:${port}/api/v1`;
   decap = spawn(process.execPath, [decapServer], {
-    env: { ...process.env, PORT: String(port), GIT_REPO_DIRECTORY: project, MODE: 'fs', LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), BIND_HOST: '127.0.0.1', GIT_REPO_DIRECTORY: project, MODE: 'fs', LOG_LEVEL: 'warn' },
     stdio: 'ignore',
   });
   for (let attempt = 0; attempt < 50; attempt++) {

@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema is built (see zod-config.ts).
+import '../../../functions/forms/zod-config.ts';
 import { z } from 'zod';
 import type { Field, FormContent, FormDefinition } from '../../../functions/forms/types.ts';
 import { renderAnswerRows } from '../../../functions/html/answers.ts';
