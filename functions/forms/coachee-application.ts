@@ -4,6 +4,8 @@ import {
   choice,
   emailAnswer,
   LIMITS,
+  nameAnswer,
+  organisationNameAnswer,
   optionalAnswer,
   organisationOptions,
   organisationValues,
@@ -40,18 +42,18 @@ function fields(content: FormContent): Field[] {
 
 function schema(content: FormContent) {
   const shape = {
-    name: requiredAnswer('Enter your full name', 'Your full name', LIMITS.name),
+    name: nameAnswer('Enter your full name', 'Your full name'),
     jobTitle: requiredAnswer('Enter your job title', 'Your job title', LIMITS.short),
     serviceArea: requiredAnswer('Enter your service area', 'Your service area', LIMITS.short),
     organisation: choice(organisationValues(content), 'Select your organisation'),
-    organisationOther: optionalAnswer('The name of your organisation', LIMITS.short),
+    organisationOther: organisationNameAnswer('The name of your organisation'),
     phone: phoneAnswer('Enter your telephone number'),
     email: emailAnswer('Enter your work email address', 'Enter your work email address in the correct format, like name@example.org'),
     reason1: requiredAnswer('Enter your main reason for wanting coaching', 'Your main reason', LIMITS.reason),
     reason2: optionalAnswer('Your second reason', LIMITS.reason),
     reason3: optionalAnswer('Your third reason', LIMITS.reason),
     identifiedInSupervision: choice(['yes', 'no'], 'Select yes if the need for coaching came up in supervision'),
-    managerName: requiredAnswer('Enter your manager’s full name', 'Your manager’s name', LIMITS.name),
+    managerName: nameAnswer('Enter your manager’s full name', 'Your manager’s name'),
     managerEmail: emailAnswer('Enter your manager’s email address', 'Enter your manager’s email address in the correct format, like name@example.org'),
   };
   return z

@@ -6,6 +6,8 @@ import {
   emailAnswer,
   LIMITS,
   mustTick,
+  nameAnswer,
+  organisationNameAnswer,
   optionalAnswer,
   organisationOptions,
   organisationValues,
@@ -76,14 +78,14 @@ function schema(content: FormContent) {
   const orgs = organisationValues(content);
   const shape = {
     agreementDate: dateAnswer('Enter the date of the agreement', 'The date of the agreement must be a real date'),
-    coacheeName: requiredAnswer('Enter the coachee’s full name', 'The coachee’s name', LIMITS.name),
+    coacheeName: nameAnswer('Enter the coachee’s full name', 'The coachee’s name'),
     coacheeEmail: emailAnswer('Enter the coachee’s email address', 'Enter the coachee’s email address in the correct format, like name@example.org'),
     coacheeOrganisation: choice(orgs, 'Select the coachee’s organisation'),
-    coacheeOrganisationOther: optionalAnswer('The name of the coachee’s organisation', LIMITS.short),
-    coachName: requiredAnswer('Enter the coach’s full name', 'The coach’s name', LIMITS.name),
+    coacheeOrganisationOther: organisationNameAnswer('The name of the coachee’s organisation'),
+    coachName: nameAnswer('Enter the coach’s full name', 'The coach’s name'),
     coachEmail: emailAnswer('Enter the coach’s email address', 'Enter the coach’s email address in the correct format, like name@example.org'),
     coachOrganisation: choice(orgs, 'Select the coach’s organisation'),
-    coachOrganisationOther: optionalAnswer('The name of the coach’s organisation', LIMITS.short),
+    coachOrganisationOther: organisationNameAnswer('The name of the coach’s organisation'),
     objective1: requiredAnswer('Enter the main objective of the coaching', 'The main objective', LIMITS.reason),
     objective2: optionalAnswer('The second objective', LIMITS.reason),
     objective3: optionalAnswer('The third objective', LIMITS.reason),
@@ -105,7 +107,7 @@ function schema(content: FormContent) {
     meetingLengthOther: optionalAnswer('The length of each session', LIMITS.short),
     agreeTerms: mustTick('Confirm that you have read and agree to the standard terms'),
     signedBy: choice(['coachee', 'coach'], 'Select whether you are the coachee or the coach'),
-    signature: requiredAnswer('Type your full name to sign the agreement', 'Your signature', LIMITS.name),
+    signature: nameAnswer('Type your full name to sign the agreement', 'Your signature'),
   };
   return z
     .object(shape)
