@@ -164,6 +164,21 @@ export const uiHints = {
         label: 'Fallback inbox',
         hint: 'Receives forms from people whose organisation is not listed.',
       },
+      receiptNotSent: {
+        label: 'When the sender’s confirmation email cannot be sent',
+        hint: 'Shown on the sent page when the sender’s address has had as many emails from the scheme as it sends in a day.',
+        widget: 'text',
+      },
+      requestNotSent: {
+        label: 'When the link to confirm cannot be emailed',
+        hint: 'Shown on the sent page when the address of the person who confirms has had as many emails as the scheme sends in a day.',
+        widget: 'text',
+      },
+      noEmailHere: {
+        label: 'On a copy of the site that sends no email',
+        hint: 'Shown on every form and sent page of a deploy preview without an email service.',
+        widget: 'text',
+      },
     },
   },
 } satisfies Record<string, CollectionHint>;

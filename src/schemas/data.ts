@@ -57,5 +57,8 @@ export const siteSettingsSchema = z.object({
   tagline: requiredText('a one-line description of the scheme'),
   contactEmail: emailAddress('the contact inbox'),
   fallbackInbox: emailAddress('the fallback inbox for organisations not listed'),
+  receiptNotSent: requiredText('what the sent page says when the sender’s confirmation email could not be sent'),
+  requestNotSent: requiredText('what the sent page says when the link to confirm could not be emailed'),
+  noEmailHere: requiredText('what forms say on a copy of the site that sends no email'),
 });
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;

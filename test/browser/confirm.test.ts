@@ -46,7 +46,7 @@ async function send(formId: FormId, answers: Answers): Promise<string> {
 function confirmLink(emails: Email[], to: string): string {
   const email = emails.find((e) => e.to.includes(to) && e.subject.startsWith('Please confirm'));
   expect(email, `an email asking ${to} to confirm`).toBeDefined();
-  const link = /Confirm it here: (\S+)/.exec(email!.text)?.[1] ?? '';
+  const link = /^(https?:\/\/\S+\/confirm\/\S+)$/m.exec(email!.text)?.[1] ?? '';
   const url = new URL(link);
   expect(url.origin).toBe(new URL(baseUrl()).origin);
   expect(url.pathname).toMatch(/^\/confirm\/[A-Za-z0-9_-]{43}\/$/);
