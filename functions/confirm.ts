@@ -1,5 +1,6 @@
 import { confirmedEmails } from './email/messages.ts';
 import { forms, type FormDefinition } from './forms/index.ts';
+import { rowsFromFields } from './forms/answers.ts';
 import { nameAnswer } from './forms/rules.ts';
 import { CONFIRM_NAME_FIELD, CONFIRM_PAGE_STATUS, renderConfirmPage, type ConfirmPageState } from './html/confirm-page.ts';
 import { html, isCrossSite, problem, readAnswers, redirect } from './http.ts';
@@ -69,7 +70,11 @@ async function confirmLink(request: Request, deps: Intake, clientAddress: string
     reference: record.reference,
     role: record.confirmation!.role,
     submitterName: definition.submitter(record.answers).name,
-    rows: definition.answerRows(record.answers, content),
+    // Addressed to the person reading: "Your email address, as they gave it", not the sender's words.
+    rows: rowsFromFields(definition.fields(content), record.answers, { reader: 'confirmer' }),
+    // The copy stored with the submission, so both signers agree to the same words.
+    terms: record.terms,
+    askOfYou: definition.askOfConfirmer?.(content),
   };
   if (request.method !== 'POST') return page(request, deps, { state: 'ready', ...confirmable });
 
@@ -105,6 +110,7 @@ async function confirmLink(request: Request, deps: Intake, clientAddress: string
           role: current.confirmation.role,
           confirmedName: name,
           confirmedAt,
+          terms: current.terms,
         },
         { from: deps.config.emailFrom },
         'confirmed',

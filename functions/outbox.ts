@@ -4,6 +4,7 @@ import { dropLinkSecret, withLinks } from './email/links.ts';
 import type { Mailer } from './email/mailer.ts';
 import type { Pacer, RateLimiter } from './limits.ts';
 import type { Store } from './store.ts';
+import type { AgreedTerms } from './terms-version.ts';
 
 // A submission is stored with every email it needs already rendered, in batches: 'submitted' (at
 // once) and 'confirmed' (after the second signature). A batch is one call to the email service with
@@ -40,6 +41,8 @@ export interface SubmissionRecord {
   answers: Record<string, unknown>;
   batches: Batch[];
   confirmation?: Confirmation;
+  /** The terms agreed, as they read when the form was sent: both signers see this copy. */
+  terms?: AgreedTerms;
   /** Emails to typed addresses not sent because the address was over its daily limit. */
   held?: HeldEmail[];
   /** While one process is sending this submission's emails, others leave it alone until then. */

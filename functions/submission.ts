@@ -11,6 +11,7 @@ import { deliver, submissionKey, tokenKey, type HeldEmail, type SubmissionRecord
 import { hashToken, newReference, newToken, type RandomBytes } from './reference.ts';
 import { route } from './routing.ts';
 import type { Intake } from './runtime.ts';
+import { agreedTerms } from './terms-version.ts';
 
 // POST /api/forms/<form id>: the whole intake pipeline, pure apart from the dependencies passed in.
 // Order matters: cheap refusals first, then bot checks, validation, storage BEFORE any success
@@ -148,6 +149,8 @@ async function store(
   const token = signatory ? newToken(deps.random) : undefined;
   const expiresAt = new Date(now + CONFIRM_LINK_DAYS * DAY);
   const settings = { from: deps.config.emailFrom };
+  // The terms as they read now, kept with the submission: the second signer confirms this copy.
+  const terms = definition.terms ? agreedTerms(definition.terms(content)) : undefined;
   for (let attempt = 0; attempt < 5; attempt++) {
     const reference = newReference(definition.referencePrefix, deps.random);
     const submission = {
@@ -161,6 +164,7 @@ async function store(
       confirmation: signatory && token ? { ...signatory, link: LINK_PLACEHOLDER, expiresAt } : undefined,
       held: { receipt: held.includes('receipt'), request: held.includes('request') },
       secondRole: wanted?.role,
+      terms,
     };
     const request = submission.confirmation ? confirmationRequestEmail(submission, settings, 'submitted') : undefined;
     const emails = [
@@ -178,6 +182,7 @@ async function store(
         signatory && token
           ? { ...signatory, tokenHash: hashToken(token), expiresAt: expiresAt.toISOString() }
           : undefined,
+      ...(terms && { terms }),
       ...(held.length > 0 && { held }),
     };
     const secret: LinkSecret | undefined = request && token ? { emailKey: request.key, link: `${siteUrl}/confirm/${token}/` } : undefined;

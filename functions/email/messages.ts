@@ -2,6 +2,9 @@ import { escapeHtml, multiline } from '../html/escape.ts';
 import type { AnswerRow, FormContent, FormDefinition, SecondSignatory } from '../forms/types.ts';
 import { formatDate } from '../forms/rules.ts';
 import type { Route } from '../routing.ts';
+import { termsText } from '../forms/terms.ts';
+import { renderTerms } from '../html/terms.ts';
+import type { AgreedTerms } from '../terms-version.ts';
 
 // Every email the intake sends, as plain text and HTML. The mail rule (docs/security.md): an email
 // to an address someone typed carries nothing anyone typed and no link but this site's own. So only
@@ -38,7 +41,13 @@ interface Submission {
   held?: { receipt?: boolean; request?: boolean };
   /** The role of the person who should confirm, kept when their request is held. */
   secondRole?: string;
+  /** The terms the sender agreed to, with their version. */
+  terms?: AgreedTerms;
 }
+
+const termsHeading = (terms: AgreedTerms) => `Terms agreed: version ${terms.version}`;
+const termsLine = (terms: AgreedTerms) =>
+  `${termsHeading(terms)}. The full text the sender agreed to is below; the person confirming is shown the same text.`;
 
 /** Why an email to a typed address was not sent, told to workforce development. */
 const heldReason = 'because that address has already had as many emails from us as we send in one day';
@@ -78,7 +87,9 @@ export function workforceEmails(submission: Submission, settings: EmailSettings,
     submission.held?.receipt ? `We could not send the sender their receipt, ${heldReason}. The reference was shown to them when they sent the form.` : '',
   ].filter(Boolean);
   const intro = `A new ${lower(definition.name)} has been sent through ${submission.content.settings.schemeName}.`;
-  const text = [intro, awaiting, ...notSent, `Reference: ${reference}`, rowsText(rows), `Reply to this email to contact the sender.`]
+  const { terms } = submission;
+  const agreed = terms ? [termsLine(terms), termsText(terms.terms)] : [];
+  const text = [intro, awaiting, ...notSent, `Reference: ${reference}`, rowsText(rows), ...agreed, `Reply to this email to contact the sender.`]
     .filter(Boolean)
     .join('\n\n');
   const html = page(
@@ -88,6 +99,7 @@ export function workforceEmails(submission: Submission, settings: EmailSettings,
       notSent.map((line) => `<p><strong>${escapeHtml(line)}</strong></p>`).join('') +
       `<p>Reference: <strong>${escapeHtml(reference)}</strong></p>` +
       rowsHtml(rows) +
+      (terms ? `<h2>${escapeHtml(termsHeading(terms))}</h2><p>${escapeHtml(termsLine(terms))}</p>${renderTerms(terms.terms)}` : '') +
       `<p>Reply to this email to contact the sender.</p>`,
   );
   return submission.route.inboxes.map((inbox) => ({
@@ -182,6 +194,8 @@ export function confirmedEmails(
     role: string;
     confirmedName: string;
     confirmedAt: Date;
+    /** The terms they confirmed: the copy stored with the submission. */
+    terms?: AgreedTerms;
   },
   settings: EmailSettings,
   stage: string,
@@ -192,11 +206,12 @@ export function confirmedEmails(
   const line = `The ${role} has confirmed ${lower(definition.name)} ${reference}.`;
   const signed = `They typed their name as: ${confirmedName}`;
   const at = `Confirmed on ${when} (UK time).`;
-  const text = [line, signed, at].join('\n\n');
-  const html = page(
-    subject,
-    `<p>${escapeHtml(line)}</p><p>${escapeHtml(signed)}</p><p>${escapeHtml(at)}</p>`,
-  );
+  const terms = submission.terms
+    ? `They were shown, and confirmed, the terms of coaching version ${submission.terms.version}: the same text as in the first email about ${reference}.`
+    : '';
+  const lines = [line, signed, at, terms].filter(Boolean);
+  const text = lines.join('\n\n');
+  const html = page(subject, lines.map((item) => `<p>${escapeHtml(item)}</p>`).join(''));
   return route.inboxes.map((inbox) => ({
     key: `${reference}/${stage}/${inbox.toLowerCase()}`,
     from: settings.from,

@@ -17,6 +17,7 @@ import {
   otherNeedsText,
   whenFieldsValid,
 } from './rules.ts';
+import { agreementTerms } from './terms.ts';
 import { OTHER, type Field, type FormContent, type FormDefinition } from './types.ts';
 
 const PARTIES = 'Who the agreement is between';
@@ -30,18 +31,6 @@ export const MEETING_LENGTHS = [
   { value: '2 hours', label: '2 hours' },
   { value: OTHER, label: 'Another length' },
 ];
-
-/** The standard terms, as the list shown above the "I agree" box. */
-export function standardTerms(content: FormContent): string[] {
-  const terms = content.agreementTerms;
-  return [
-    terms.confidentiality,
-    ...terms.confidentialityExceptions,
-    terms.noticeToCancel,
-    terms.reviewPoint,
-    terms.endingEarly,
-  ];
-}
 
 function fields(content: FormContent): Field[] {
   const org = (party: 'coachee' | 'coach', label: string): Field[] => [
@@ -66,9 +55,9 @@ function fields(content: FormContent): Field[] {
     { section: ARRANGEMENTS, name: 'expectedEndDate', kind: 'date', label: 'Expected end date', hint: 'When you expect the last session to take place' },
     { section: ARRANGEMENTS, name: 'meetingLength', kind: 'radios', label: 'How long each session will last', hint: 'Sessions usually last between 1 and 2 hours', options: MEETING_LENGTHS },
     { section: ARRANGEMENTS, name: 'meetingLengthOther', kind: 'text', label: 'Length of each session', hint: 'For example, 45 minutes', width: 'medium', maxLength: LIMITS.short, showWhen: { field: 'meetingLength', value: OTHER } },
-    { section: SIGN, name: 'agreeTerms', kind: 'checkbox', label: 'We have read and agree to the standard terms of coaching', list: standardTerms(content) },
-    { section: SIGN, name: 'signedBy', kind: 'radios', label: 'Who is filling in this form?', hint: 'We will email the other person a link so they can confirm the agreement', options: [{ value: 'coachee', label: 'The coachee' }, { value: 'coach', label: 'The coach' }] },
-    { section: SIGN, name: 'signature', kind: 'text', label: 'Type your full name to sign the agreement', hint: 'Use the same name you gave above', autocomplete: 'name', width: 'long', maxLength: LIMITS.name },
+    { section: SIGN, name: 'agreeTerms', kind: 'checkbox', label: 'We have read and agree to the standard terms of coaching', terms: agreementTerms(content), confirmLabel: 'Agreed to the standard terms of coaching shown below' },
+    { section: SIGN, name: 'signedBy', kind: 'radios', label: 'Who is filling in this form?', hint: 'We will email the other person a link so they can confirm the agreement', options: [{ value: 'coachee', label: 'The coachee' }, { value: 'coach', label: 'The coach' }], confirmLabel: 'Filled in and signed by' },
+    { section: SIGN, name: 'signature', kind: 'text', label: 'Type your full name to sign the agreement', hint: 'Use the same name you gave above', autocomplete: 'name', width: 'long', maxLength: LIMITS.name, confirmLabel: 'Their signature (their typed name)' },
   ];
 }
 
@@ -146,6 +135,7 @@ export const coachingAgreement: FormDefinition<ReturnType<typeof schema>> = {
   fields,
   schema,
   answerRows: (data, content) => rowsFromFields(fields(content), data),
+  terms: agreementTerms,
   secondSignature: (data) =>
     data.signedBy === 'coach'
       ? { role: 'coachee', name: data.coacheeName, email: data.coacheeEmail }

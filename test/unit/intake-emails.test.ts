@@ -6,7 +6,9 @@ import type { OutgoingEmail } from '../../functions/email/messages.ts';
 import type { SubmissionRecord } from '../../functions/outbox.ts';
 import { handleConfirm } from '../../functions/confirm.ts';
 import { handleFormPost } from '../../functions/submission.ts';
-import { post, testDeps } from './intake-support.ts';
+import { escapeHtml } from '../../functions/html/escape.ts';
+import { termsVersion } from '../../functions/terms-version.ts';
+import { fixtureContent, post, testDeps } from './intake-support.ts';
 
 // The mail rules (docs/security.md), proved with a hostile battery: free text carrying HTML, links,
 // look-alike characters, direction overrides and header injection. Workforce development (inboxes
@@ -180,6 +182,89 @@ describe('emails for a coaching agreement', () => {
     await expect(request.text).toMatchFileSnapshot('../fixtures/intake/emails/agreement-coach.txt');
     const wd = emails.find((email) => email.to === 'wd-eastmere-children@example.org')!;
     expect(wd.text).toContain('Read https://evil.example/terms first');
+  });
+});
+
+describe('the terms of an agreement', () => {
+  async function sendAgreement() {
+    const harness = testDeps({ random: counting() });
+    expect((await handleFormPost(post('coaching-agreement', valid('coaching-agreement')), harness.deps, 'a')).status).toBe(201);
+    const reference = (await harness.store.list('submissions/'))[0]!.split('/')[1]!;
+    const record = (await harness.store.get<SubmissionRecord>(`submissions/${reference}`))!.value;
+    return { ...harness, reference, record };
+  }
+
+  it('workforce development’s email records the version agreed and its full text', async () => {
+    const { mailer, record } = await sendAgreement();
+    const wd = mailer.calls[0]!.emails[0]!;
+    expect(record.terms!.version).toMatch(/^[0-9a-f]{12}$/);
+    expect(wd.text).toContain(`Terms agreed: version ${record.terms!.version}.`);
+    for (const heading of ['Confidentiality', 'What the coach commits to', 'What the coachee commits to', 'The line manager’s part', 'Practical arrangements']) {
+      expect(wd.text).toContain(heading);
+      expect(wd.html).toContain(`<h3 class="terms__heading">${escapeHtml(heading)}</h3>`);
+    }
+    expect(wd.text).toContain('- Keep notes locked away.');
+    await expect(wd.text).toMatchFileSnapshot('../fixtures/intake/emails/agreement-wd.txt');
+  });
+
+  it('the version is a hash of the text: other words, another version', async () => {
+    const first = await sendAgreement();
+    const changed = testDeps({
+      random: counting(),
+      loadContent: async (formId) => {
+        const content = await fixtureContent(formId);
+        return { ...content, agreementTerms: { ...content.agreementTerms, coach: [...content.agreementTerms.coach, 'Arrive on time.'] } };
+      },
+    });
+    await handleFormPost(post('coaching-agreement', valid('coaching-agreement')), changed.deps, 'a');
+    const [key] = await changed.store.list('submissions/');
+    const record = (await changed.store.get<SubmissionRecord>(key!))!.value;
+    expect(record.terms!.version).not.toBe(first.record.terms!.version);
+    expect(record.terms!.version).toBe(termsVersion(record.terms!.terms));
+  });
+
+  it('the coach reads the stored terms in full and the answers addressed to them; WD hears which version was confirmed', async () => {
+    const { mailer, deps, record, reference } = await sendAgreement();
+    const token = /\/confirm\/([A-Za-z0-9_-]{43})\//.exec(mailer.emails.find((email) => email.carriesLink)!.text)![1]!;
+    // An editor changes the terms after the coachee signed: the coach still sees what the coachee agreed to.
+    deps.loadContent = async (formId) => {
+      const content = await fixtureContent(formId);
+      return { ...content, agreementTerms: { ...content.agreementTerms, coach: ['A newer term.'] } };
+    };
+    const page = await (await handleConfirm(new Request(`https://coaching.example.org/confirm/${token}/`), deps, 'a')).text();
+    expect(page).toContain('<h2 class="heading-m" id="terms">The terms of coaching you are agreeing to</h2>');
+    expect(page).toContain('The coachee has agreed to these terms. By confirming, you agree to them too.');
+    expect(page).toContain('<li>Keep notes locked away.</li>');
+    expect(page).not.toContain('A newer term.');
+    expect(page).toContain(`Version ${record.terms!.version} of the terms.`);
+    expect(page).toContain('<dt class="summary-list__key">Filled in and signed by</dt><dd class="summary-list__value">The coachee</dd>');
+    expect(page).not.toContain('Who is filling in this form?');
+
+    const confirmed = await handleConfirm(
+      new Request(`https://coaching.example.org/confirm/${token}/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'name=Alex+Morgan',
+      }),
+      deps,
+      'a',
+    );
+    expect(confirmed.status).toBe(303);
+    expect(mailer.calls[1]!.emails[0]!.text).toContain(
+      `They were shown, and confirmed, the terms of coaching version ${record.terms!.version}: the same text as in the first email about ${reference}.`,
+    );
+  });
+
+  it('a manager confirming an application reads the answers addressed to them and what is asked of them', async () => {
+    const { mailer, deps } = await sendApplication();
+    const token = /\/confirm\/([A-Za-z0-9_-]{43})\//.exec(mailer.emails.find((email) => email.carriesLink)!.text)![1]!;
+    const page = await (await handleConfirm(new Request(`https://coaching.example.org/confirm/${token}/`), deps, 'a')).text();
+    expect(page).toContain('<dt class="summary-list__key">Your email address, as they gave it</dt><dd class="summary-list__value">priya.shah@example.org</dd>');
+    expect(page).toContain('<dt class="summary-list__key">Their main reason for wanting coaching</dt>');
+    expect(page).not.toContain('Your manager’s email address');
+    expect(page).toContain('<h2 class="heading-m">What we ask of you</h2>');
+    expect(page).toContain('<li>Give protected time for coaching.</li>');
+    expect(page).not.toContain('The terms of coaching you are agreeing to');
   });
 });
 
