@@ -16,10 +16,13 @@ export default function emailRequired(env: Env = process.env): AstroIntegration 
   return {
     name: 'email-required',
     hooks: {
-      'astro:build:start': () => {
-        const problem = missingEmailSetting(env);
-        // A plain Error with no stack noise: Astro prints its message as the build's failure.
-        if (problem) throw new Error(problem);
+      // As the build starts, before anything is built; `astro dev` and `astro preview` are not stopped.
+      'astro:config:setup': ({ command, logger }) => {
+        const problem = command === 'build' ? missingEmailSetting(env) : undefined;
+        if (!problem) return;
+        // One sentence and exit 1: a thrown error would bury it under a stack trace.
+        logger.error(problem);
+        process.exit(1);
       },
     },
   };
