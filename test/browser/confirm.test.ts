@@ -11,6 +11,7 @@ import {
   errorSummary,
   fieldsOf,
   fillAnswers,
+  formContent,
   inboxesOf,
   readOutbox,
   recipients,
@@ -88,8 +89,14 @@ describe('a manager confirms a coaching application (JavaScript on)', () => {
     const rows = await page.$$eval('.summary-list__row', (items) =>
       items.map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]),
     );
-    expect(rows).toContainEqual(['Full name', answers.name]);
-    expect(rows).toContainEqual(['Your manager’s email address', answers.managerEmail]);
+    // Addressed to the manager reading it, not in the applicant's words.
+    expect(rows).toContainEqual(['Their full name', answers.name]);
+    expect(rows).toContainEqual(['Your email address, as they gave it', answers.managerEmail]);
+    expect(rows.map(([label]) => label)).not.toContain('Your manager’s email address');
+    // What the application form asks of the manager, before they confirm.
+    const asked = (await formContent('coachee-application')).agreementTerms.lineManager;
+    expect(await page.textContent('main')).toContain('What we ask of you');
+    expect(await page.$$eval('div.terms li', (items) => items.map((item) => item.textContent))).toEqual(asked);
     expect(await axeViolations(page)).toEqual([]);
   });
 
