@@ -182,3 +182,20 @@ describe('a copy of the site that cannot send email', () => {
     expect(sendsEmail({})).toBe(true);
   });
 });
+
+describe('the sent page after an email was held', () => {
+  const template = '<!doctype html><title>Sent</title><main><p data-reference-root></p><div data-email-root><p>We are sending you a confirmation email.</p></div></main>';
+
+  it('says which email could not go, in the words from content, and ignores anything else in ?held=', async () => {
+    const { handleSentPage } = await import('../../functions/sent.ts');
+    const harness = testDeps({ fetchPage: async () => template });
+    const page = await (await handleSentPage(new Request('https://coaching.example.org/apply-for-coaching/sent/APP-7KQ3-M9TX/?held=receipt,<script>'), harness.deps)).text();
+    const content = await harness.deps.loadContent('coachee-application');
+    expect(page).toContain(`<div class="callout" data-email-not-sent><p>${content.settings.receiptNotSent}</p></div>`);
+    expect(page).not.toContain(content.settings.requestNotSent);
+    expect(page).not.toContain('<script>');
+    expect(page).not.toContain('We are sending you a confirmation email.');
+    const plain = await (await handleSentPage(new Request('https://coaching.example.org/apply-for-coaching/sent/APP-7KQ3-M9TX/'), harness.deps)).text();
+    expect(plain).toContain('We are sending you a confirmation email.');
+  });
+});
