@@ -1,7 +1,7 @@
-import { siteUrlFor } from './config.ts';
 import { confirmedEmails } from './email/messages.ts';
 import { forms, type FormDefinition } from './forms/index.ts';
-import { LIMITS } from './forms/rules.ts';
+import { rowsFromFields } from './forms/answers.ts';
+import { nameAnswer } from './forms/rules.ts';
 import { CONFIRM_NAME_FIELD, CONFIRM_PAGE_STATUS, renderConfirmPage, type ConfirmPageState } from './html/confirm-page.ts';
 import { html, isCrossSite, problem, readAnswers, redirect } from './http.ts';
 import { waitBeforeNext } from './limits.ts';
@@ -17,8 +17,8 @@ import { barePage } from './submission.ts';
 // days. Confirming sends workforce development a short follow-up with the same reference.
 
 export const CONFIRM_DONE_PATH = '/confirm/done/';
-const NAME_EMPTY = 'Enter your full name to confirm';
-const NAME_TOO_LONG = `Your name must be ${LIMITS.name} characters or fewer`;
+/** The confirming person's typed name follows the same rule as every name on the forms. */
+const confirmName = nameAnswer('Enter your full name to confirm', 'Your name');
 
 type Lookup =
   | { state: 'expired' | 'used' | 'not-found' }
@@ -70,14 +70,19 @@ async function confirmLink(request: Request, deps: Intake, clientAddress: string
     reference: record.reference,
     role: record.confirmation!.role,
     submitterName: definition.submitter(record.answers).name,
-    rows: definition.answerRows(record.answers, content),
+    // Addressed to the person reading: "Your email address, as they gave it", not the sender's words.
+    rows: rowsFromFields(definition.fields(content), record.answers, { reader: 'confirmer' }),
+    // The copy stored with the submission, so both signers agree to the same words.
+    terms: record.terms,
+    askOfYou: definition.askOfConfirmer?.(content),
   };
   if (request.method !== 'POST') return page(request, deps, { state: 'ready', ...confirmable });
 
   const body = await readAnswers(request);
   if (!body.ok) return problem(body.status, body.message);
   const name = cleanText(single(body.answers[CONFIRM_NAME_FIELD]), false);
-  const error = name === '' ? NAME_EMPTY : name.length > LIMITS.name ? NAME_TOO_LONG : undefined;
+  const checked = confirmName.safeParse(name);
+  const error = checked.success ? undefined : checked.error.issues[0]?.message;
   if (error) {
     return page(request, deps, {
       state: 'errors',
@@ -88,7 +93,6 @@ async function confirmLink(request: Request, deps: Intake, clientAddress: string
   }
 
   const confirmedAt = new Date(deps.now());
-  const siteUrl = siteUrlFor(deps.config, request);
   // Single use: the check and the write happen in one compare-and-swap, so two clicks confirm once.
   const saved = await updateRecord(deps.store, record.reference, (current) => {
     if (!current.confirmation || current.confirmation.confirmedAt) return undefined;
@@ -106,8 +110,9 @@ async function confirmLink(request: Request, deps: Intake, clientAddress: string
           role: current.confirmation.role,
           confirmedName: name,
           confirmedAt,
+          terms: current.terms,
         },
-        { from: deps.config.emailFrom, siteUrl },
+        { from: deps.config.emailFrom },
         'confirmed',
       ),
       attempts: 0,

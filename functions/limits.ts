@@ -25,17 +25,36 @@ export const addressHash = (address: string) => createHash('sha256').update(addr
  * level (the file store lists a single folder), and the start in the name lets the cleanup delete
  * old windows without reading them.
  */
-export const limitKey = (windowStart: number, address: string) => `${LIMITS_PREFIX}${windowStart}-${addressHash(address)}`;
+export const limitKey = (windowStart: number, address: string, prefix = LIMITS_PREFIX) =>
+  `${prefix}${windowStart}-${addressHash(address)}`;
+
+/** The daily count of emails to each typed address (receipts, requests to confirm). */
+export const RECIPIENTS_PREFIX = 'recipients/';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * At most `perDay` emails a UTC day to one typed address, counted like the per-address limit (the
+ * address lower-cased and hashed), so a stranger cannot use the forms to flood someone's inbox.
+ */
+export const recipientLimiter = (store: Store, perDay: number) => new RateLimiter(store, perDay, DAY_MS, RECIPIENTS_PREFIX);
+
+/** True when one more email may go to this address today; counts it. A store failure says yes. */
+export async function mayEmail(limiter: RateLimiter, address: string, now: number, log: (line: string) => void): Promise<boolean> {
+  return (await waitBeforeNext(limiter, address.trim().toLowerCase(), now, log)) === 0;
+}
 
 export class RateLimiter {
   readonly store: Store;
   readonly max: number;
   readonly windowMs: number;
+  /** Where its counts live: `limits/` for client addresses, `recipients/` for email addresses. */
+  readonly prefix: string;
 
-  constructor(store: Store, max: number, windowMs: number) {
+  constructor(store: Store, max: number, windowMs: number, prefix = LIMITS_PREFIX) {
     this.store = store;
     this.max = max;
     this.windowMs = windowMs;
+    this.prefix = prefix;
   }
 
   /**
@@ -47,7 +66,7 @@ export class RateLimiter {
   async take(address: string, now: number): Promise<number> {
     const windowStart = now - (now % this.windowMs);
     const untilNextWindow = windowStart + this.windowMs - now;
-    const key = limitKey(windowStart, address);
+    const key = limitKey(windowStart, address, this.prefix);
     for (let round = 0; round < CAS_ROUNDS; round++) {
       const entry = await this.store.get<{ count: number }>(key);
       const count = entry?.value.count ?? 0;
@@ -64,8 +83,8 @@ export class RateLimiter {
   /** Deletes the counts of windows that have ended (run by the outbox). Returns how many went. */
   async deleteEndedWindows(now: number): Promise<number> {
     let deleted = 0;
-    for (const key of await this.store.list(LIMITS_PREFIX)) {
-      const start = Number(key.slice(LIMITS_PREFIX.length).split('-')[0]);
+    for (const key of await this.store.list(this.prefix)) {
+      const start = Number(key.slice(this.prefix.length).split('-')[0]);
       if (Number.isFinite(start) && start + this.windowMs > now) continue;
       await this.store.delete(key);
       deleted++;

@@ -1,8 +1,10 @@
 import type { FormId } from './forms/types.ts';
 import type { OutgoingEmail } from './email/messages.ts';
+import { dropLinkSecret, withLinks } from './email/links.ts';
 import type { Mailer } from './email/mailer.ts';
 import type { Pacer, RateLimiter } from './limits.ts';
 import type { Store } from './store.ts';
+import type { AgreedTerms } from './terms-version.ts';
 
 // A submission is stored with every email it needs already rendered, in batches: 'submitted' (at
 // once) and 'confirmed' (after the second signature). A batch is one call to the email service with
@@ -18,6 +20,9 @@ export interface Batch {
   nextAttemptAt?: string;
   lastError?: string;
 }
+
+/** The sender's receipt, or the request to confirm. */
+export type HeldEmail = 'receipt' | 'request';
 
 export interface Confirmation {
   role: string;
@@ -36,6 +41,10 @@ export interface SubmissionRecord {
   answers: Record<string, unknown>;
   batches: Batch[];
   confirmation?: Confirmation;
+  /** The terms agreed, as they read when the form was sent: both signers see this copy. */
+  terms?: AgreedTerms;
+  /** Emails to typed addresses not sent because the address was over its daily limit. */
+  held?: HeldEmail[];
   /** While one process is sending this submission's emails, others leave it alone until then. */
   leaseUntil?: string;
 }
@@ -122,7 +131,11 @@ export async function deliver(reference: string, deps: DeliveryDeps, options: De
       reason = 'Waiting for a free slot under the email rate limit';
       break;
     }
-    const result = await mailer.sendBatch(batch.emails, batch.idempotencyKey, { timeoutMs: options.timeoutMs });
+    // The confirmation link (with its raw token) is stored apart and put in only now: see email/links.ts.
+    const emails = await withLinks(store, reference, batch.emails);
+    const result = emails
+      ? await mailer.sendBatch(emails, batch.idempotencyKey, { timeoutMs: options.timeoutMs })
+      : { ok: false as const, reason: 'The confirmation link for this email is missing' };
     if (result.ok) {
       results.set(batch.stage, { sentAt: new Date(now()).toISOString() });
       sent.push({ stage: batch.stage, to: batch.emails.map((email) => email.to) });
@@ -152,6 +165,10 @@ export async function deliver(reference: string, deps: DeliveryDeps, options: De
     delete record.leaseUntil;
     return record;
   });
+  // Delivered: the link's raw token has done its job and leaves the store (only its hash stays).
+  if (saved && claimed.batches.some((batch) => results.get(batch.stage)?.sentAt && batch.emails.some((email) => email.carriesLink))) {
+    await dropLinkSecret(store, reference).catch((error: Error) => deps.log?.(`${reference}: link secret not removed yet: ${error.message}`));
+  }
   return saved && !isPending(saved) ? { status: 'delivered', sent } : { status: 'pending', sent, reason: reason || 'pending' };
 }
 
@@ -169,7 +186,7 @@ export interface FlushReport {
  * per-address counts of rate-limit windows that have ended.
  */
 export async function flushOutbox(
-  deps: DeliveryDeps & { rateLimiter?: RateLimiter },
+  deps: DeliveryDeps & { rateLimiter?: RateLimiter; recipientLimiter?: RateLimiter },
   {
     force = false,
     retentionDays,
@@ -195,6 +212,7 @@ export async function flushOutbox(
   }
   if (retentionDays !== undefined) report.deleted = await deleteExpired(deps.store, deps.now(), retentionDays);
   if (deps.rateLimiter) report.limitsCleared = await deps.rateLimiter.deleteEndedWindows(deps.now());
+  if (deps.recipientLimiter) report.limitsCleared += await deps.recipientLimiter.deleteEndedWindows(deps.now());
   return report;
 }
 

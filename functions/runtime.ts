@@ -3,7 +3,7 @@ import { readConfig, type IntakeConfig } from './config.ts';
 import { loadFormContent } from './content.ts';
 import { fileMailer, resendMailer, unconfiguredMailer, type Mailer } from './email/mailer.ts';
 import type { FormContent, FormId } from './forms/types.ts';
-import { Pacer, RateLimiter } from './limits.ts';
+import { Pacer, RateLimiter, recipientLimiter } from './limits.ts';
 import { FileStore, type Store } from './store.ts';
 
 // The real side effects, assembled once per process from the environment. The adapters (and
@@ -16,6 +16,8 @@ export interface Intake {
   mailer: Mailer;
   now: () => number;
   rateLimiter: RateLimiter;
+  /** Emails per typed address per day (functions/limits.ts). */
+  recipientLimiter: RateLimiter;
   pacer: Pacer;
   loadContent: (formId: FormId) => Promise<FormContent>;
   /** Fetches one of the site's static pages (form, sent, confirm templates) to fill in. */
@@ -61,6 +63,7 @@ export function intake(openBlobs?: (config: IntakeConfig) => Store, env = proces
     mailer: chooseMailer(config, log),
     now: Date.now,
     rateLimiter: new RateLimiter(store, config.rateLimitMax, config.rateLimitWindowMs),
+    recipientLimiter: recipientLimiter(store, config.emailsPerAddressPerDay),
     pacer: new Pacer(config.resendPerSecond, Date.now, undefined, store),
     loadContent: (formId) => loadFormContent(formId),
     fetchPage,

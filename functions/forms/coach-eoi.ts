@@ -6,6 +6,8 @@ import {
   emailAnswer,
   LIMITS,
   mustTick,
+  nameAnswer,
+  organisationNameAnswer,
   optionalAnswer,
   optionalPhoneAnswer,
   organisationOptions,
@@ -48,10 +50,10 @@ function fields(content: FormContent): Field[] {
 
 function schema(content: FormContent) {
   const shape = {
-      name: requiredAnswer('Enter your full name', 'Your full name', LIMITS.name),
+      name: nameAnswer('Enter your full name', 'Your full name'),
       jobTitle: requiredAnswer('Enter your job title', 'Your job title', LIMITS.short),
       employer: choice(organisationValues(content), 'Select your employer'),
-      employerOther: optionalAnswer('The name of your employer', LIMITS.short),
+      employerOther: organisationNameAnswer('The name of your employer'),
       serviceArea: requiredAnswer('Enter your service area', 'Your service area', LIMITS.short),
       email: emailAnswer('Enter your work email address', 'Enter your work email address in the correct format, like name@example.org'),
       phone: optionalPhoneAnswer(),
@@ -63,7 +65,7 @@ function schema(content: FormContent) {
         unknown: 'Select areas of coaching from the list',
       }),
       otherAreas: optionalAnswer('Other areas you could offer', LIMITS.short),
-      lineManagerName: requiredAnswer('Enter your line manager’s full name', 'Your line manager’s name', LIMITS.name),
+      lineManagerName: nameAnswer('Enter your line manager’s full name', 'Your line manager’s name'),
       lineManagerEmail: emailAnswer('Enter your line manager’s email address', 'Enter your line manager’s email address in the correct format, like name@example.org'),
       discussedWithLineManager: mustTick('Confirm that you have talked to your line manager about becoming a coach'),
       agreeExpectations: mustTick('Confirm that you agree to the expectations of a coach'),

@@ -1,6 +1,7 @@
 import { attributes, escapeHtml } from './escape.ts';
 import { renderErrorSummary, firstErrorByField } from './error-summary.ts';
 import { errorId, fieldId, hintId, listId, optionId } from './ids.ts';
+import { renderTerms } from './terms.ts';
 import type { Field, FieldError, FormContent, FormDefinition, FormValues } from './types.ts';
 import { CHECKBOX_VALUE } from '../forms/types.ts';
 
@@ -171,8 +172,9 @@ function renderChoices(field: Field, value: unknown, error: string | undefined):
 }
 
 function renderSingleCheckbox(field: Field, value: unknown, error: string | undefined): string {
-  const terms =
-    field.list && field.list.length > 0
+  const terms = field.terms
+    ? renderTerms(field.terms, { id: listId(field.name) })
+    : field.list && field.list.length > 0
       ? `<ul class="terms" id="${listId(field.name)}">${field.list.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`
       : '';
   return (

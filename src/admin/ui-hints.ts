@@ -142,13 +142,25 @@ export const uiHints = {
   },
   agreementTerms: {
     label: 'Coaching agreement terms',
-    description: 'What each person commits to. The coaching agreement form and the guidance show these words.',
+    description:
+      'The standard terms of coaching, in sections. The agreement form shows them in full, the person who confirms an agreement reads them too, and workforce development’s email records which version was agreed. A manager confirming an application sees the line manager’s part.',
     fields: {
-      coachee: { label: 'The coachee commits to', itemLabel: 'Commitment' },
-      coach: { label: 'The coach commits to', itemLabel: 'Commitment' },
-      lineManager: { label: 'The line manager commits to', itemLabel: 'Commitment' },
+      intro: { label: 'Introduction', hint: 'One or two sentences above the terms.', widget: 'text' },
+      confidentialityHeading: { label: 'Heading: confidentiality' },
       confidentiality: { label: 'What confidentiality means', widget: 'text' },
+      exceptionsIntro: {
+        label: 'Introducing the exceptions',
+        hint: 'The sentence before the list of exceptions, so they read as exceptions, not as terms.',
+        widget: 'text',
+      },
       confidentialityExceptions: { label: 'Exceptions to confidentiality', itemLabel: 'Exception' },
+      coachHeading: { label: 'Heading: the coach’s commitments' },
+      coach: { label: 'The coach commits to', itemLabel: 'Commitment' },
+      coacheeHeading: { label: 'Heading: the coachee’s commitments' },
+      coachee: { label: 'The coachee commits to', itemLabel: 'Commitment' },
+      lineManagerHeading: { label: 'Heading: the line manager’s part' },
+      lineManager: { label: 'The line manager commits to', itemLabel: 'Commitment' },
+      arrangementsHeading: { label: 'Heading: practical arrangements' },
       noticeToCancel: { label: 'Notice to cancel a session', widget: 'text' },
       reviewPoint: { label: 'When the coaching is reviewed', widget: 'text' },
       endingEarly: { label: 'Ending the coaching early', widget: 'text' },
@@ -164,6 +176,21 @@ export const uiHints = {
       fallbackInbox: {
         label: 'Fallback inbox',
         hint: 'Receives forms from people whose organisation is not listed.',
+      },
+      receiptNotSent: {
+        label: 'When the sender’s confirmation email cannot be sent',
+        hint: 'Shown on the sent page when the sender’s address has had as many emails from the scheme as it sends in a day.',
+        widget: 'text',
+      },
+      requestNotSent: {
+        label: 'When the link to confirm cannot be emailed',
+        hint: 'Shown on the sent page when the address of the person who confirms has had as many emails as the scheme sends in a day.',
+        widget: 'text',
+      },
+      noEmailHere: {
+        label: 'On a copy of the site that sends no email',
+        hint: 'Shown on every form and sent page of a deploy preview without an email service.',
+        widget: 'text',
       },
     },
   },

@@ -30,12 +30,24 @@ export const areasOfCoachingSchema = z.object({ items: textList('areas of coachi
 export const coachExpectationsSchema = z.object({ items: textList('coach expectations') });
 export const guidingPrinciplesSchema = z.object({ items: textList('guiding principles') });
 
+/**
+ * The standard terms of coaching (content/lists/agreement-terms.yml), in sections with headings:
+ * confidentiality and its exceptions, each party's commitments, the line manager's part, and the
+ * practical arrangements. Flat fields, so the CMS edits them as they are (it has no nested objects).
+ */
 export const agreementTermsSchema = z.object({
-  coachee: textList('things the coachee commits to'),
-  coach: textList('things the coach commits to'),
-  lineManager: textList('things the line manager commits to'),
+  intro: requiredText('a sentence introducing the terms'),
+  confidentialityHeading: requiredText('the heading for confidentiality'),
   confidentiality: requiredText('what confidentiality means'),
+  exceptionsIntro: requiredText('the sentence that introduces the exceptions to confidentiality'),
   confidentialityExceptions: textList('exceptions to confidentiality'),
+  coachHeading: requiredText('the heading for what the coach commits to'),
+  coach: textList('things the coach commits to'),
+  coacheeHeading: requiredText('the heading for what the coachee commits to'),
+  coachee: textList('things the coachee commits to'),
+  lineManagerHeading: requiredText('the heading for the line manager’s part'),
+  lineManager: textList('things the line manager commits to'),
+  arrangementsHeading: requiredText('the heading for the practical arrangements'),
   noticeToCancel: requiredText('the notice needed to cancel a session'),
   reviewPoint: requiredText('when the coaching is reviewed'),
   endingEarly: requiredText('how either party may end the coaching'),
@@ -57,5 +69,8 @@ export const siteSettingsSchema = z.object({
   tagline: requiredText('a one-line description of the scheme'),
   contactEmail: emailAddress('the contact inbox'),
   fallbackInbox: emailAddress('the fallback inbox for organisations not listed'),
+  receiptNotSent: requiredText('what the sent page says when the sender’s confirmation email could not be sent'),
+  requestNotSent: requiredText('what the sent page says when the link to confirm could not be emailed'),
+  noEmailHere: requiredText('what forms say on a copy of the site that sends no email'),
 });
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;

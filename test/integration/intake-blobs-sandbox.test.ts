@@ -58,7 +58,7 @@ afterAll(async () => {
 const send = (form: string, from: string) =>
   fetch(`${server.url}/api/forms/${form}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-nf-client-connection-ip': from },
+    headers: { 'content-type': 'application/json', 'x-test-client-ip': from },
     body: JSON.stringify(fixture(form)),
   });
 

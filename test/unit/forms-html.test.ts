@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureContent } from './intake-support.ts';
 import { coachEoi, coacheeApplication, coachingAgreement, forms, type FormContent } from '../../functions/forms/index.ts';
 import {
   renderAnswerRows,
@@ -221,6 +222,18 @@ describe('the sent page', () => {
       '<div class="panel__body" data-reference-root>Your reference is<br><strong class="reference" data-reference>EOI-7KQ3-M9TX</strong></div>',
     );
     expect(html).not.toContain('in your confirmation email');
+  });
+
+  it('sent page: says plainly which email could not be sent, in the words from content', async () => {
+    const loaded = await fixtureContent('coachee-application');
+    const template = '<main><div data-reference-root></div><div data-email-root><p>We are sending you a confirmation email</p></div></main>';
+    const both = renderSentPage(template, { reference: 'APP-7KQ3-M9TX', definition: coacheeApplication, content: loaded, held: ['receipt', 'request'] });
+    expect(both).not.toContain('We are sending you a confirmation email');
+    expect(both).toContain(`<p>${loaded.settings.receiptNotSent}</p><p>${loaded.settings.requestNotSent}</p>`);
+    expect(loaded.settings.receiptNotSent).toContain('We could not send you a confirmation email');
+    expect(loaded.settings.requestNotSent).toContain('Your form has still reached workforce development');
+    const none = renderSentPage(template, { reference: 'APP-7KQ3-M9TX', definition: coacheeApplication, content });
+    expect(none).toContain('We are sending you a confirmation email');
   });
 
   it('escapes whatever it is given', () => {

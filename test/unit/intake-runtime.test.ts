@@ -59,11 +59,20 @@ describe('choosing how to send email', () => {
     expect(chooseMailer(readConfig({ CONTEXT: 'production', RESEND_API_KEY: 'test-key' }), log).kind).toBe('resend');
   });
 
-  it('says so at /api/health, always with 200', async () => {
-    const config = readConfig({ CONTEXT: 'production' });
+  it('says so at /api/health: 503 with the reason on a deployed copy without a key, 200 otherwise', async () => {
+    const config = readConfig({ CONTEXT: 'deploy-preview' });
     const response = health({ config, mailer: chooseMailer(config, () => {}) });
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, email: 'not configured', storage: 'netlify blobs' });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({
+      ok: false,
+      email: 'not configured',
+      storage: 'netlify blobs',
+      reason: 'RESEND_API_KEY is not set, so this copy of the site sends no email',
+    });
+    const local = readConfig({});
+    const ok = health({ config: local, mailer: chooseMailer(local, () => {}) });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ ok: true, email: 'local .eml files', storage: 'netlify blobs (local sandbox)' });
   });
 
   it.each([

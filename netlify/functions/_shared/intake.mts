@@ -42,6 +42,9 @@ export function openBlobsStore(config: IntakeConfig, server?: BlobsServerDetails
 
 export const runtime = () => intake((config) => openBlobsStore(config));
 
-/** Netlify gives the caller's address; locally (serve.mjs, astro dev) it may be missing. */
-export const clientAddress = (request: Request, context: Context | undefined) =>
-  context?.ip || request.headers.get('x-nf-client-connection-ip') || 'local';
+/**
+ * The caller's address as the platform saw the connection (Netlify's `context.ip`), never a request
+ * header: a client can send any header it likes, and a fresh one per request would dodge the rate
+ * limit. Locally (serve.mjs, astro dev) there is none, so every caller counts as `local`.
+ */
+export const clientAddress = (_request: Request, context: Pick<Context, 'ip'> | undefined) => context?.ip || 'local';

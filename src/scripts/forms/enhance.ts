@@ -228,10 +228,12 @@ export function enhanceForm(definition: FormDefinition): void {
       failed(MESSAGES.network);
       return;
     }
-    const reply = (await response.json().catch(() => ({}))) as { reference?: unknown; errors?: FieldError[] };
+    const reply = (await response.json().catch(() => ({}))) as { reference?: unknown; held?: unknown; errors?: FieldError[] };
     if (response.status === 201 && typeof reply.reference === 'string') {
       store?.clear();
-      window.location.assign(`${definition.path}sent/${encodeURIComponent(reply.reference)}/`);
+      // Emails the server could not send (a typed address over its daily limit): the sent page says so.
+      const held = Array.isArray(reply.held) && reply.held.length > 0 ? `?held=${encodeURIComponent(reply.held.join(','))}` : '';
+      window.location.assign(`${definition.path}sent/${encodeURIComponent(reply.reference)}/${held}`);
       return;
     }
     if (response.status === 422 && Array.isArray(reply.errors)) {

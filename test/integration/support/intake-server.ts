@@ -5,12 +5,17 @@ import { CONFIRM_PAGE, FORM_PAGE, SENT_PAGE } from '../../unit/intake-support.ts
 
 // The intake's Netlify adapters behind a plain Node HTTP server, routed the way their `config.path`
 // says, with small stand-ins for the static templates the functions fill in. Real HTTP, no build.
+// Each request gets a context whose `ip` is the `x-test-client-ip` header (else the socket's), as
+// Netlify gives the connection's address; the request's own headers are passed on untouched.
 // Set the environment (DATA_DIR, RESEND_*) before starting: the adapters read it once per process.
 // `freshPerRequest` loads the adapters and everything they import anew for every request (under
 // Vitest only), as Netlify's dev tools do by running each call in a fresh worker thread: nothing
 // kept in a module's memory survives from one request to the next.
 
-type Handler = (request: Request, context: undefined) => Promise<Response>;
+type Handler = (request: Request, context: { ip: string }) => Promise<Response>;
+
+/** Stands in for the platform's view of the connection: Netlify gives the adapters `context.ip`. */
+export const CLIENT_IP_HEADER = 'x-test-client-ip';
 
 const loadAdapters = async () =>
   (await Promise.all([
@@ -73,7 +78,8 @@ export async function startIntakeServer({ port = 0, freshPerRequest = false } = 
       return;
     }
     try {
-      const response = await handler(toRequest(req, origin), undefined);
+      const ip = [req.headers[CLIENT_IP_HEADER] ?? req.socket.remoteAddress ?? ''].flat()[0]!;
+      const response = await handler(toRequest(req, origin), { ip });
       res.statusCode = response.status;
       response.headers.forEach((value, key) => res.setHeader(key, value));
       res.end(Buffer.from(await response.arrayBuffer()));
