@@ -141,6 +141,8 @@ describe('a manager confirms a coaching application (JavaScript on)', () => {
 });
 
 describe('the coach confirms a coaching agreement the coachee sent (JavaScript off)', () => {
+  // Two page loads, a form sent and an axe run over a confirm page that now carries the full terms:
+  // under the 2-core machine's load this journey alone has taken 40 to 60 seconds.
   it('goes from the email to the done page, and both organisations hear it was confirmed', async () => {
     const answers = (await schemaFixture('coaching-agreement')).valid;
     expect(answers.signedBy).toBe('coachee');
@@ -169,7 +171,7 @@ describe('the coach confirms a coaching agreement the coachee sent (JavaScript o
     } finally {
       await close();
     }
-  });
+  }, 120_000);
 });
 
 describe('a link that does not exist', () => {
