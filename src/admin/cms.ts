@@ -1,9 +1,9 @@
-// The /admin/ page's only script: Decap CMS from the decap-cms-app npm package, configured by the
-// JSON the page carries (built at build time from the content schemas, see cms-config.ts).
-import CMS from 'decap-cms-app';
-import React, { createElement as h } from 'react';
-import { en } from 'decap-cms-locales';
-import { BODY_WIDGET, FORMAT } from './names.ts';
+// The /admin/ page's only script: Decap CMS from decap-cms-app's prebuilt file (loaded by
+// decap-global.ts, not bundled), configured by the JSON the page carries (built at build time from
+// the content schemas, see cms-config.ts), plus this site's formats, widgets and previews.
+import { createElement as h } from 'react';
+import { loadDecap, React } from './decap-global.ts';
+import { BODY_WIDGET, DECAP_SCRIPT, FORMAT } from './names.ts';
 import { mdxFormat, ymlFormat } from './formats.ts';
 import { createMdxBodyControl } from './mdx-body-widget.ts';
 import { bodyPreview, calloutEditorComponent, pagePreview } from './previews.ts';
@@ -11,6 +11,8 @@ import './admin.css';
 
 const configElement = document.getElementById('cms-config');
 const config = JSON.parse(configElement?.dataset.config ?? '{}');
+const CMS = await loadDecap(DECAP_SCRIPT);
+const en = CMS.getLocale('en');
 
 // Pattern errors show the schema's own words ("Enter the … as an email address, like …"), not
 // Decap's "didn't match the pattern".
@@ -28,7 +30,7 @@ CMS.registerLocale('en', {
 CMS.registerCustomFormat(FORMAT.yml, 'yml', ymlFormat);
 CMS.registerCustomFormat(FORMAT.mdx, 'mdx', mdxFormat);
 
-const markdown = CMS.getWidget('markdown') as unknown as { preview: React.ComponentType<Record<string, unknown>> };
+const markdown = CMS.getWidget('markdown')!;
 CMS.registerWidget(BODY_WIDGET, createMdxBodyControl(React) as never, bodyPreview(markdown.preview) as never);
 
 const renderMarkdown = (value: string) =>

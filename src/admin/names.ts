@@ -5,3 +5,5 @@
 export const FORMAT = { mdx: 'hub-mdx', yml: 'hub-yml' } as const;
 /** The body widget: the page text as plain Markdown/MDX, with an "Add a callout" button. */
 export const BODY_WIDGET = 'mdx-body';
+/** Decap's prebuilt file, copied there by integrations/decap.ts. */
+export const DECAP_SCRIPT = '/admin/decap/decap-cms-app.js';

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCmsConfig } from '../../src/admin/cms-config.ts';
 import { baseUrl, launchBrowser, openPage } from './support.ts';
 import { scriptsOf } from '../../scripts/bench/admin.mjs';
+import { DECAP_SCRIPT } from '../../src/admin/names.ts';
 
 // Journeys through /admin/ on the built site with the local backend. decap-server runs against a
 // temporary copy of this repository, so the tests read and change that copy's content/, never the
@@ -114,11 +115,13 @@ describe('the built site', () => {
     const pages = (await readdir(dist, { recursive: true })).filter((file) => file.endsWith('.html'));
     const adminScripts = scriptsOf(path.join(dist, 'admin/index.html'), dist) as Set<string>;
     const adminCode = await Promise.all([...adminScripts].map((file) => readFile(file, 'utf8')));
-    expect(adminCode.some((code) => code.includes('decap-cms-app'))).toBe(true);
+    expect(adminCode.some((code) => code.includes(DECAP_SCRIPT))).toBe(true);
+    await expect(readFile(path.join(dist, DECAP_SCRIPT), 'utf8')).resolves.toContain('decap-cms-app');
     const leaks: string[] = [];
     for (const page of pages.filter((file) => file !== path.join('admin', 'index.html'))) {
       for (const file of scriptsOf(path.join(dist, page), dist) as Set<string>) {
-        if (adminScripts.has(file) || (await readFile(file, 'utf8')).includes('decap-cms')) leaks.push(`${page}: ${path.basename(file)}`);
+        const code = await readFile(file, 'utf8');
+        if (adminScripts.has(file) || code.includes('decap-cms') || code.includes('/admin/decap/')) leaks.push(`${page}: ${path.basename(file)}`);
       }
     }
     expect(pages.length).toBeGreaterThan(20);
