@@ -5,17 +5,22 @@ import { createElement as h } from 'react';
 import { loadDecap, React } from './decap-global.ts';
 import { BODY_WIDGET, DECAP_SCRIPT, FORMAT } from './names.ts';
 import { mdxFormat, ymlFormat } from './formats.ts';
+import { registerCheckedWidgets } from './checked-widgets.ts';
+import { entryProblems } from './rules.ts';
 import { createMdxBodyControl } from './mdx-body-widget.ts';
 import { bodyPreview, calloutEditorComponent, pagePreview } from './previews.ts';
 import './admin.css';
 
 const configElement = document.getElementById('cms-config');
 const config = JSON.parse(configElement?.dataset.config ?? '{}');
+/** Guidance pages something links to (file → the files that link to it); see required-pages.ts. */
+const requiredPages: Record<string, string[]> = JSON.parse(configElement?.dataset.requiredPages ?? '{}');
 const CMS = await loadDecap(DECAP_SCRIPT);
 const en = CMS.getLocale('en');
 
 // Pattern errors show the schema's own words ("Enter the … as an email address, like …"), not
-// Decap's "didn't match the pattern".
+// Decap's "didn't match the pattern"; a refused save or delete shows our sentence alone, not
+// "Failed to persist entry: Error: …".
 CMS.registerLocale('en', {
   ...en,
   editor: {
@@ -24,6 +29,50 @@ CMS.registerLocale('en', {
       ...en.editor.editorControlPane,
       widget: { ...en.editor.editorControlPane.widget, regexPattern: '%{pattern}'},
     },
+  },
+  ui: { ...en.ui, toast: { ...en.ui.toast, onFailToPersist: '%{details}', onFailToDelete: '%{details}' } },
+});
+
+/** An error whose text is just its message, for Decap's notices. */
+class Refusal extends Error {
+  override toString() {
+    return this.message;
+  }
+}
+
+registerCheckedWidgets(CMS);
+
+type Entry = { get(key: string): any; getIn(path: string[]): any };
+const collectionOf = (entry: Entry) => config.collections?.find((c: { name: string }) => c.name === entry.get('collection'));
+
+// The last word before anything is written: the whole entry against its schema, so nothing the
+// build would refuse is ever saved, even a problem no single box shows.
+CMS.registerEventListener({
+  name: 'preSave',
+  handler: ({ entry }: { entry: Entry }) => {
+    const collection = collectionOf(entry);
+    if (!collection) return;
+    const schemaName = collection.files ? entry.get('slug') : collection.name;
+    const fields: { name: string; label: string }[] = collection.files
+      ? (collection.files.find((f: { name: string }) => f.name === schemaName)?.fields ?? [])
+      : collection.fields;
+    const labelOf = (name: string) => fields.find((f) => f.name === name)?.label ?? name;
+    const problems = entryProblems(schemaName, entry.get('data').toJS(), labelOf);
+    if (problems.length > 0) throw new Refusal(`Not saved. ${problems.join('. ')}.`);
+  },
+});
+
+// Deleting (or unpublishing) a page that other pages link to would leave broken links everywhere.
+CMS.registerEventListener({
+  name: 'preUnpublish',
+  handler: ({ entry }: { entry: Entry }) => {
+    const linkedFrom = requiredPages[entry.get('path')];
+    if (!linkedFrom) return;
+    const title = entry.getIn(['data', 'title']) ?? entry.get('slug');
+    const others = linkedFrom.length === 1 ? '1 other file links' : `${linkedFrom.length} other files link`;
+    throw new Refusal(
+      `“${title}” cannot be deleted: the site needs it, because ${others} to it (${linkedFrom.slice(0, 3).join(', ')}${linkedFrom.length > 3 ? ', …' : ''}). Change its words instead.`,
+    );
   },
 });
 

@@ -10,6 +10,8 @@ export interface FieldHint {
   widget?: 'text';
   /** Label for each item of a list. */
   itemLabel?: string;
+  /** 'text' gives each item of a list a multi-line box. */
+  itemWidget?: 'text';
 }
 
 export interface CollectionHint {
