@@ -1,6 +1,7 @@
 // The /admin/ page's only script: Decap CMS from decap-cms-app's prebuilt file (loaded by
 // decap-global.ts, not bundled), configured by the JSON the page carries (built at build time from
 // the content schemas, see cms-config.ts), plus this site's formats, widgets and previews.
+import './zod-jitless.ts';
 import { createElement as h } from 'react';
 import { loadDecap, React } from './decap-global.ts';
 import { BODY_WIDGET, DECAP_SCRIPT, FORMAT } from './names.ts';

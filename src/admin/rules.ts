@@ -6,8 +6,7 @@ import { fileCollections, folderCollections } from '../schemas/content-model.ts'
 // "collection.field" (or "collection.field.*" for each item of a list); schema-fields.ts writes
 // those names into the generated configuration.
 
-// No code generation in the browser: /admin/ runs under a CSP without 'unsafe-eval'.
-z.config({ jitless: true });
+// No code generation in the browser: zod runs jitless in /admin/ (zod-jitless.ts, imported first).
 
 const schemas: Record<string, z.ZodObject> = Object.fromEntries([
   ...Object.entries(folderCollections).map(([name, model]) => [name, model.schema]),
