@@ -3,6 +3,17 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import pagefindSearch from './integrations/pagefind.ts';
 import decap from './integrations/decap.ts';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * React is used by /admin/ only, next to Decap's prebuilt file, whose embedded renderer is a
+ * production build: in `astro dev` the development React would not work with it ("dispatcher.getOwner
+ * is not a function"), so the production builds are used everywhere.
+ */
+const productionReact = [
+  { find: /^react$/, replacement: fileURLToPath(new URL('./node_modules/react/cjs/react.production.js', import.meta.url)) },
+  { find: /^react-dom$/, replacement: fileURLToPath(new URL('./node_modules/react-dom/cjs/react-dom.production.js', import.meta.url)) },
+];
 
 /**
  * Serves netlify/functions and Netlify Blobs inside `astro dev`, offline and without an account.
@@ -28,6 +39,7 @@ export default defineConfig({
   integrations: [mdx(), pagefindSearch(), decap(), netlifyDev()],
   // Every stylesheet stays an external file: the site runs under a CSP with style-src 'self'.
   build: { inlineStylesheets: 'never' },
+  vite: { resolve: { alias: productionReact } },
   // Astro's dev toolbar is not used here, and preparing it costs every build a dependency-bundling run.
   devToolbar: { enabled: false },
 });

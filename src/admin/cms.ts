@@ -111,4 +111,13 @@ async function openLocalBackendWithoutLogin(localBackend?: { url?: string }) {
   }
 }
 
+// Under `npm start`, saving writes content/, and Vite then reloads every open page so the site
+// shows the change. /admin/ alone opts out: a reload would drop the "Entry saved" notice and the
+// editor's place. (Vite skips the reload when the payload names another .html page.)
+if (import.meta.hot) {
+  import.meta.hot.on('vite:beforeFullReload', (payload: { path?: string }) => {
+    payload.path = '/admin-stays-open.html';
+  });
+}
+
 openLocalBackendWithoutLogin(config.local_backend).finally(() => CMS.init({ config }));
