@@ -47,7 +47,8 @@ export default function adminBench({ dist, gzipSize, pages }) {
 
   const leaks = pages
     .filter((page) => page.path !== '/admin/')
-    .filter((page) => [...scriptsOf(page.file, dist)].some((file) => files.includes(file) || /decap-cms|\/admin\/decap\//.test(readFileSync(file, 'utf8'))))
+    // Library chunks (zod, the shared schemas) may be shared with the forms; CMS code may not.
+    .filter((page) => [...scriptsOf(page.file, dist)].some((file) => /decap-cms|\/admin\/decap\//.test(readFileSync(file, 'utf8'))))
     .map((page) => page.path);
   console.log(leaks.length ? `CMS code reaches other pages: ${leaks.join(', ')}` : 'CMS code on any other page: none.');
   if (leaks.length) process.exitCode = 1;

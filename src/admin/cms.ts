@@ -9,7 +9,7 @@ import { mdxFormat, ymlFormat } from './formats.ts';
 import { registerCheckedWidgets } from './checked-widgets.ts';
 import { entryProblems } from './rules.ts';
 import { createMdxBodyControl } from './mdx-body-widget.ts';
-import { bodyPreview, calloutEditorComponent, pagePreview } from './previews.ts';
+import { bodyPreview, calloutEditorComponent, organisationPreview, pagePreview, type PreviewSite } from './previews.ts';
 import './admin.css';
 
 const configElement = document.getElementById('cms-config');
@@ -88,9 +88,11 @@ const renderMarkdown = (value: string) =>
 CMS.registerEditorComponent(calloutEditorComponent(renderMarkdown) as never);
 
 CMS.registerPreviewStyle('/styles/site.css');
-CMS.registerPreviewTemplate('guidance', pagePreview('guidance') as never);
-CMS.registerPreviewTemplate('protocol', pagePreview('protocol') as never);
-CMS.registerPreviewTemplate('planning', pagePreview('planning') as never);
+const site: PreviewSite = JSON.parse(configElement?.dataset.site ?? '{"schemeName":"","tagline":""}');
+CMS.registerPreviewTemplate('guidance', pagePreview('guidance', site) as never);
+CMS.registerPreviewTemplate('protocol', pagePreview('protocol', site) as never);
+CMS.registerPreviewTemplate('planning', pagePreview('planning', site) as never);
+CMS.registerPreviewTemplate('organisations', organisationPreview(site) as never);
 
 /**
  * With the local backend (decap-server, `npm start`) there is nobody to sign in as, yet Decap still
