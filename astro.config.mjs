@@ -1,22 +1,49 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import netlify from '@netlify/vite-plugin';
 import pagefindSearch from './integrations/pagefind.ts';
+import decap from './integrations/decap.ts';
 import securityHeaders, { securityHeadersDev } from './integrations/security-headers.ts';
 import emailRequired from './integrations/email-required.ts';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * React is used by /admin/ only, next to Decap's prebuilt file, whose embedded renderer is a
+ * production build: in `astro dev` the development React would not work with it ("dispatcher.getOwner
+ * is not a function"), so the production builds are used everywhere.
+ */
+const productionReact = [
+  { find: /^react$/, replacement: fileURLToPath(new URL('./node_modules/react/cjs/react.production.js', import.meta.url)) },
+  { find: /^react-dom$/, replacement: fileURLToPath(new URL('./node_modules/react-dom/cjs/react-dom.production.js', import.meta.url)) },
+];
+
+/**
+ * Serves netlify/functions and Netlify Blobs inside `astro dev`, offline and without an account.
+ * Loaded only for `astro dev`: a static build does not use it, and importing it costs a build about
+ * 3 s and 200 MB. Edge functions are off: we have none, and their sandbox cannot read files.
+ * @returns {import('astro').AstroIntegration}
+ */
+function netlifyDev() {
+  return {
+    name: 'hub-netlify-dev',
+    hooks: {
+      'astro:config:setup': async ({ command, updateConfig }) => {
+        if (command !== 'dev') return;
+        const { default: netlify } = await import('@netlify/vite-plugin');
+        // securityHeadersDev after it: the dev server's security headers (see integrations/security-headers.ts).
+        updateConfig({ vite: { plugins: [netlify({ edgeFunctions: { enabled: false } }), securityHeadersDev()] } });
+      },
+    },
+  };
+}
 
 export default defineConfig({
   site: process.env.URL ?? 'http://localhost:4321',
-  integrations: [emailRequired(), mdx(), pagefindSearch(), securityHeaders()],
+  integrations: [emailRequired(), mdx(), pagefindSearch(), decap(), netlifyDev(), securityHeaders()],
   // Every stylesheet stays an external file: the site runs under a CSP with style-src 'self'.
   build: { inlineStylesheets: 'never' },
-  // The dev toolbar injects inline scripts and styles, which the dev server's CSP (the site's) blocks.
+  vite: { resolve: { alias: productionReact } },
+  // The dev toolbar is not used: it injects inline scripts and styles the site's CSP blocks, and preparing
+  // it costs every build a dependency-bundling run.
   devToolbar: { enabled: false },
-  vite: {
-    // Serves netlify/functions and Netlify Blobs inside `astro dev`, offline and without an account.
-    // Edge functions are off: we have none, and their sandbox cannot read files.
-    // securityHeadersDev after it: the dev server's security headers (see integrations/security-headers.ts).
-    plugins: [netlify({ edgeFunctions: { enabled: false } }), securityHeadersDev()],
-  },
 });

@@ -46,7 +46,7 @@ const PAGE_DIRECTIVES = {
 };
 
 /**
- * /admin/: Decap CMS as bundled today, measured in Chromium (test/browser/cms.test.ts and
+ * /admin/: Decap CMS's prebuilt file, measured in Chromium (test/browser/cms.test.ts, cms-csp.test.ts and
  * security-csp.test.ts open it and save entries with the local backend; any violation fails them).
  * It needs:
  * - script-src 'unsafe-eval': Decap checks its configuration with Ajv, which compiles each validator
@@ -54,7 +54,8 @@ const PAGE_DIRECTIVES = {
  * - style-src 'unsafe-inline': Decap styles itself with emotion, which injects <style> elements at run
  *   time, and its editor sets style attributes;
  * - img-src blob: and connect-src blob:: an image chosen in the media library is shown, and read for
- *   upload, from a blob: address;
+ *   upload, from a blob: address; img-src https://avatars.githubusercontent.com: the signed-in
+ *   editor's picture with the GitHub backend (reasoned from the backend, not measurable offline);
  * - connect-src: its backend (GitHub's API, Netlify's sign-in, the local decap-server).
  * Its preview pane is a same-origin frame without an address, which needs no frame-src.
  */
@@ -62,7 +63,7 @@ const ADMIN_DIRECTIVES = (connect: readonly string[]) => ({
   'default-src': "'none'",
   'script-src': "'self' 'unsafe-eval'",
   'style-src': "'self' 'unsafe-inline'",
-  'img-src': "'self' blob:",
+  'img-src': "'self' blob: https://avatars.githubusercontent.com",
   'connect-src': ["'self'", 'blob:', ...connect].join(' '),
   'form-action': "'self'",
   'base-uri': "'none'",

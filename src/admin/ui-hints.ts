@@ -11,6 +11,8 @@ export interface FieldHint {
   widget?: 'text';
   /** Label for each item of a list. */
   itemLabel?: string;
+  /** 'text' gives each item of a list a multi-line box. */
+  itemWidget?: 'text';
 }
 
 export interface CollectionHint {
@@ -28,8 +30,9 @@ const updated: FieldHint = {
 /** The page text of every MDX page (not part of the schemas: Astro reads it as the page body). */
 export const bodyHint: FieldHint = {
   label: 'Page text',
+  // Decap renders hints as Markdown: the syntax goes in backticks so it shows as written.
   hint:
-    'Write in Markdown: ## for a heading, - for a bullet, [link text](/address/) for a link. ' +
+    'Write in Markdown: `## Heading` for a heading, `- Item` for a bullet, `[link text](/address/)` for a link. ' +
     'Use “Add a callout” to put a highlighted box on the page.',
 };
 
@@ -71,6 +74,7 @@ export const uiHints = {
         label: 'Planning questions',
         hint: 'The questions an agency answers in this step. The planner tool shows each one.',
         itemLabel: 'Question',
+        itemWidget: 'text',
       },
       updated,
     },
@@ -82,7 +86,7 @@ export const uiHints = {
     fields: {
       number: { label: 'Question number', hint: 'Where this question comes, from 1 to 5.' },
       question: { label: 'Question', widget: 'text' },
-      prompts: { label: 'Prompts', hint: 'Smaller questions that help people answer this one.', itemLabel: 'Prompt' },
+      prompts: { label: 'Prompts', hint: 'Smaller questions that help people answer this one.', itemLabel: 'Prompt', itemWidget: 'text' },
       helpLabel: { label: 'Help link text', hint: 'The words of the link to the guidance that helps.' },
       helpHref: {
         label: 'Help link address',
@@ -117,11 +121,13 @@ export const uiHints = {
         label: 'Before you start',
         hint: 'What people should have ready. Leave empty if there is nothing.',
         itemLabel: 'Thing to have ready',
+        itemWidget: 'text',
       },
       whatHappensNext: {
         label: 'What happens next',
         hint: 'The steps after someone sends the form, in order. The confirmation page shows them.',
         itemLabel: 'Step',
+        itemWidget: 'text',
       },
     },
   },
@@ -133,12 +139,12 @@ export const uiHints = {
   coachExpectations: {
     label: 'Coach expectations',
     description: 'What the scheme expects of every coach. The coach form asks people to agree to them.',
-    fields: { items: { label: 'Expectations', itemLabel: 'Expectation' } },
+    fields: { items: { label: 'Expectations', itemLabel: 'Expectation', itemWidget: 'text' } },
   },
   guidingPrinciples: {
     label: 'Guiding principles',
     description: 'The principles of coaching in the scheme.',
-    fields: { items: { label: 'Principles', itemLabel: 'Principle' } },
+    fields: { items: { label: 'Principles', itemLabel: 'Principle', itemWidget: 'text' } },
   },
   agreementTerms: {
     label: 'Coaching agreement terms',
@@ -153,13 +159,13 @@ export const uiHints = {
         hint: 'The sentence before the list of exceptions, so they read as exceptions, not as terms.',
         widget: 'text',
       },
-      confidentialityExceptions: { label: 'Exceptions to confidentiality', itemLabel: 'Exception' },
+      confidentialityExceptions: { label: 'Exceptions to confidentiality', itemLabel: 'Exception', itemWidget: 'text' },
       coachHeading: { label: 'Heading: the coach’s commitments' },
-      coach: { label: 'The coach commits to', itemLabel: 'Commitment' },
+      coach: { label: 'The coach commits to', itemLabel: 'Commitment', itemWidget: 'text' },
       coacheeHeading: { label: 'Heading: the coachee’s commitments' },
-      coachee: { label: 'The coachee commits to', itemLabel: 'Commitment' },
+      coachee: { label: 'The coachee commits to', itemLabel: 'Commitment', itemWidget: 'text' },
       lineManagerHeading: { label: 'Heading: the line manager’s part' },
-      lineManager: { label: 'The line manager commits to', itemLabel: 'Commitment' },
+      lineManager: { label: 'The line manager commits to', itemLabel: 'Commitment', itemWidget: 'text' },
       arrangementsHeading: { label: 'Heading: practical arrangements' },
       noticeToCancel: { label: 'Notice to cancel a session', widget: 'text' },
       reviewPoint: { label: 'When the coaching is reviewed', widget: 'text' },

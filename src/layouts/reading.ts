@@ -28,9 +28,21 @@ export interface Numbered {
   data: { number: number; title: string };
 }
 
-/** Orders phases or steps by their number, the order editors set. */
-export function byNumber<T extends Numbered>(entries: T[]): T[] {
-  return [...entries].sort((a, b) => a.data.number - b.data.number);
+/**
+ * Orders phases, steps or questions by their number, the order editors set. Two entries with the
+ * same number would make two "Phase 2 of 5" pages, so that stops the build with one sentence.
+ */
+export function byNumber<T extends { id: string; data: { number: number } }>(entries: T[]): T[] {
+  const sorted = [...entries].sort((a, b) => a.data.number - b.data.number);
+  sorted.forEach((entry, index) => {
+    const next = sorted[index + 1];
+    if (next && next.data.number === entry.data.number) {
+      throw new Error(
+        `${entry.id} and ${next.id} both have the number ${entry.data.number}: give each its own number.`,
+      );
+    }
+  });
+  return sorted;
 }
 
 export interface PagerLink {

@@ -49,3 +49,9 @@ export const fileCollections = {
 
 export type FolderCollectionName = keyof typeof folderCollections;
 export type FileCollectionName = keyof typeof fileCollections;
+
+/**
+ * Collections whose `number` places each entry in a sequence: no two entries may share one. The
+ * build refuses a repeat (src/layouts/reading.ts) and so does the CMS.
+ */
+export const orderedCollections = ['protocol', 'planning', 'readiness'] as const satisfies readonly FolderCollectionName[];

@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { emailAddress, requiredText, textList } from './shared.ts';
+import { emailAddress, orderNumber, requiredText, textList } from './shared.ts';
 
 /** A readiness question (content/readiness/*.yml) with the prompts that help an agency answer it. */
 export const readinessQuestionSchema = z.object({
-  number: z.number({ error: 'Enter the question number, from 1 to 5' }).int().min(1).max(5, {
-    error: 'Enter the question number, from 1 to 5',
-  }),
+  number: orderNumber('question', 5),
   question: requiredText('the question'),
   prompts: textList('prompts'),
   helpLabel: requiredText('the link text for the guidance that helps with this question'),
@@ -17,8 +15,8 @@ export type ReadinessQuestion = z.infer<typeof readinessQuestionSchema>;
 
 /** A partner organisation (content/organisations/*.yml); its file name is the value the forms send. */
 export const organisationSchema = z.object({
-  name: requiredText('the organisation’s name'),
-  shortName: requiredText('a short name for the organisation'),
+  name: requiredText('the organisation’s name', { max: 80 }),
+  shortName: requiredText('a short name for the organisation', { max: 20 }),
   inboxes: z
     .array(emailAddress('the workforce development inbox'), { error: 'Add at least one workforce development inbox' })
     .min(1, { error: 'Add at least one workforce development inbox' }),
@@ -56,7 +54,7 @@ export type AgreementTerms = z.infer<typeof agreementTermsSchema>;
 
 /** The words around each form (content/forms/*.yml): the file name is the form's id. */
 export const formTextSchema = z.object({
-  title: requiredText('the form title'),
+  title: requiredText('the form title', { max: 80 }),
   intro: requiredText('an introduction to the form'),
   beforeYouStart: textList('things to have ready before starting', { min: 0 }).default([]),
   whatHappensNext: textList('steps that happen after sending'),
@@ -65,8 +63,8 @@ export type FormText = z.infer<typeof formTextSchema>;
 
 /** Scheme-wide settings (content/settings/site.yml). */
 export const siteSettingsSchema = z.object({
-  schemeName: requiredText('the scheme name'),
-  tagline: requiredText('a one-line description of the scheme'),
+  schemeName: requiredText('the scheme name', { max: 60 }),
+  tagline: requiredText('a one-line description of the scheme', { max: 120 }),
   contactEmail: emailAddress('the contact inbox'),
   fallbackInbox: emailAddress('the fallback inbox for organisations not listed'),
   receiptNotSent: requiredText('what the sent page says when the sender’s confirmation email could not be sent'),
