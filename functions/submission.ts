@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import { siteUrlFor } from './config.ts';
+import { exportAttachments, withExport } from './email/export.ts';
 import { confirmationRequestEmail, receiptEmail, workforceEmails } from './email/messages.ts';
 import { forms, isFormId, type FormContent, type FormDefinition } from './forms/index.ts';
 import { renderFormPage } from './html/form-page.ts';
 import { html, isCrossSite, json, problem, readAnswers, redirect, type Answers, type ErrorItem } from './http.ts';
 import { waitBeforeNext } from './limits.ts';
 import { normaliseAnswers, single } from './normalise.ts';
-import { deliver, submissionKey, tokenKey, type SubmissionRecord } from './outbox.ts';
+import { sendAfterAnswer, submissionKey, tokenKey, type SubmissionRecord } from './outbox.ts';
 import { hashToken, newReference, newToken, type RandomBytes } from './reference.ts';
 import { route } from './routing.ts';
 import type { Intake } from './runtime.ts';
@@ -89,13 +90,9 @@ async function pipeline(request: Request, deps: SubmissionDeps, clientAddress: s
     return notSent(request, asHtml, deps, definition, content, values);
   }
 
-  try {
-    // Best effort now; the outbox retries whatever this leaves pending. A short wait and timeout keep
-    // the sender's answer quick.
-    await deliver(record.reference, deps, { maxWaitMs: 1500, timeoutMs: 4000 });
-  } catch (error) {
-    deps.log(`${record.reference}: stored, emails left pending: ${(error as Error).message}`);
-  }
+  // Stored: answer now. Sending happens after the answer; the outbox sends whatever it leaves.
+  void sendAfterAnswer(record.reference, deps);
+  deps.log(`${record.reference}: stored`);
   return accepted(record.reference);
 }
 
@@ -144,20 +141,27 @@ async function store(
       confirmation:
         signatory && token ? { ...signatory, link: `${siteUrl}/confirm/${token}/`, expiresAt } : undefined,
     };
+    const createdAt = new Date(now).toISOString();
+    const exported = exportAttachments(definition, content, {
+      reference,
+      formId: definition.id,
+      submittedAt: createdAt,
+      answers: data as Record<string, unknown>,
+    });
     const emails = [
-      ...workforceEmails(submission, settings, 'submitted'),
+      ...withExport(workforceEmails(submission, settings, 'submitted'), exported),
       receiptEmail(submission, settings, 'submitted'),
       ...(submission.confirmation ? [confirmationRequestEmail(submission, settings, 'submitted')] : []),
     ];
     const record: SubmissionRecord = {
       reference,
       formId: definition.id,
-      createdAt: new Date(now).toISOString(),
+      createdAt,
       answers: data as Record<string, unknown>,
       batches: [{ stage: 'submitted', idempotencyKey: `${reference}/submitted`, emails, attempts: 0 }],
       confirmation:
         signatory && token
-          ? { ...signatory, tokenHash: hashToken(token), expiresAt: expiresAt.toISOString() }
+          ? { ...signatory, tokenHash: hashToken(token), expiresAt: expiresAt.toISOString(), link: submission.confirmation!.link }
           : undefined,
     };
     // The token first: a submission whose link cannot be looked up would be half-done.

@@ -16,6 +16,15 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html: string;
+  /** Files sent with it (WD's CSV and JSON of the submission): such an email is sent on its own. */
+  attachments?: EmailAttachment[];
+}
+
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  /** The file, base64. */
+  content: string;
 }
 
 export interface EmailSettings {

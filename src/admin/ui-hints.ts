@@ -155,7 +155,7 @@ export const uiHints = {
   },
   settings: {
     label: 'Site settings',
-    description: 'The scheme name, tagline and contact inboxes used across the site.',
+    description: 'The scheme name, tagline and the inboxes used across the site.',
     fields: {
       schemeName: { label: 'Scheme name', hint: 'Shown at the top of every page.' },
       tagline: { label: 'Tagline', hint: 'One line that describes the scheme, shown at the foot of every page.' },
@@ -163,6 +163,10 @@ export const uiHints = {
       fallbackInbox: {
         label: 'Fallback inbox',
         hint: 'Receives forms from people whose organisation is not listed.',
+      },
+      maintainersInbox: {
+        label: 'Maintainers’ inbox',
+        hint: 'Told when an email to a workforce development inbox bounces or is marked as spam (the reference and the inbox only).',
       },
     },
   },

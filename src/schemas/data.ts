@@ -57,5 +57,6 @@ export const siteSettingsSchema = z.object({
   tagline: requiredText('a one-line description of the scheme'),
   contactEmail: emailAddress('the contact inbox'),
   fallbackInbox: emailAddress('the fallback inbox for organisations not listed'),
+  maintainersInbox: emailAddress('the maintainers’ inbox for email delivery alerts'),
 });
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;

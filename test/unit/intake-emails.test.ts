@@ -31,16 +31,20 @@ async function sendApplication() {
   const harness = testDeps({ random: counting() });
   const response = await handleFormPost(post('coachee-application', { ...valid('coachee-application'), ...HOSTILE }), harness.deps, 'a');
   expect(response.status).toBe(201);
+  await harness.settle();
   return harness;
 }
 
 describe('emails for a coaching application', () => {
-  it('go in one batch: each WD inbox, the receipt and the manager’s request, one key per recipient', async () => {
+  it('go as each WD inbox alone (with the CSV), then the receipt and the manager’s request in one batch, one key per recipient', async () => {
     const { mailer } = await sendApplication();
-    expect(mailer.calls).toHaveLength(1);
-    const [call] = mailer.calls;
-    expect(call!.idempotencyKey).toMatch(/^APP-[A-Z0-9]{4}-[A-Z0-9]{4}\/submitted$/);
-    expect(call!.emails.map((email) => [email.to, email.key.replace(/^APP-[^/]+/, 'REF')])).toEqual([
+    expect(mailer.calls.map((call) => call.idempotencyKey.replace(/^APP-[A-Z0-9]{4}-[A-Z0-9]{4}/, 'REF'))).toEqual([
+      'REF/submitted/wd-eastmere-children@example.org',
+      'REF/submitted/wd-northfield@example.org',
+      'REF/submitted',
+    ]);
+    expect(mailer.calls.map((call) => call.emails.map((email) => Boolean(email.attachments)))).toEqual([[true], [true], [false, false]]);
+    expect(mailer.emails.map((email) => [email.to, email.key.replace(/^APP-[^/]+/, 'REF')])).toEqual([
       ['wd-eastmere-children@example.org', 'REF/submitted/wd-eastmere-children@example.org'],
       ['WD-Northfield@example.org', 'REF/submitted/wd-northfield@example.org'],
       ['jordan.lee@example.org', 'REF/submitted/jordan.lee@example.org'],
@@ -50,7 +54,7 @@ describe('emails for a coaching application', () => {
 
   it('to workforce development: every answer, escaped, marked as awaiting the manager', async () => {
     const { mailer } = await sendApplication();
-    const email = mailer.calls[0]!.emails[0]!;
+    const email = mailer.emails[0]!;
     expect(email.replyTo).toBe('jordan.lee@example.org');
     expect(email.subject).toMatch(/^Coaching application APP-\S+ – Eastmere$/);
     expect(email.text).toContain('Awaiting confirmation from the manager.');
@@ -63,7 +67,7 @@ describe('emails for a coaching application', () => {
 
   it('to the applicant: the reference and next steps, none of their own words', async () => {
     const { mailer } = await sendApplication();
-    const receipt = mailer.calls[0]!.emails[2]!;
+    const receipt = mailer.emails[2]!;
     for (const typed of ['Jordan', 'Social worker', 'Adults', 'img', 'Priya', 'Shah']) {
       expect(receipt.text).not.toContain(typed);
       expect(receipt.html).not.toContain(typed);
@@ -74,15 +78,16 @@ describe('emails for a coaching application', () => {
 
   it('to the manager: what to confirm and the single-use link', async () => {
     const { mailer } = await sendApplication();
-    const request = mailer.calls[0]!.emails[3]!;
+    const request = mailer.emails[3]!;
     expect(request.text).toMatch(/Confirm it here: https:\/\/coaching\.example\.org\/confirm\/[A-Za-z0-9_-]{43}\//);
     expect(request.text).toContain('expires on 10 December 2026');
     await expect(request.text).toMatchFileSnapshot('../fixtures/intake/emails/application-manager.txt');
   });
 
   it('after the manager confirms: a short follow-up to WD with the same reference and their typed name', async () => {
-    const { mailer, deps, store } = await sendApplication();
-    const link = /\/confirm\/([A-Za-z0-9_-]{43})\//.exec(mailer.calls[0]!.emails[3]!.text)![1]!;
+    const harness = await sendApplication();
+    const { mailer, deps, store } = harness;
+    const link = /\/confirm\/([A-Za-z0-9_-]{43})\//.exec(mailer.emails[3]!.text)![1]!;
     const response = await handleConfirm(
       new Request(`https://coaching.example.org/confirm/${link}/`, {
         method: 'POST',
@@ -93,8 +98,9 @@ describe('emails for a coaching application', () => {
       'a',
     );
     expect(response.status).toBe(303);
-    const followUp = mailer.calls[1]!;
-    expect(followUp.idempotencyKey).toMatch(/\/confirmed$/);
+    await harness.settle();
+    const followUp = { emails: mailer.calls.slice(3).flatMap((call) => call.emails) };
+    expect(mailer.calls.slice(3).map((call) => call.idempotencyKey)).toEqual(followUp.emails.map((email) => email.key));
     expect(followUp.emails.map((email) => email.to)).toEqual(['wd-eastmere-children@example.org', 'WD-Northfield@example.org']);
     const reference = (await store.list('submissions/'))[0]!.split('/')[1]!;
     expect(followUp.emails[0]!.subject).toBe(`Confirmed: Coaching application ${reference} – Eastmere`);
@@ -109,8 +115,9 @@ describe('an interest with no second signature', () => {
   it('is not marked as awaiting anyone, and its receipt asks nobody to confirm', async () => {
     const harness = testDeps({ random: counting() });
     await handleFormPost(post('coach-eoi', valid('coach-eoi')), harness.deps, 'a');
-    const [wd, receipt] = harness.mailer.calls[0]!.emails;
-    expect(harness.mailer.calls[0]!.emails).toHaveLength(2);
+    await harness.settle();
+    const [wd, receipt] = harness.mailer.emails;
+    expect(harness.mailer.emails).toHaveLength(2);
     expect(wd!.subject).toMatch(/^Coach expression of interest EOI-\S+ – Northfield$/);
     expect(wd!.text).not.toContain('Awaiting');
     expect(receipt!.text).not.toContain('confirm the');
