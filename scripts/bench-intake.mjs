@@ -31,7 +31,7 @@ Object.assign(process.env, {
 });
 const { startIntakeServer } = await import('../test/integration/support/intake-server.ts');
 const { intake } = await import('../functions/runtime.ts');
-const { flushOutbox } = await import('../functions/outbox.ts');
+const { callsOf, flushOutbox } = await import('../functions/outbox.ts');
 const server = await startIntakeServer();
 const quiet = console.log;
 console.log = () => {}; // the intake logs every retry; the report is what matters here
@@ -80,7 +80,8 @@ const allDelivered = performance.now();
 const expected = new Set();
 for (const { reference } of acknowledged) {
   const record = JSON.parse(await readFile(path.join(dataDir, 'store/submissions', `${reference}.json`), 'utf8'));
-  for (const batch of record.batches) for (const email of batch.emails) expected.add(`${batch.idempotencyKey} ${email.to}`);
+  // Each call's key: the batch's, or a WD email's own (it is sent alone, with its attachments).
+  for (const batch of record.batches) for (const call of callsOf(batch)) for (const email of call.emails) expected.add(`${call.key} ${email.to}`);
 }
 const delivered = new Set(resend.deliveries.map((d) => `${d.idempotencyKey} ${d.to}`));
 const lost = [...expected].filter((id) => !delivered.has(id)).length;

@@ -65,6 +65,7 @@ const limitSeconds = Number(process.env.OUTBOX_FLUSH_SECONDS ?? 60);
 const deadline = Date.now() + limitSeconds * 1000;
 let pending: { reference: string; reason: string }[] = [];
 let sent = 0;
+const keptPending = new Set<string>();
 try {
   for (;;) {
     const report = await flushOutbox(deps, {
@@ -79,7 +80,7 @@ try {
       console.log(`Sent ${item.reference} (${item.stage}): ${item.count} email${item.count === 1 ? '' : 's'}`);
     }
     for (const reference of report.deleted) console.log(`Deleted ${reference} (delivered more than ${deps.config.retentionDays} days ago)`);
-    for (const reference of report.keptPending) console.log(`Kept ${reference}: past the retention period but still pending`);
+    for (const reference of report.keptPending) keptPending.add(reference);
     pending = report.pending;
     if (pending.length === 0 || Date.now() > deadline) break;
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -88,6 +89,7 @@ try {
   await server?.stop();
 }
 
+for (const reference of keptPending) console.log(`Kept ${reference}: past the retention period, but an email is still owed`);
 if (pending.length === 0) {
   console.log(`Done: ${sent} email${sent === 1 ? '' : 's'} sent, nothing left pending.`);
   process.exit(0);

@@ -22,7 +22,7 @@ const fixture = (name: string) =>
 
 let resend: FakeResend;
 let sandbox: BlobsSandbox;
-let server: { url: string; close(): Promise<void> };
+let server: { url: string; settled(): Promise<void>; close(): Promise<void> };
 let dataDir: string;
 let sandboxDir: string;
 
