@@ -12,6 +12,12 @@ export interface IntakeConfig {
   resendBaseUrl: string | undefined;
   emailFrom: string;
   retentionDays: number;
+  /** Days after sending before the second signer is reminded, once (CONFIRM_REMINDER_DAYS). */
+  reminderDays: number;
+  /** /api/health answers 503 once the oldest pending email is older than this (HEALTH_MAX_PENDING_MINUTES). */
+  healthMaxPendingMs: number;
+  /** Resend's webhook signing secret (`whsec_...`); unset, /api/email-events refuses everything. */
+  webhookSecret: string | undefined;
   rateLimitMax: number;
   rateLimitWindowMs: number;
   minFillMs: number;
@@ -58,6 +64,9 @@ export function readConfig(env: Env = process.env): IntakeConfig {
     resendBaseUrl: env.RESEND_BASE_URL || undefined,
     emailFrom: env.EMAIL_FROM || 'Coaching Scheme Hub <no-reply@example.org>',
     retentionDays: number(env.RETENTION_DAYS, 30, 1),
+    reminderDays: number(env.CONFIRM_REMINDER_DAYS, 7, 1),
+    healthMaxPendingMs: number(env.HEALTH_MAX_PENDING_MINUTES, 60, 1) * 60_000,
+    webhookSecret: env.RESEND_WEBHOOK_SECRET || undefined,
     rateLimitMax: number(env.RATE_LIMIT_MAX, 10, 1),
     rateLimitWindowMs: number(env.RATE_LIMIT_WINDOW_SECONDS, 60, 1) * 1000,
     minFillMs: number(env.MIN_FILL_SECONDS, 3) * 1000,

@@ -1,3 +1,4 @@
+import { exportAttachments, withExport } from './email/export.ts';
 import { confirmedEmails } from './email/messages.ts';
 import { forms, type FormDefinition } from './forms/index.ts';
 import { rowsFromFields } from './forms/answers.ts';
@@ -6,7 +7,7 @@ import { CONFIRM_NAME_FIELD, CONFIRM_PAGE_STATUS, renderConfirmPage, type Confir
 import { html, isCrossSite, problem, readAnswers, redirect } from './http.ts';
 import { waitBeforeNext } from './limits.ts';
 import { cleanText, single } from './normalise.ts';
-import { deliver, submissionKey, tokenKey, updateRecord, type SubmissionRecord } from './outbox.ts';
+import { isTokenOf, sendAfterAnswer, submissionKey, tokenKey, updateRecord, type SubmissionRecord } from './outbox.ts';
 import { hashToken, TOKEN_PATTERN } from './reference.ts';
 import { route } from './routing.ts';
 import type { Intake } from './runtime.ts';
@@ -29,7 +30,7 @@ async function lookup(token: string, deps: Intake): Promise<Lookup> {
   const link = await deps.store.get<{ reference: string }>(tokenKey(hashToken(token)));
   const entry = link && (await deps.store.get<SubmissionRecord>(submissionKey(link.value.reference)));
   const record = entry?.value;
-  if (!record?.confirmation || record.confirmation.tokenHash !== hashToken(token)) return { state: 'not-found' };
+  if (!record?.confirmation || !isTokenOf(record.confirmation, hashToken(token))) return { state: 'not-found' };
   if (record.confirmation.confirmedAt) return { state: 'used' };
   if (Date.parse(record.confirmation.expiresAt) <= deps.now()) return { state: 'expired' };
   return { state: 'ready', record, definition: forms[record.formId] };
@@ -101,30 +102,39 @@ async function confirmLink(request: Request, deps: Intake, clientAddress: string
     current.batches.push({
       stage: 'confirmed',
       idempotencyKey: `${current.reference}/confirmed`,
-      emails: confirmedEmails(
-        {
+      queuedAt: confirmedAt.toISOString(),
+      emails: withExport(
+        confirmedEmails(
+          {
+            reference: current.reference,
+            definition,
+            content,
+            route: route(definition, current.answers, content),
+            role: current.confirmation.role,
+            confirmedName: name,
+            confirmedAt,
+            terms: current.terms,
+          },
+          { from: deps.config.emailFrom },
+          'confirmed',
+        ),
+        exportAttachments(definition, content, {
           reference: current.reference,
-          definition,
-          content,
-          route: route(definition, current.answers, content),
-          role: current.confirmation.role,
+          formId: current.formId,
+          submittedAt: current.createdAt,
+          answers: current.answers,
+          confirmedAt: confirmedAt.toISOString(),
           confirmedName: name,
-          confirmedAt,
-          terms: current.terms,
-        },
-        { from: deps.config.emailFrom },
-        'confirmed',
+        }),
       ),
       attempts: 0,
     });
     return current;
   });
   if (!saved) return page(request, deps, { state: 'used' });
-  try {
-    await deliver(record.reference, deps, { maxWaitMs: 1500, timeoutMs: 4000 });
-  } catch (problemSending) {
-    deps.log(`${record.reference}: confirmed, follow-up left pending: ${(problemSending as Error).message}`);
-  }
+  // Answer now; the follow-up is sent after the answer (and by the outbox if need be).
+  void sendAfterAnswer(record.reference, deps);
+  deps.log(`${record.reference}: confirmed`);
   return redirect(CONFIRM_DONE_PATH);
 }
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { NO_SITE_URL, siteUrlFor } from './config.ts';
+import { exportAttachments, withExport } from './email/export.ts';
 import { LINK_PLACEHOLDER, linkSecretKey, type LinkSecret } from './email/links.ts';
 import { confirmationRequestEmail, receiptEmail, workforceEmails } from './email/messages.ts';
 import { forms, isFormId, type FormContent, type FormDefinition } from './forms/index.ts';
@@ -7,7 +8,7 @@ import { renderFormPage } from './html/form-page.ts';
 import { html, isCrossSite, json, problem, readAnswers, redirect, type Answers, type ErrorItem } from './http.ts';
 import { mayEmail, waitBeforeNext } from './limits.ts';
 import { normaliseAnswers, single } from './normalise.ts';
-import { deliver, submissionKey, tokenKey, type HeldEmail, type SubmissionRecord } from './outbox.ts';
+import { sendAfterAnswer, submissionKey, tokenKey, type HeldEmail, type SubmissionRecord } from './outbox.ts';
 import { hashToken, newReference, newToken, type RandomBytes } from './reference.ts';
 import { route } from './routing.ts';
 import type { Intake } from './runtime.ts';
@@ -96,13 +97,9 @@ async function pipeline(request: Request, deps: SubmissionDeps, clientAddress: s
     return notSent(request, asHtml, deps, definition, content, values);
   }
 
-  try {
-    // Best effort now; the outbox retries whatever this leaves pending. A short wait and timeout keep
-    // the sender's answer quick.
-    await deliver(record.reference, deps, { maxWaitMs: 1500, timeoutMs: 4000 });
-  } catch (error) {
-    deps.log(`${record.reference}: stored, emails left pending: ${(error as Error).message}`);
-  }
+  // Stored: answer now. Sending happens after the answer; the outbox sends whatever it leaves.
+  void sendAfterAnswer(record.reference, deps);
+  deps.log(`${record.reference}: stored`);
   return accepted(record.reference, record.held);
 }
 
@@ -166,21 +163,28 @@ async function store(
       secondRole: wanted?.role,
       terms,
     };
+    const createdAt = new Date(now).toISOString();
+    const exported = exportAttachments(definition, content, {
+      reference,
+      formId: definition.id,
+      submittedAt: createdAt,
+      answers: data as Record<string, unknown>,
+    });
     const request = submission.confirmation ? confirmationRequestEmail(submission, settings, 'submitted') : undefined;
     const emails = [
-      ...workforceEmails(submission, settings, 'submitted'),
+      ...withExport(workforceEmails(submission, settings, 'submitted'), exported),
       ...(held.includes('receipt') ? [] : [receiptEmail(submission, settings, 'submitted')]),
       ...(request ? [request] : []),
     ];
     const record: SubmissionRecord = {
       reference,
       formId: definition.id,
-      createdAt: new Date(now).toISOString(),
+      createdAt,
       answers: data as Record<string, unknown>,
       batches: [{ stage: 'submitted', idempotencyKey: `${reference}/submitted`, emails, attempts: 0 }],
       confirmation:
         signatory && token
-          ? { ...signatory, tokenHash: hashToken(token), expiresAt: expiresAt.toISOString() }
+          ? { ...signatory, tokenHash: hashToken(token), expiresAt: expiresAt.toISOString(), siteUrl }
           : undefined,
       ...(terms && { terms }),
       ...(held.length > 0 && { held }),

@@ -10,7 +10,9 @@ import type { OutgoingEmail } from './messages.ts';
 
 export const LINK_PLACEHOLDER = '{{confirm-link}}';
 export const LINK_SECRETS_PREFIX = 'link-secrets/';
-export const linkSecretKey = (reference: string) => `${LINK_SECRETS_PREFIX}${reference}`;
+/** The first request's link, or a later stage's own (the reminder carries a fresh single-use link). */
+export const linkSecretKey = (reference: string, stage = 'submitted') =>
+  stage === 'submitted' ? `${LINK_SECRETS_PREFIX}${reference}` : `${LINK_SECRETS_PREFIX}${reference}/${stage}`;
 
 export interface LinkSecret {
   /** The one email the link goes into (emails are matched by key, never by the placeholder alone). */
@@ -19,9 +21,14 @@ export interface LinkSecret {
 }
 
 /** The batch as it is sent: the flagged email with its link filled in; undefined if the link is gone. */
-export async function withLinks(store: Store, reference: string, emails: OutgoingEmail[]): Promise<OutgoingEmail[] | undefined> {
+export async function withLinks(
+  store: Store,
+  reference: string,
+  emails: OutgoingEmail[],
+  stage = 'submitted',
+): Promise<OutgoingEmail[] | undefined> {
   if (!emails.some((email) => email.carriesLink)) return emails;
-  const secret = (await store.get<LinkSecret>(linkSecretKey(reference)))?.value;
+  const secret = (await store.get<LinkSecret>(linkSecretKey(reference, stage)))?.value;
   if (!secret) return undefined;
   return emails.map((email) =>
     email.carriesLink && email.key === secret.emailKey
@@ -34,4 +41,5 @@ export async function withLinks(store: Store, reference: string, emails: Outgoin
   );
 }
 
-export const dropLinkSecret = (store: Store, reference: string) => store.delete(linkSecretKey(reference));
+export const dropLinkSecret = (store: Store, reference: string, stage = 'submitted') =>
+  store.delete(linkSecretKey(reference, stage));

@@ -23,6 +23,15 @@ export interface OutgoingEmail {
   html: string;
   /** Holds the confirmation link's placeholder, filled in only when sent (email/links.ts). */
   carriesLink?: true;
+  /** Files sent with it (WD's CSV and JSON of the submission): such an email is sent on its own. */
+  attachments?: EmailAttachment[];
+}
+
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  /** The file, base64. */
+  content: string;
 }
 
 export interface EmailSettings {

@@ -174,7 +174,7 @@ export const uiHints = {
   },
   settings: {
     label: 'Site settings',
-    description: 'The scheme name, tagline and contact inboxes used across the site.',
+    description: 'The scheme name, tagline and the inboxes used across the site.',
     fields: {
       schemeName: { label: 'Scheme name', hint: 'Shown at the top of every page.' },
       tagline: { label: 'Tagline', hint: 'One line that describes the scheme, shown at the foot of every page.' },
@@ -197,6 +197,10 @@ export const uiHints = {
         label: 'On a copy of the site that sends no email',
         hint: 'Shown on every form and sent page of a deploy preview without an email service.',
         widget: 'text',
+      },
+      maintainersInbox: {
+        label: 'Maintainers’ inbox',
+        hint: 'Told when an email to a workforce development inbox bounces or is marked as spam (the reference and the inbox only).',
       },
     },
   },

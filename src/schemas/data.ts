@@ -70,5 +70,6 @@ export const siteSettingsSchema = z.object({
   receiptNotSent: requiredText('what the sent page says when the sender’s confirmation email could not be sent'),
   requestNotSent: requiredText('what the sent page says when the link to confirm could not be emailed'),
   noEmailHere: requiredText('what forms say on a copy of the site that sends no email'),
+  maintainersInbox: emailAddress('the maintainers’ inbox for email delivery alerts'),
 });
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;

@@ -183,6 +183,7 @@ describe('where form answers are sent', () => {
       ...organisations.flatMap((organisation) => organisation.data.inboxes),
       settings.contactEmail,
       settings.fallbackInbox,
+      settings.maintainersInbox,
     ];
     for (const inbox of inboxes) expect(inbox).toMatch(/@example\.org$/);
   });

@@ -41,6 +41,7 @@ async function sendApplication(extra: Record<string, unknown> = {}) {
   const harness = testDeps({ random: counting() });
   const response = await handleFormPost(post('coachee-application', { ...valid('coachee-application'), ...HOSTILE_TEXT, ...extra }), harness.deps, 'a');
   expect(response.status).toBe(201);
+  await harness.settle();
   return harness;
 }
 
@@ -58,12 +59,15 @@ function expectNothingTyped(email: OutgoingEmail, fragments = TYPED_FRAGMENTS) {
 }
 
 describe('emails for a coaching application with hostile free text', () => {
-  it('go in one batch: each WD inbox, the receipt and the manager’s request, one key per recipient', async () => {
+  it('go as each WD inbox alone (with the CSV), then the receipt and the manager’s request in one batch, one key per recipient', async () => {
     const { mailer } = await sendApplication();
-    expect(mailer.calls).toHaveLength(1);
-    const [call] = mailer.calls;
-    expect(call!.idempotencyKey).toMatch(/^APP-[A-Z0-9]{4}-[A-Z0-9]{4}\/submitted$/);
-    expect(call!.emails.map((email) => [email.to, email.key.replace(/^APP-[^/]+/, 'REF')])).toEqual([
+    expect(mailer.calls.map((call) => call.idempotencyKey.replace(/^APP-[A-Z0-9]{4}-[A-Z0-9]{4}/, 'REF'))).toEqual([
+      'REF/submitted/wd-eastmere-children@example.org',
+      'REF/submitted/wd-northfield@example.org',
+      'REF/submitted',
+    ]);
+    expect(mailer.calls.map((call) => call.emails.map((email) => Boolean(email.attachments)))).toEqual([[true], [true], [false, false]]);
+    expect(mailer.emails.map((email) => [email.to, email.key.replace(/^APP-[^/]+/, 'REF')])).toEqual([
       ['wd-eastmere-children@example.org', 'REF/submitted/wd-eastmere-children@example.org'],
       ['WD-Northfield@example.org', 'REF/submitted/wd-northfield@example.org'],
       ['jordan.lee@example.org', 'REF/submitted/jordan.lee@example.org'],
@@ -73,7 +77,7 @@ describe('emails for a coaching application with hostile free text', () => {
 
   it('to workforce development: every answer, escaped, marked as awaiting the manager', async () => {
     const { mailer } = await sendApplication();
-    const email = mailer.calls[0]!.emails[0]!;
+    const email = mailer.emails[0]!;
     expect(email.replyTo).toBe('jordan.lee@example.org');
     expect(email.subject).toMatch(/^Coaching application APP-\S+ – Eastmere$/);
     expect(email.text).toContain('Awaiting confirmation from the manager.');
@@ -86,7 +90,7 @@ describe('emails for a coaching application with hostile free text', () => {
 
   it('to the applicant: the reference and next steps, none of their own words and no link', async () => {
     const { mailer } = await sendApplication();
-    const receipt = mailer.calls[0]!.emails[2]!;
+    const receipt = mailer.emails[2]!;
     expectNothingTyped(receipt);
     expect(linksIn(receipt)).toEqual([]);
     await expect(receipt.text).toMatchFileSnapshot('../fixtures/intake/emails/application-receipt.txt');
@@ -94,7 +98,7 @@ describe('emails for a coaching application with hostile free text', () => {
 
   it('to the manager: the scheme, the kind of form, the reference and the single-use link, nothing typed', async () => {
     const { mailer, store } = await sendApplication();
-    const request = mailer.calls[0]!.emails[3]!;
+    const request = mailer.emails[3]!;
     const reference = (await store.list('submissions/'))[0]!.split('/')[1]!;
     expectNothingTyped(request);
     expect(request.subject).toBe(`Please confirm a coaching application: ${reference}`);
@@ -111,13 +115,14 @@ describe('emails for a coaching application with hostile free text', () => {
 
   it('no subject of any email carries a line break, so no header can be added', async () => {
     const { mailer } = await sendApplication({ organisation: 'other', organisationOther: 'Hillside Trust\r\nBcc: all' });
-    for (const email of mailer.calls[0]!.emails) expect(email.subject).not.toMatch(/[\r\n]/);
-    expect(mailer.calls[0]!.emails[0]!.subject).toMatch(/– Hillside Trust Bcc: all$/);
+    for (const email of mailer.emails) expect(email.subject).not.toMatch(/[\r\n]/);
+    expect(mailer.emails[0]!.subject).toMatch(/– Hillside Trust Bcc: all$/);
   });
 
   it('after the manager confirms: a short follow-up to WD with the same reference and their typed name', async () => {
-    const { mailer, deps, store } = await sendApplication();
-    const link = /\/confirm\/([A-Za-z0-9_-]{43})\//.exec(mailer.calls[0]!.emails[3]!.text)![1]!;
+    const harness = await sendApplication();
+    const { mailer, deps, store } = harness;
+    const link = /\/confirm\/([A-Za-z0-9_-]{43})\//.exec(mailer.emails[3]!.text)![1]!;
     const confirm = (name: string) =>
       handleConfirm(
         new Request(`https://coaching.example.org/confirm/${link}/`, {
@@ -135,8 +140,9 @@ describe('emails for a coaching application with hostile free text', () => {
     expect(await link2.text()).toContain('Your name must not include a web address or an email address');
     const response = await confirm('Priya O’Shah-Ní');
     expect(response.status).toBe(303);
-    const followUp = mailer.calls[1]!;
-    expect(followUp.idempotencyKey).toMatch(/\/confirmed$/);
+    await harness.settle();
+    const followUp = { emails: mailer.calls.slice(3).flatMap((call) => call.emails) };
+    expect(mailer.calls.slice(3).map((call) => call.idempotencyKey)).toEqual(followUp.emails.map((email) => email.key));
     expect(followUp.emails.map((email) => email.to)).toEqual(['wd-eastmere-children@example.org', 'WD-Northfield@example.org']);
     const reference = (await store.list('submissions/'))[0]!.split('/')[1]!;
     expect(followUp.emails[0]!.subject).toBe(`Confirmed: Coaching application ${reference} – Eastmere`);
@@ -173,7 +179,8 @@ describe('emails for a coaching agreement', () => {
       coachSupport: 'Pay at www.evil.example',
     };
     expect((await handleFormPost(post('coaching-agreement', agreement), harness.deps, 'a')).status).toBe(201);
-    const emails = harness.mailer.calls[0]!.emails;
+    await harness.settle();
+    const emails = harness.mailer.emails;
     const request = emails.find((email) => email.to === 'alex.morgan@example.org')!;
     expectNothingTyped(request, ['Jordan', 'Lee', 'Alex', 'Morgan', 'evil', 'Nothing', 'Lead case', 'Eastmere', 'Northfield']);
     expect(request.subject).toMatch(/^Please confirm a coaching agreement: AGR-\S+$/);
@@ -196,7 +203,7 @@ describe('the terms of an agreement', () => {
 
   it('workforce development’s email records the version agreed and its full text', async () => {
     const { mailer, record } = await sendAgreement();
-    const wd = mailer.calls[0]!.emails[0]!;
+    const wd = mailer.emails[0]!;
     expect(record.terms!.version).toMatch(/^[0-9a-f]{12}$/);
     expect(wd.text).toContain(`Terms agreed: version ${record.terms!.version}.`);
     for (const heading of ['Confidentiality', 'What the coach commits to', 'What the coachee commits to', 'The line manager’s part', 'Practical arrangements']) {
@@ -272,8 +279,9 @@ describe('an interest with no second signature', () => {
   it('is not marked as awaiting anyone, and its receipt asks nobody to confirm', async () => {
     const harness = testDeps({ random: counting() });
     await handleFormPost(post('coach-eoi', valid('coach-eoi')), harness.deps, 'a');
-    const [wd, receipt] = harness.mailer.calls[0]!.emails;
-    expect(harness.mailer.calls[0]!.emails).toHaveLength(2);
+    await harness.settle();
+    const [wd, receipt] = harness.mailer.emails;
+    expect(harness.mailer.emails).toHaveLength(2);
     expect(wd!.subject).toMatch(/^Coach expression of interest EOI-\S+ – Northfield$/);
     expect(wd!.text).not.toContain('Awaiting');
     expect(receipt!.text).not.toContain('confirm the');

@@ -22,8 +22,15 @@ export class RecordingMailer implements Mailer {
 
   async sendBatch(emails: OutgoingEmail[], idempotencyKey: string): Promise<SendResult> {
     this.calls.push({ emails, idempotencyKey });
-    return this.script.shift() ?? { ok: true };
+    return this.script.shift() ?? { ok: true, ids: emails.map(() => `email-${++this.sent}`) };
   }
+
+  /** One email with attachments, on its own (as the WD emails go). */
+  async sendEmail(email: OutgoingEmail, idempotencyKey: string): Promise<SendResult> {
+    return this.sendBatch([email], idempotencyKey);
+  }
+
+  private sent = 0;
 
   get emails() {
     return this.calls.flatMap((call) => call.emails);
@@ -58,6 +65,8 @@ export function testDeps(overrides: Partial<SubmissionDeps> & { store?: Store } 
   const mailer = new RecordingMailer();
   const store = overrides.store ?? new MemoryStore();
   const logs: string[] = [];
+  // Work started after the answer, as Netlify's context.waitUntil would keep it running.
+  const background: Promise<unknown>[] = [];
   const deps: SubmissionDeps = {
     config: { ...readConfig({}), siteUrl: 'https://coaching.example.org', minFillMs: 3000 },
     store,
@@ -70,6 +79,9 @@ export function testDeps(overrides: Partial<SubmissionDeps> & { store?: Store } 
     loadContent: fixtureContent,
     fetchPage: staticPage,
     log: (line) => logs.push(line),
+    waitUntil: (promise) => {
+      background.push(promise);
+    },
     ...overrides,
   };
   return {
@@ -79,6 +91,10 @@ export function testDeps(overrides: Partial<SubmissionDeps> & { store?: Store } 
     logs,
     advance: (ms: number) => {
       clock += ms;
+    },
+    /** Waits for everything started after the answers (sending). */
+    settle: async () => {
+      while (background.length) await Promise.all(background.splice(0));
     },
   };
 }

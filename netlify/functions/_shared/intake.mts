@@ -5,7 +5,7 @@ import { getStore } from '@netlify/blobs';
 import type { Context } from '@netlify/functions';
 import { BlobsStore, SandboxBlobsStore } from '../../../functions/blobs-store.ts';
 import type { IntakeConfig } from '../../../functions/config.ts';
-import { intake } from '../../../functions/runtime.ts';
+import { intake, type Intake } from '../../../functions/runtime.ts';
 import { UnavailableStore, type Store } from '../../../functions/store.ts';
 
 export const STORE_NAME = 'intake';
@@ -41,6 +41,13 @@ export function openBlobsStore(config: IntakeConfig, server?: BlobsServerDetails
 }
 
 export const runtime = () => intake((config) => openBlobsStore(config));
+
+/** The runtime for one request: sending after the answer runs under Netlify's `waitUntil`. */
+export const forRequest = (context: Pick<Context, 'waitUntil'> | undefined): Intake => {
+  const deps = runtime();
+  const waitUntil = context?.waitUntil;
+  return typeof waitUntil === 'function' ? { ...deps, waitUntil: (promise) => waitUntil.call(context, promise) } : deps;
+};
 
 /**
  * The caller's address as the platform saw the connection (Netlify's `context.ip`), never a request
