@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
+import { hashToken } from '../../functions/reference.ts';
 import { describe, expect, it } from 'vitest';
 import { clockFrom } from '../../functions/clock.ts';
 import { handleConfirm } from '../../functions/confirm.ts';
@@ -96,9 +97,12 @@ describe('second signatures followed up', () => {
           `Reference: ${reference}\\n\\nCoaching Scheme Hub$`,
       ),
     );
-    // The same link as the request, and nothing anyone typed.
-    const link = /https:\/\/\S+\/confirm\/\S+\//.exec(reminder!.text)![0];
-    expect(sentTo('submitted').find((email) => email.to === 'priya.shah@example.org')!.text).toContain(link);
+    // A fresh single-use link (the first one's token left the store once delivered): only its hash is
+    // kept, and nothing anyone typed is in the email.
+    const token = /\/confirm\/([A-Za-z0-9_-]{43})\//.exec(reminder!.text)![1]!;
+    expect(sentTo('submitted').find((email) => email.to === 'priya.shah@example.org')!.text).not.toContain(token);
+    expect(await harness.store.get(`tokens/${hashToken(token)}`)).toBeDefined();
+    for (const value of harness.store.entries.values()) expect(value).not.toContain(token);
     for (const typed of TYPED) expect(`${reminder!.subject}${reminder!.text}${reminder!.html}`).not.toContain(typed);
 
     advance(DAY);
