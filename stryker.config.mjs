@@ -1,0 +1,21 @@
+// Mutation testing of the intake core (`npm run test:mutation`): Stryker changes functions/ one small
+// bug at a time and checks that some unit test fails. See docs/testing-mutation.md.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  mutate: ['functions/**/*.ts'],
+  coverageAnalysis: 'perTest',
+  // Only mutants whose code or tests changed since the committed file are run again.
+  incremental: true,
+  incrementalFile: 'test/mutation/stryker-incremental.json',
+  // The development machine has 2 cores, shared.
+  concurrency: 2,
+  timeoutMS: 10_000,
+  reporters: ['clear-text', 'progress', 'html'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
