@@ -77,6 +77,9 @@ describe('emails for a coaching application', () => {
     const request = mailer.calls[0]!.emails[3]!;
     expect(request.text).toMatch(/Confirm it here: https:\/\/coaching\.example\.org\/confirm\/[A-Za-z0-9_-]{43}\//);
     expect(request.text).toContain('expires on 10 December 2026');
+    const link = /Confirm it here: (\S+)/.exec(request.text)![1]!;
+    expect(request.html).toContain(`<p><a href="${link}">Check and confirm the coaching application</a></p>`);
+    expect(request.html).toContain('<p>The link works once and expires on 10 December 2026.');
     await expect(request.text).toMatchFileSnapshot('../fixtures/intake/emails/application-manager.txt');
   });
 
