@@ -70,6 +70,8 @@ describe('emails for a coaching application', () => {
       expect(receipt.subject).not.toContain(typed);
     }
     await expect(receipt.text).toMatchFileSnapshot('../fixtures/intake/emails/application-receipt.txt');
+    await expect(receipt.html).toMatchFileSnapshot('../fixtures/intake/emails/application-receipt.html');
+    expect([receipt.replyTo, receipt.from]).toEqual(['coaching@example.org', 'Coaching Scheme Hub <no-reply@example.org>']);
   });
 
   it('to the manager: what to confirm and the single-use link', async () => {
@@ -81,6 +83,8 @@ describe('emails for a coaching application', () => {
     expect(request.html).toContain(`<p><a href="${link}">Check and confirm the coaching application</a></p>`);
     expect(request.html).toContain('<p>The link works once and expires on 10 December 2026.');
     await expect(request.text).toMatchFileSnapshot('../fixtures/intake/emails/application-manager.txt');
+    await expect(request.html.replace(link, 'LINK')).toMatchFileSnapshot('../fixtures/intake/emails/application-manager.html');
+    expect(request.replyTo).toBe('coaching@example.org');
   });
 
   it('after the manager confirms: a short follow-up to WD with the same reference and their typed name', async () => {
@@ -103,6 +107,9 @@ describe('emails for a coaching application', () => {
     expect(followUp.emails[0]!.subject).toBe(`Confirmed: Coaching application ${reference} – Eastmere`);
     expect(followUp.emails[0]!.html).toContain('Priya &lt;b&gt;Shah&lt;/b&gt;');
     await expect(followUp.emails[0]!.text).toMatchFileSnapshot('../fixtures/intake/emails/application-confirmed.txt');
+    await expect(followUp.emails[0]!.html).toMatchFileSnapshot('../fixtures/intake/emails/application-confirmed.html');
+    // WD answers the sender, not the person who confirmed.
+    expect(followUp.emails[0]!.replyTo).toBeUndefined();
     const record = (await store.get<SubmissionRecord>(`submissions/${reference}`))!.value;
     expect(record.confirmation?.confirmedName).toBe('Priya <b>Shah</b>');
   });
