@@ -175,3 +175,146 @@ describe('a confirmation link that is already taken', () => {
     expect(html).not.toContain('Sam Okafor');
   });
 });
+
+const urlencoded = (values: Record<string, string | string[]>) => {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) for (const item of [value].flat()) params.append(key, item);
+  return params.toString();
+};
+const plainPost = (formId: string, values: Record<string, string | string[]>) =>
+  post(formId, urlencoded(values), { 'content-type': 'application/x-www-form-urlencoded' });
+
+describe('telling a person from a bot', () => {
+  const stored = async (answers: Record<string, unknown>) => {
+    const { deps, store } = testDeps();
+    const response = await handleFormPost(post('coach-eoi', { ...valid('coach-eoi'), ...answers }), deps, 'a');
+    expect(response.status).toBe(201);
+    return (await store.list('submissions/')).length;
+  };
+
+  it('does not take a honeypot holding only spaces for a bot', async () => {
+    expect(await stored({ website: '   ' })).toBe(1);
+  });
+
+  it('judges the fill time only when the start time is a number', async () => {
+    expect(await stored({ _started: 'yesterday' })).toBe(1);
+  });
+
+  it('counts exactly the minimum fill time as a person, a millisecond less as a bot', async () => {
+    const now = Date.parse('2026-11-26T10:00:00Z');
+    expect(await stored({ _started: String(now - 3000) })).toBe(1);
+    expect(await stored({ _started: String(now - 2999) })).toBe(0);
+  });
+
+  it('does not take a start time in the future (a clock set wrong) for a bot', async () => {
+    expect(await stored({ _started: String(Date.parse('2026-11-26T10:00:00Z') + 60_000) })).toBe(1);
+  });
+
+  it('logs that a bot was turned away, with no answers', async () => {
+    const { deps, logs } = testDeps();
+    await handleFormPost(post('coach-eoi', { ...valid('coach-eoi'), website: 'https://spam.example' }), deps, 'a');
+    expect(logs).toEqual(['coach-eoi: bot check failed; nothing stored']);
+  });
+});
+
+describe('answers with mistakes, sent without JavaScript', () => {
+  it('keeps the time the page was first opened, so the corrected form is judged from then', async () => {
+    const { deps } = testDeps();
+    const response = await handleFormPost(plainPost('coach-eoi', { ...valid('coach-eoi'), email: 'nope', _started: '1764151200000' }), deps, 'a');
+    expect(response.status).toBe(422);
+    expect(await response.text()).toContain('<input type="hidden" name="_started" value="1764151200000" data-started>');
+  });
+
+  it('still answers with the form and its errors when the page cannot be fetched, on a bare page', async () => {
+    const { deps, logs } = testDeps({
+      fetchPage: async () => {
+        throw new Error('404 /become-a-coach/');
+      },
+    });
+    const response = await handleFormPost(plainPost('coach-eoi', { ...valid('coach-eoi'), email: 'nope' }), deps, 'a');
+    expect(response.status).toBe(422);
+    const page = await response.text();
+    expect(page.startsWith('<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">')).toBe(true);
+    expect(page).toContain('<title>Error: Coach expression of interest</title><link rel="stylesheet" href="/styles/site.css"></head>');
+    expect(page).toContain('<body><main id="main-content" class="container">');
+    expect(page).toContain('Enter your work email address in the correct format, like name@example.org');
+    expect(page).toContain('value="Alex Morgan"');
+    expect(logs).toContain('/become-a-coach/ could not be fetched (404 /become-a-coach/); answering with a bare page');
+  });
+});
+
+describe('when the site cannot take the form', () => {
+  it('tells a JSON client it was not sent, to try again in two minutes, when the form’s content cannot be read', async () => {
+    const { deps, store, logs } = testDeps({
+      loadContent: async () => {
+        throw new Error('content/forms/coach-eoi.yml is missing');
+      },
+    });
+    const response = await handleFormPost(post('coach-eoi', valid('coach-eoi')), deps, 'a');
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('120');
+    expect(await response.json()).toEqual(NOT_SENT);
+    expect(keptData(store)).toEqual([]);
+    expect(logs).toEqual(['coach-eoi: content could not be loaded: content/forms/coach-eoi.yml is missing']);
+  });
+
+  it('tells a browser it was not sent, on the form page with the answers kept, when storage fails', async () => {
+    const { deps } = testDeps();
+    deps.store.set = async () => {
+      throw new Error('storage is down');
+    };
+    const response = await handleFormPost(plainPost('coach-eoi', valid('coach-eoi')), deps, 'a');
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('120');
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const page = await response.text();
+    expect(page).toContain('<title>Error: ');
+    expect(page).toContain('Your form was not sent. Try again in a few minutes.');
+    expect(page).toContain('value="Alex Morgan"');
+  });
+
+  it('says it was not sent, and logs why, when the connection breaks while the form is arriving', async () => {
+    const { deps, store, logs } = testDeps();
+    const body = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"name":'));
+        controller.error(new Error('connection reset'));
+      },
+    });
+    const request = new Request('https://coaching.example.org/api/forms/coach-eoi', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    const response = await handleFormPost(request, deps, 'a');
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('120');
+    expect(await response.json()).toEqual(NOT_SENT);
+    expect(keptData(store)).toEqual([]);
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatch(/^unexpected: Error: connection reset\n/);
+  });
+});
+
+describe('the errors a JSON client gets', () => {
+  it('name each field once, its first problem only, and a problem with no field as the form', async () => {
+    const { toErrors } = await import('../../functions/submission.ts');
+    const { z } = await import('zod');
+    const schema = z
+      .object({ email: z.string().min(1, 'Enter your email address').email('Enter a real email address') })
+      .refine(() => false, 'Check the whole form');
+    const email = schema.safeParse({ email: '' });
+    expect(email.error!.issues.map((issue) => issue.message)).toEqual([
+      'Enter your email address',
+      'Enter a real email address',
+      'Check the whole form',
+    ]);
+    expect(toErrors(email.error!)).toEqual([
+      { field: 'email', message: 'Enter your email address' },
+      { field: 'form', message: 'Check the whole form' },
+    ]);
+    const whole = schema.safeParse({ email: 'a@example.org' });
+    expect(toErrors(whole.error!)).toEqual([{ field: 'form', message: 'Check the whole form' }]);
+  });
+});
