@@ -70,6 +70,7 @@ describe('emails for a coaching application', () => {
       expect(receipt.subject).not.toContain(typed);
     }
     await expect(receipt.text).toMatchFileSnapshot('../fixtures/intake/emails/application-receipt.txt');
+    expect(receipt.subject).toMatch(/^We have received your coaching application: APP-\w{4}-\w{4}$/);
     await expect(receipt.html).toMatchFileSnapshot('../fixtures/intake/emails/application-receipt.html');
     expect([receipt.replyTo, receipt.from]).toEqual(['coaching@example.org', 'Coaching Scheme Hub <no-reply@example.org>']);
   });
@@ -79,6 +80,7 @@ describe('emails for a coaching application', () => {
     const request = mailer.calls[0]!.emails[3]!;
     expect(request.text).toMatch(/Confirm it here: https:\/\/coaching\.example\.org\/confirm\/[A-Za-z0-9_-]{43}\//);
     expect(request.text).toContain('expires on 10 December 2026');
+    expect(request.subject).toMatch(/^Please confirm a coaching application: APP-\w{4}-\w{4}$/);
     const link = /Confirm it here: (\S+)/.exec(request.text)![1]!;
     expect(request.html).toContain(`<p><a href="${link}">Check and confirm the coaching application</a></p>`);
     expect(request.html).toContain('<p>The link works once and expires on 10 December 2026.');
@@ -105,6 +107,10 @@ describe('emails for a coaching application', () => {
     expect(followUp.emails.map((email) => email.to)).toEqual(['wd-eastmere-children@example.org', 'WD-Northfield@example.org']);
     const reference = (await store.list('submissions/'))[0]!.split('/')[1]!;
     expect(followUp.emails[0]!.subject).toBe(`Confirmed: Coaching application ${reference} – Eastmere`);
+    expect(followUp.emails.map((email) => email.key)).toEqual([
+      `${reference}/confirmed/wd-eastmere-children@example.org`,
+      `${reference}/confirmed/wd-northfield@example.org`,
+    ]);
     expect(followUp.emails[0]!.html).toContain('Priya &lt;b&gt;Shah&lt;/b&gt;');
     await expect(followUp.emails[0]!.text).toMatchFileSnapshot('../fixtures/intake/emails/application-confirmed.txt');
     await expect(followUp.emails[0]!.html).toMatchFileSnapshot('../fixtures/intake/emails/application-confirmed.html');
@@ -125,6 +131,8 @@ describe('an interest with no second signature', () => {
     expect(wd!.text).not.toContain('Awaiting');
     expect(receipt!.text).not.toContain('confirm the');
     await expect(wd!.text).toMatchFileSnapshot('../fixtures/intake/emails/interest-wd.txt');
+    await expect(wd!.html).toMatchFileSnapshot('../fixtures/intake/emails/interest-wd.html');
+    await expect(receipt!.text).toMatchFileSnapshot('../fixtures/intake/emails/interest-receipt.txt');
   });
 });
 

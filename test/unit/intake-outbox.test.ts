@@ -280,3 +280,54 @@ describe('the scheduled run and its deadline', () => {
     expect(waits).toEqual([7 * SECOND]);
   });
 });
+
+describe('what a delivery attempt passes on and reports', () => {
+  it('gives the email service the time limit it was given', async () => {
+    const harness = testDeps();
+    const reference = await pendingSubmission(harness);
+    harness.advance(15 * SECOND);
+    const seen: unknown[] = [];
+    const mailer: Mailer = {
+      kind: 'resend',
+      sendBatch: async (_emails, _key, options) => (seen.push(options), { ok: true }),
+    };
+    await deliver(reference, { ...harness.deps, mailer }, { timeoutMs: 4000 });
+    expect(seen).toEqual([{ timeoutMs: 4000 }]);
+  });
+
+  it('works without a log, as outbox:flush may run it', async () => {
+    const harness = testDeps();
+    const reference = await pendingSubmission(harness);
+    harness.advance(15 * SECOND);
+    harness.mailer.script.push({ ok: false, reason: 'Resend 500' });
+    const { log: _log, ...quiet } = harness.deps;
+    expect(await deliver(reference, quiet)).toMatchObject({ status: 'pending', reason: 'Resend 500' });
+    expect(await flushOutbox({ ...quiet, rateLimiter: undefined })).toMatchObject({ limitsCleared: 0 });
+  });
+
+  it('reports the stage it sent even when a later stage of the same submission fails', async () => {
+    const harness = testDeps();
+    const reference = await pendingSubmission(harness, 'coaching-agreement');
+    const request = harness.mailer.calls[0]!.emails.find((email) => email.to === 'alex.morgan@example.org')!;
+    const token = /\/confirm\/([A-Za-z0-9_-]{43})\//.exec(request.text)![1]!;
+    // The coach confirms while the first emails are still owed: the confirmed batch waits behind them.
+    const { handleConfirm } = await import('../../functions/confirm.ts');
+    const confirmed = await handleConfirm(
+      new Request(`https://coaching.example.org/confirm/${token}/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'name=Alex+Morgan',
+      }),
+      harness.deps,
+      'a',
+    );
+    expect(confirmed.status).toBe(303);
+    harness.advance(15 * SECOND);
+    harness.mailer.script.push({ ok: true }, { ok: false, reason: 'Resend 503' });
+
+    const report = await flushOutbox(harness.deps);
+
+    expect(report.sent.map((item) => [item.reference, item.stage])).toEqual([[reference, 'submitted']]);
+    expect(report.pending).toEqual([{ reference, reason: 'Resend 503' }]);
+  });
+});

@@ -29,6 +29,7 @@ describe('an address that is not a form', () => {
     ['a name every object has', '/api/forms/constructor'],
     ['a path below a form', '/api/forms/coach-eoi/extra'],
     ['no form id at all', '/api/forms/'],
+    ['a form’s address under another path', '/old-site/api/forms/coach-eoi'],
   ])('%s answers 404 with the reason, whatever is sent, and nothing is stored', async (_name, path) => {
     const { deps, store, mailer } = testDeps();
     for (const method of ['POST', 'GET']) {
@@ -316,5 +317,35 @@ describe('the errors a JSON client gets', () => {
     ]);
     const whole = schema.safeParse({ email: 'a@example.org' });
     expect(toErrors(whole.error!)).toEqual([{ field: 'form', message: 'Check the whole form' }]);
+  });
+});
+
+describe('answers with mistakes, sent as JSON', () => {
+  it('get 422 and one message per field, in form order, and nothing is stored', async () => {
+    const { deps, store } = testDeps();
+    const response = await handleFormPost(post('coach-eoi', { ...valid('coach-eoi'), name: '', email: 'nope' }), deps, 'a');
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await response.json()).toEqual({
+      errors: [
+        { field: 'name', message: 'Enter your full name' },
+        { field: 'email', message: 'Enter your work email address in the correct format, like name@example.org' },
+      ],
+    });
+    expect(keptData(store)).toEqual([]);
+  });
+});
+
+describe('a storage failure after the link was saved', () => {
+  it('takes the link back, so no half-stored agreement can be confirmed', async () => {
+    const { deps, store } = testDeps();
+    const set = store.set.bind(store);
+    store.set = async (key, value, condition) => {
+      if (key.startsWith('submissions/')) throw new Error('storage is down');
+      return set(key, value, condition);
+    };
+    const response = await handleFormPost(post('coaching-agreement', valid('coaching-agreement')), deps, 'a');
+    expect(response.status).toBe(503);
+    expect(await store.list('tokens/')).toEqual([]);
   });
 });
