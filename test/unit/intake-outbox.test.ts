@@ -163,7 +163,12 @@ describe('a record changed while its emails are being sent', () => {
   it('changes nothing when the record is gone, or when the change is declined', async () => {
     const store = new MemoryStore();
     let called = 0;
-    expect(await updateRecord(store, 'EOI-2345-6789', (record) => (called++, record))).toBeUndefined();
+    expect(
+      await updateRecord(store, 'EOI-2345-6789', (record) => {
+        called++;
+        return record;
+      }),
+    ).toBeUndefined();
     expect(called).toBe(0);
     await store.set(submissionKey('EOI-2345-6789'), { reference: 'EOI-2345-6789', batches: [] });
     const before = [...store.entries];
@@ -238,8 +243,13 @@ describe('one delivery attempt', () => {
 describe('the scheduled run and its deadline', () => {
   it('sends while there is time, and leaves the rest for the next run, saying so', async () => {
     const harness = testDeps();
-    const references = [await pendingSubmission(harness), await pendingSubmission(harness), await pendingSubmission(harness)];
-    const delivered = (await (await handleFormPost(post('coach-eoi', valid('coach-eoi')), harness.deps, 'a')).json()).reference;
+    const references = [
+      await pendingSubmission(harness),
+      await pendingSubmission(harness),
+      await pendingSubmission(harness),
+    ];
+    const delivered = (await (await handleFormPost(post('coach-eoi', valid('coach-eoi')), harness.deps, 'a')).json())
+      .reference;
     harness.advance(15 * SECOND);
     // Each call to the email service takes 12 s.
     const send = harness.mailer.sendBatch.bind(harness.mailer);
@@ -275,8 +285,17 @@ describe('the scheduled run and its deadline', () => {
     await pendingSubmission(harness);
     harness.advance(15 * SECOND);
     const waits: (number | undefined)[] = [];
-    const pacer = { acquire: async (maxWaitMs?: number) => (waits.push(maxWaitMs), true), pauseFor: async () => {} };
-    await flushOutbox({ ...harness.deps, pacer: pacer as unknown as Pacer }, { deadline: harness.deps.now() + 7 * SECOND });
+    const pacer = {
+      acquire: async (maxWaitMs?: number) => {
+        waits.push(maxWaitMs);
+        return true;
+      },
+      pauseFor: async () => {},
+    };
+    await flushOutbox(
+      { ...harness.deps, pacer: pacer as unknown as Pacer },
+      { deadline: harness.deps.now() + 7 * SECOND },
+    );
     expect(waits).toEqual([7 * SECOND]);
   });
 });
@@ -289,7 +308,10 @@ describe('what a delivery attempt passes on and reports', () => {
     const seen: unknown[] = [];
     const mailer: Mailer = {
       kind: 'resend',
-      sendBatch: async (_emails, _key, options) => (seen.push(options), { ok: true }),
+      sendBatch: async (_emails, _key, options) => {
+        seen.push(options);
+        return { ok: true };
+      },
     };
     await deliver(reference, { ...harness.deps, mailer }, { timeoutMs: 4000 });
     expect(seen).toEqual([{ timeoutMs: 4000 }]);

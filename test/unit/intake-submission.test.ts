@@ -86,7 +86,9 @@ describe('the site’s public address (SITE_URL)', () => {
     deps.config = { ...deps.config, siteUrl: undefined };
     const response = await handleFormPost(behindProxy('https://coaching.example.org'), deps, 'a');
     expect(response.status).toBe(403);
-    expect(await response.json()).toEqual({ errors: [{ field: 'form', message: 'This form can only be sent from this website' }] });
+    expect(await response.json()).toEqual({
+      errors: [{ field: 'form', message: 'This form can only be sent from this website' }],
+    });
     expect(keptData(store)).toEqual([]);
   });
 
@@ -107,7 +109,9 @@ describe('a reference that is already taken', () => {
   it('never overwrites the other person’s submission: the second gets a fresh reference', async () => {
     const harness = testDeps({ random: scripted(0, 0, 1) });
     const first = await (await send(harness, valid('coach-eoi'))).json();
-    const second = await (await send(harness, { ...valid('coach-eoi'), name: 'Sam Okafor', email: 'sam.okafor@example.org' })).json();
+    const second = await (
+      await send(harness, { ...valid('coach-eoi'), name: 'Sam Okafor', email: 'sam.okafor@example.org' })
+    ).json();
 
     expect([first.reference, second.reference]).toEqual(['EOI-2222-2222', 'EOI-3333-3333']);
     const kept = (await harness.store.get<SubmissionRecord>('submissions/EOI-2222-2222'))!.value;
@@ -133,7 +137,9 @@ describe('a reference that is already taken', () => {
     expect(response.headers.get('retry-after')).toBe('120');
     expect(await response.json()).toEqual(NOT_SENT);
     expect(await fiveTaken.store.list('submissions/')).toEqual(['submissions/EOI-2222-2222']);
-    expect((await fiveTaken.store.get<SubmissionRecord>('submissions/EOI-2222-2222'))!.value.answers.name).toBe('Alex Morgan');
+    expect((await fiveTaken.store.get<SubmissionRecord>('submissions/EOI-2222-2222'))!.value.answers.name).toBe(
+      'Alex Morgan',
+    );
     expect(fiveTaken.mailer.calls).toHaveLength(0);
     expect(fiveTaken.logs).toContain('coach-eoi: not stored: no free reference after 5 tries');
   });
@@ -154,9 +160,15 @@ describe('a confirmation link that is already taken', () => {
   it('refuses the second submission rather than point the first person’s link at it', async () => {
     // Both agreements draw the same token bytes (50); their references differ.
     const harness = testDeps({ random: scripted(50, 0, 50, 1) });
-    const first = await (await handleFormPost(post('coaching-agreement', valid('coaching-agreement')), harness.deps, 'a')).json();
+    const first = await (
+      await handleFormPost(post('coaching-agreement', valid('coaching-agreement')), harness.deps, 'a')
+    ).json();
     const second = await handleFormPost(
-      post('coaching-agreement', { ...valid('coaching-agreement'), coachName: 'Sam Okafor', coachEmail: 'sam.okafor@example.org' }),
+      post('coaching-agreement', {
+        ...valid('coaching-agreement'),
+        coachName: 'Sam Okafor',
+        coachEmail: 'sam.okafor@example.org',
+      }),
       harness.deps,
       'a',
     );
@@ -221,7 +233,11 @@ describe('telling a person from a bot', () => {
 describe('answers with mistakes, sent without JavaScript', () => {
   it('keeps the time the page was first opened, so the corrected form is judged from then', async () => {
     const { deps } = testDeps();
-    const response = await handleFormPost(plainPost('coach-eoi', { ...valid('coach-eoi'), email: 'nope', _started: '1764151200000' }), deps, 'a');
+    const response = await handleFormPost(
+      plainPost('coach-eoi', { ...valid('coach-eoi'), email: 'nope', _started: '1764151200000' }),
+      deps,
+      'a',
+    );
     expect(response.status).toBe(422);
     expect(await response.text()).toContain('<input type="hidden" name="_started" value="1764151200000" data-started>');
   });
@@ -235,8 +251,14 @@ describe('answers with mistakes, sent without JavaScript', () => {
     const response = await handleFormPost(plainPost('coach-eoi', { ...valid('coach-eoi'), email: 'nope' }), deps, 'a');
     expect(response.status).toBe(422);
     const page = await response.text();
-    expect(page.startsWith('<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">')).toBe(true);
-    expect(page).toContain('<title>Error: Coach expression of interest</title><link rel="stylesheet" href="/styles/site.css"></head>');
+    expect(
+      page.startsWith(
+        '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+      ),
+    ).toBe(true);
+    expect(page).toContain(
+      '<title>Error: Coach expression of interest</title><link rel="stylesheet" href="/styles/site.css"></head>',
+    );
     expect(page).toContain('<body><main id="main-content" class="container">');
     expect(page).toContain('Enter your work email address in the correct format, like name@example.org');
     expect(page).toContain('value="Alex Morgan"');
@@ -323,7 +345,11 @@ describe('the errors a JSON client gets', () => {
 describe('answers with mistakes, sent as JSON', () => {
   it('get 422 and one message per field, in form order, and nothing is stored', async () => {
     const { deps, store } = testDeps();
-    const response = await handleFormPost(post('coach-eoi', { ...valid('coach-eoi'), name: '', email: 'nope' }), deps, 'a');
+    const response = await handleFormPost(
+      post('coach-eoi', { ...valid('coach-eoi'), name: '', email: 'nope' }),
+      deps,
+      'a',
+    );
     expect(response.status).toBe(422);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(await response.json()).toEqual({
