@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { html, isCrossSite, json, MAX_BODY_BYTES, problem, readAnswers, readLimited, redirect } from '../../functions/http.ts';
+import {
+  html,
+  isCrossSite,
+  json,
+  MAX_BODY_BYTES,
+  problem,
+  readAnswers,
+  readLimited,
+  redirect,
+} from '../../functions/http.ts';
 
 // Reading what a browser or a script sends, and the shape of every answer: the size limit counted
 // while reading, the two content types, JSON's few accepted shapes, and the cross-site check.
@@ -69,7 +78,9 @@ describe('the answers in a body', () => {
   });
 
   it('keep a repeated name as a list, in the order sent', async () => {
-    const result = await readAnswers(sent('areas=One&areas=Two&areas=Three&name=Alex', 'application/x-www-form-urlencoded'));
+    const result = await readAnswers(
+      sent('areas=One&areas=Two&areas=Three&name=Alex', 'application/x-www-form-urlencoded'),
+    );
     expect(result.ok && { ...result.answers }).toEqual({ areas: ['One', 'Two', 'Three'], name: 'Alex' });
   });
 
@@ -91,7 +102,12 @@ describe('the answers in a body', () => {
     const result = await readAnswers(
       sent('{"name":"Alex","sessions":4,"agree":true,"declined":false,"phone":null,"areas":["One","Two"]}'),
     );
-    expect(result.ok && { ...result.answers }).toEqual({ name: 'Alex', sessions: '4', agree: 'yes', areas: ['One', 'Two'] });
+    expect(result.ok && { ...result.answers }).toEqual({
+      name: 'Alex',
+      sessions: '4',
+      agree: 'yes',
+      areas: ['One', 'Two'],
+    });
   });
 
   it.each([
@@ -125,13 +141,21 @@ describe('the cross-site check', () => {
 
 describe('every answer', () => {
   it('is never cached, and says what it is', async () => {
-    const answers = [json(201, { reference: 'EOI-2345-6789' }), problem(404, 'There is no form at this address'), html(200, '<p>')];
-    expect(answers.map((response) => [response.headers.get('cache-control'), response.headers.get('content-type')])).toEqual([
+    const answers = [
+      json(201, { reference: 'EOI-2345-6789' }),
+      problem(404, 'There is no form at this address'),
+      html(200, '<p>'),
+    ];
+    expect(
+      answers.map((response) => [response.headers.get('cache-control'), response.headers.get('content-type')]),
+    ).toEqual([
       ['no-store', 'application/json; charset=utf-8'],
       ['no-store', 'application/json; charset=utf-8'],
       ['no-store', 'text/html; charset=utf-8'],
     ]);
-    expect(await answers[1]!.json()).toEqual({ errors: [{ field: 'form', message: 'There is no form at this address' }] });
+    expect(await answers[1]!.json()).toEqual({
+      errors: [{ field: 'form', message: 'There is no form at this address' }],
+    });
     const moved = redirect('/become-a-coach/sent/EOI-2345-6789/');
     expect([moved.status, moved.headers.get('location'), moved.headers.get('cache-control')]).toEqual([
       303,
