@@ -13,7 +13,7 @@ export default {
   // The development machine has 2 cores, shared.
   concurrency: 2,
   timeoutMS: 10_000,
-  reporters: ['clear-text', 'progress', 'html'],
+  reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
   tempDirName: '.stryker-tmp',
