@@ -132,8 +132,8 @@ describe('a lock folder', () => {
 
 describe('an unavailable store', () => {
   it('fails every use with the reason it could not be opened', async () => {
-    const store = new UnavailableStore(new Error('blobs unreachable'));
-    for (const use of [store.get('a'), store.set(), store.delete(), store.list()]) {
+    const store: Store = new UnavailableStore(new Error('blobs unreachable'));
+    for (const use of [store.get('a'), store.set('a', {}), store.delete('a'), store.list('a/')]) {
       await expect(use).rejects.toThrow('blobs unreachable');
     }
   });

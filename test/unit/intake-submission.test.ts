@@ -325,7 +325,7 @@ describe('the errors a JSON client gets', () => {
     const { toErrors } = await import('../../functions/submission.ts');
     const { z } = await import('zod');
     const schema = z
-      .object({ email: z.string().min(1, 'Enter your email address').email('Enter a real email address') })
+      .object({ email: z.string().min(1, 'Enter your email address').regex(/@/, 'Enter a real email address') })
       .refine(() => false, 'Check the whole form');
     const email = schema.safeParse({ email: '' });
     expect(email.error!.issues.map((issue) => issue.message)).toEqual([
