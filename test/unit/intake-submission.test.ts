@@ -217,6 +217,8 @@ describe('telling a person from a bot', () => {
     const now = Date.parse('2026-11-26T10:00:00Z');
     expect(await stored({ _started: String(now - 3000) })).toBe(1);
     expect(await stored({ _started: String(now - 2999) })).toBe(0);
+    // Sent the very millisecond the page opened: a script, not a person.
+    expect(await stored({ _started: String(now) })).toBe(0);
   });
 
   it('does not take a start time in the future (a clock set wrong) for a bot', async () => {
