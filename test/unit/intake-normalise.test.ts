@@ -87,6 +87,8 @@ describe('keeping a form’s own answers', () => {
       areas: ['Managing change'],
       name: '',
     });
+    // A ticked item is one line, like its label.
+    expect(normaliseAnswers(fields, { areas: 'Managing\r\nchange' })).toEqual({ areas: ['Managing change'] });
   });
 });
 

@@ -48,6 +48,12 @@ describe('reading a body', () => {
   it('refuses a body that says it is too large before reading any of it', async () => {
     const request = new Request(FORMS, { method: 'POST', headers: { 'content-length': '65537' }, body: 'small' });
     expect(await readLimited(request)).toBe('too-large');
+    const atTheLimit = new Request(FORMS, {
+      method: 'POST',
+      headers: { 'content-length': '65536' },
+      body: 'a'.repeat(65_536),
+    });
+    expect(((await readLimited(atTheLimit)) as Uint8Array).byteLength).toBe(65_536);
     const honest = new Request(FORMS, { method: 'POST', headers: { 'content-length': '5' }, body: 'small' });
     expect(((await readLimited(honest)) as Uint8Array).byteLength).toBe(5);
   });

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm, stat, utimes } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -81,6 +81,28 @@ describe('the file store', () => {
     await store.set('submissions/B', {});
     expect(await store.list('submissions')).toEqual(['submissions/A', 'submissions/B']);
     expect((await readdir(path.join(root, 'submissions'))).sort()).toEqual(['A.json', 'B.json']);
+  });
+});
+
+describe('the file store, after a crash', () => {
+  it('lists only submissions, not a half-written file or a lock left behind', async () => {
+    const root = await freshFolder();
+    const store = new FileStore(root);
+    await store.set('submissions/A', {});
+    await writeFile(path.join(root, 'submissions', 'B.json.5f2c.tmp'), '{"half":');
+    await mkdir(path.join(root, 'submissions', 'A.json.lock'));
+    expect(await store.list('submissions/')).toEqual(['submissions/A']);
+  });
+
+  it('fails loudly on a file it cannot read, rather than call it missing', async () => {
+    const root = await freshFolder();
+    await mkdir(path.join(root, 'submissions', 'A.json'), { recursive: true });
+    await expect(new FileStore(root).get('submissions/A')).rejects.toThrow(/EISDIR/);
+  });
+
+  it('fails, rather than wait for ever, when a lock cannot be made at all', async () => {
+    const missing = path.join(await freshFolder(), 'no-such-folder', 'x.lock');
+    await expect(withLockFolder(missing, async () => 'never')).rejects.toThrow(/ENOENT/);
   });
 });
 
