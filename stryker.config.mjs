@@ -7,6 +7,10 @@ export default {
   plugins: ['@stryker-mutator/vitest-runner'],
   mutate: ['functions/**/*.ts'],
   coverageAnalysis: 'perTest',
+  // Static mutants (values built once when a module loads: the form definitions, the page pieces) are
+  // 37% of all and each runs the whole suite; Stryker 10.1's Vitest runner also activates some too late
+  // and reports them as survivors (stryker-js#6209, #6119). Left out of the score; see docs/code-quality.md.
+  ignoreStatic: true,
   // Only mutants whose code or tests changed since the committed file are run again.
   incremental: true,
   incrementalFile: 'test/mutation/stryker-incremental.json',
