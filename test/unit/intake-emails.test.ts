@@ -81,6 +81,7 @@ describe('emails for a coaching application with hostile free text', () => {
     expect(email.replyTo).toBe('jordan.lee@example.org');
     expect(email.subject).toMatch(/^Coaching application APP-\S+ – Eastmere$/);
     expect(email.text).toContain('Awaiting confirmation from the manager.');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for a NUL that must not get through
     expect(email.html).not.toMatch(/<script|<img|<a href="http|\u202E|\u0000/);
     expect(email.html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;');
     expect(email.text).toContain('Social worker Bcc: everyone@example.org');
@@ -94,6 +95,9 @@ describe('emails for a coaching application with hostile free text', () => {
     expectNothingTyped(receipt);
     expect(linksIn(receipt)).toEqual([]);
     await expect(receipt.text).toMatchFileSnapshot('../fixtures/intake/emails/application-receipt.txt');
+    expect(receipt.subject).toMatch(/^We have received your coaching application: APP-\w{4}-\w{4}$/);
+    await expect(receipt.html).toMatchFileSnapshot('../fixtures/intake/emails/application-receipt.html');
+    expect([receipt.replyTo, receipt.from]).toEqual(['coaching@example.org', 'Coaching Scheme Hub <no-reply@example.org>']);
   });
 
   it('to the manager: the scheme, the kind of form, the reference and the single-use link, nothing typed', async () => {
@@ -109,6 +113,8 @@ describe('emails for a coaching application with hostile free text', () => {
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) expect(link).toMatch(/^https:\/\/coaching\.example\.org\/confirm\/[A-Za-z0-9_-]{43}\/$/);
     expect(request.replyTo).toBe('coaching@example.org');
+    const link = /https:\/\/coaching\.example\.org\/confirm\/[A-Za-z0-9_-]{43}\//.exec(request.text)![0];
+    expect(request.html).toContain(`<a href="${link}">`);
     await expect(request.text).toMatchFileSnapshot('../fixtures/intake/emails/application-manager.txt');
     await expect(request.html).toMatchFileSnapshot('../fixtures/intake/emails/application-manager.html');
   });
@@ -288,6 +294,8 @@ describe('an interest with no second signature', () => {
     expect(wd!.text).not.toContain('Awaiting');
     expect(receipt!.text).not.toContain('confirm the');
     await expect(wd!.text).toMatchFileSnapshot('../fixtures/intake/emails/interest-wd.txt');
+    await expect(wd!.html).toMatchFileSnapshot('../fixtures/intake/emails/interest-wd.html');
+    await expect(receipt!.text).toMatchFileSnapshot('../fixtures/intake/emails/interest-receipt.txt');
   });
 });
 
