@@ -23,7 +23,8 @@ afterAll(async () => {
 async function violationsOn(pagePath: string, then: (page: Page) => Promise<void> = async () => {}) {
   const { page, errors, close } = await openPage(browser);
   try {
-    await page.goto(pagePath, { waitUntil: 'load' });
+    // A function's first call (the confirm page, the 422 page) can be slow on a busy machine.
+    await page.goto(pagePath, { waitUntil: 'load', timeout: 60_000 });
     await then(page);
     await page.waitForTimeout(200);
     return { violations: takeViolations(page), errors };
