@@ -16,6 +16,10 @@ export interface FormContent {
   organisations: OrganisationOption[];
   areasOfCoaching: string[];
   coachExpectations: string[];
+  /** The sentence that introduces the coach expectations. */
+  coachExpectationsIntro: string;
+  /** What the research coaches may be invited to is, shown with the box that acknowledges it. */
+  researchNote: string;
   guidingPrinciples: string[];
   agreementTerms: AgreementTerms;
   settings: SiteSettings;
@@ -63,6 +67,8 @@ export interface Field {
   section?: string;
   /** A list shown with the field, before it: the coach expectations, the agreement's standard terms. */
   list?: string[];
+  /** The sentence that introduces `list`, so its items do not read as loose statements. */
+  listIntro?: string;
 }
 
 export interface AnswerRow {

@@ -173,7 +173,8 @@ function renderChoices(field: Field, value: unknown, error: string | undefined):
 function renderSingleCheckbox(field: Field, value: unknown, error: string | undefined): string {
   const terms =
     field.list && field.list.length > 0
-      ? `<ul class="terms" id="${listId(field.name)}">${field.list.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`
+      ? (field.listIntro ? `<p class="terms-intro">${escapeHtml(field.listIntro)}</p>` : '') +
+        `<ul class="terms" id="${listId(field.name)}">${field.list.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`
       : '';
   return (
     terms +

@@ -89,7 +89,7 @@ describe('a manager confirms a coaching application (JavaScript on)', () => {
       items.map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]),
     );
     expect(rows).toContainEqual(['Full name', answers.name]);
-    expect(rows).toContainEqual(['Your manager’s email address', answers.managerEmail]);
+    expect(rows).toContainEqual(['Your line manager’s email address', answers.managerEmail]);
     expect(await axeViolations(page)).toEqual([]);
   });
 

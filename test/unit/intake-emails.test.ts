@@ -53,7 +53,7 @@ describe('emails for a coaching application', () => {
     const email = mailer.calls[0]!.emails[0]!;
     expect(email.replyTo).toBe('jordan.lee@example.org');
     expect(email.subject).toMatch(/^Coaching application APP-\S+ – Eastmere$/);
-    expect(email.text).toContain('Awaiting confirmation from the manager.');
+    expect(email.text).toContain('Awaiting confirmation from the line manager.');
     expect(email.html).not.toMatch(/<script|<img|\u202E|\u0000/);
     expect(email.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(email.text).toContain('Social worker Bcc: everyone@example.org');

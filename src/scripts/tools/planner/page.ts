@@ -99,7 +99,7 @@ function renderPlanList(): void {
   planList.replaceChildren(
     ...state.plans.map((item) => {
       const details = [
-        item.agency.trim() || 'No agency given',
+        item.agency.trim() || 'No organisation given',
         `${completedCount(item, stepIds)} of ${stepIds.length} steps completed`,
         `last changed ${when(item.updatedAt)}`,
       ].join(' · ');
