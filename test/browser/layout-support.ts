@@ -40,9 +40,13 @@ export function overflow(page: Page): Promise<string[]> {
 function focusCoverage(page: Page) {
   return page.evaluate(() => {
     const active = document.activeElement;
-    if (!active || active === document.body) return { name: null, id: '', covered: [] as string[] };
-    const path: number[] = [];
-    for (let node: Element | null = active; node?.parentElement; node = node.parentElement) path.push([...node.parentElement.children].indexOf(node));
+    if (!active || active === document.body) return { name: null, id: 0, covered: [] as string[] };
+    // Each element gets a number the first time it has focus; scripts that redraw a part of the page
+    // make new elements, which get new numbers, so only a real wrap round repeats one.
+    const store = window as unknown as { __focusIds?: WeakMap<Element, number>; __focusNext?: number };
+    const ids = (store.__focusIds ??= new WeakMap());
+    if (!ids.has(active)) ids.set(active, (store.__focusNext = (store.__focusNext ?? 0) + 1));
+    const id = ids.get(active)!;
     const describe = (element: Element) =>
       `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.classList.length ? `.${[...element.classList].join('.')}` : ''}`;
     const box = active.getBoundingClientRect();
@@ -58,7 +62,7 @@ function focusCoverage(page: Page) {
         return overlapX > 0.5 && overlapY > 0.5;
       })
       .map(describe);
-    return { id: path.join('.'), name: `${describe(active)} “${(active.textContent || (active as HTMLInputElement).labels?.[0]?.textContent || '').trim().slice(0, 40)}”`, covered };
+    return { id, name: `${describe(active)} “${(active.textContent || (active as HTMLInputElement).labels?.[0]?.textContent || '').trim().slice(0, 40)}”`, covered };
   });
 }
 
@@ -97,7 +101,7 @@ function focusEnd(page: Page, end: 'first' | 'last') {
 export async function coveredWhileTabbing(page: Page, limit = 500): Promise<{ problems: string[]; forwards: number; backwards: number }> {
   const problems: string[] = [];
   const walk = async (key: 'Tab' | 'Shift+Tab') => {
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     for (let i = 0; i < limit; i += 1) {
       if (i > 0) await page.keyboard.press(key);
       const { name, id, covered } = await focusCoverage(page);

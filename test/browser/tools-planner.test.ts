@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser, openPage } from './support.ts';
-import { download, fixture, focused, text, waitForSaved, watchRequests } from './tools-planner-support.ts';
+import { download, fixture, focused, openWithoutJavaScript, text, waitForSaved, watchRequests } from './tools-planner-support.ts';
 
 // Journeys through the seven-step implementation planner on the built site.
 
@@ -72,8 +72,7 @@ describe('the planner without JavaScript', () => {
 
   it('is accessible when the script never runs', async () => {
     const { page, close } = await openPage(browser);
-    await page.route('**/_astro/*.js', (route) => route.abort());
-    await page.goto('/planning/planner/');
+    await openWithoutJavaScript(page, '/planning/planner/');
     expect(await page.locator('textarea:visible').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await close();
@@ -113,7 +112,7 @@ describe('the implementation planner', () => {
     await close();
   });
 
-  it('prints like the worksheet: agency and date at the top, then step, planning questions, training needs and our plan', async () => {
+  it('prints like the worksheet: organisation and date at the top, then step, planning questions, training needs and our plan', async () => {
     const { page, errors, close } = await openPage(browser);
     await page.goto('/planning/planner/');
     await fillPlan(page);

@@ -1,0 +1,65 @@
+// `npm run bench` extension: Lighthouse scores (performance, accessibility, best practices, SEO) per
+// page template, on the built site served like Netlify (scripts/serve.mjs), in Debian's Chromium
+// started by chrome-launcher. Lighthouse's own mobile run (slow 4G and a 4× slower CPU, simulated);
+// `--lighthouse-desktop` adds its desktop run (each run takes 20 to 90 s on a 2-core machine). A bench, not a test: the figures depend on the machine, so they are printed,
+// with the audits that cost points, and the command fails only when a score is under 100.
+// Skipped (with a sentence) when Chromium or the lighthouse package is missing.
+import { existsSync } from 'node:fs';
+import { serve } from '../serve.mjs';
+import { TEMPLATES } from './cls.mjs';
+
+const CHROME_PATH = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export default async function lighthouseBench() {
+  if (process.argv.includes('--no-lighthouse')) return;
+  if (!existsSync(CHROME_PATH)) {
+    console.log(`Lighthouse: skipped, no Chromium at ${CHROME_PATH} (set CHROME_PATH).`);
+    return;
+  }
+  let lighthouse, launch, desktopConfig;
+  try {
+    ({ default: lighthouse } = await import('lighthouse'));
+    ({ default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js'));
+    ({ launch } = await import('chrome-launcher'));
+  } catch {
+    console.log('Lighthouse: skipped, the lighthouse package is not installed (npm install).');
+    return;
+  }
+  const server = await serve({ port: 0, quiet: true });
+  const chrome = await launch({ chromePath: CHROME_PATH, chromeFlags: FLAGS });
+  try {
+    console.log('Lighthouse scores per template (performance/accessibility/best practices/SEO):');
+    let below = 0;
+    for (const [name, pagePath] of TEMPLATES) {
+      const line = [];
+      const lost = [];
+      const runs = [['mobile', undefined], ...(process.argv.includes('--lighthouse-desktop') ? [['desktop', desktopConfig]] : [])];
+      for (const [run, config] of runs) {
+        const result = await lighthouse(
+          new URL(pagePath, server.url).href,
+          { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES },
+          config,
+        );
+        const { categories, audits } = result.lhr;
+        const scores = CATEGORIES.map((id) => Math.round((categories[id]?.score ?? 0) * 100));
+        line.push(`${run} ${scores.join('/')}`);
+        for (const id of CATEGORIES) {
+          if ((categories[id]?.score ?? 0) >= 1) continue;
+          below += 1;
+          for (const ref of categories[id].auditRefs) {
+            const audit = audits[ref.id];
+            if (ref.weight > 0 && audit.score !== null && audit.score < 1) lost.push(`${run} ${id}: ${audit.id} (${audit.displayValue ?? audit.score})`);
+          }
+        }
+      }
+      console.log(`  ${name.padEnd(20)} ${pagePath.padEnd(30)} ${line.join('  ')}`);
+      for (const item of lost) console.log(`      ${item}`);
+    }
+    if (below > 0) process.exitCode = 1;
+  } finally {
+    await chrome.kill();
+    await server.close();
+  }
+}
