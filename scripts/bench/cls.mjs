@@ -1,7 +1,8 @@
 // `npm run bench` extension: Cumulative Layout Shift per page template, measured in Debian's
 // Chromium (playwright-core) with a PerformanceObserver for `layout-shift` entries, on the built
 // site served like Netlify (scripts/serve.mjs). Each template loads on a phone (412 × 823, CPU
-// slowed 4×, as Lighthouse's mobile run does) and on a desktop (1350 × 940); the figure is every
+// slowed 4×, as Lighthouse's mobile run does), a small phone at full speed (360 × 740) and a desktop
+// (1350 × 940); the figure is every
 // shift without recent input from navigation until 2 s after `load`. The budget is 0.
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -26,6 +27,7 @@ export const TEMPLATES = [
 
 export const SCREENS = {
   phone: { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true, cpu: 4 },
+  small: { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, cpu: 1 },
   desktop: { viewport: { width: 1350, height: 940 }, deviceScaleFactor: 1, cpu: 1 },
 };
 
@@ -73,7 +75,7 @@ export default async function clsBench() {
   const server = await serve({ port: 0, quiet: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {
-    console.log(`Cumulative Layout Shift per template (load + ${SETTLE_MS / 1000} s; phone ${SCREENS.phone.viewport.width} px at 4× slower CPU, desktop ${SCREENS.desktop.viewport.width} px; budget 0):`);
+    console.log(`Cumulative Layout Shift per template (load + ${SETTLE_MS / 1000} s; phone ${SCREENS.phone.viewport.width} px at 4× slower CPU, small ${SCREENS.small.viewport.width} px, desktop ${SCREENS.desktop.viewport.width} px; budget 0):`);
     let worst = 0;
     for (const [name, pagePath] of TEMPLATES) {
       const results = {};
