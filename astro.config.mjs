@@ -10,9 +10,11 @@ import pagefindSearch from './integrations/pagefind.ts';
  * download the parts of zod's core that only the forms' classic schemas use (about 9 KB gzipped).
  * Every module reached from a tool script's `zod/mini` import is given a `?tools` id, so it is
  * bundled (and tree-shaken) for the tools alone. See docs/tools.md, "JavaScript size".
+ * @returns {import('vite').Plugin}
  */
 function toolsOwnZod() {
   const TOOL_SUFFIX = '?tools';
+  /** @param {string | undefined} importer */
   const isToolScript = (importer) => importer?.replaceAll('\\', '/').includes('/src/scripts/tools/');
   return {
     name: 'tools-own-zod',

@@ -58,7 +58,7 @@ export async function measureCls(browser, baseUrl, pagePath, screen) {
         }
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    await page.goto(new URL(pagePath, baseUrl).href, { waitUntil: 'load' });
+    await page.goto(new URL(pagePath, baseUrl).href, { waitUntil: 'load', timeout: 120_000 });
     await page.waitForTimeout(SETTLE_MS);
     const shifts = await page.evaluate(() => window.__layoutShifts);
     return { cls: shifts.reduce((sum, shift) => sum + shift.value, 0), shifts };
@@ -73,6 +73,8 @@ export default async function clsBench() {
     return;
   }
   const server = await serve({ port: 0, quiet: true });
+  // The first request starts the local functions runtime: keep that out of the first measurement.
+  await fetch(new URL('/', server.url));
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {
     console.log(`Cumulative Layout Shift per template (load + ${SETTLE_MS / 1000} s; phone ${SCREENS.phone.viewport.width} px at 4× slower CPU, small ${SCREENS.small.viewport.width} px, desktop ${SCREENS.desktop.viewport.width} px; budget 0):`);

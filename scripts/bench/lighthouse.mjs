@@ -28,6 +28,7 @@ export default async function lighthouseBench() {
     return;
   }
   const server = await serve({ port: 0, quiet: true });
+  await fetch(new URL('/', server.url)); // start the local runtime before the first measurement
   const chrome = await launch({ chromePath: CHROME_PATH, chromeFlags: FLAGS });
   try {
     console.log('Lighthouse scores per template (performance/accessibility/best practices/SEO):');
@@ -59,7 +60,7 @@ export default async function lighthouseBench() {
     }
     if (below > 0) process.exitCode = 1;
   } finally {
-    await chrome.kill();
+    chrome.kill();
     await server.close();
   }
 }
