@@ -1,16 +1,54 @@
 // `npm run bench` extension: Lighthouse scores (performance, accessibility, best practices, SEO) per
-// page template, on the built site served like Netlify (scripts/serve.mjs), in Debian's Chromium
+// page template, on the built site served like Netlify (scripts/serve.mjs, with gzip as Netlify
+// compresses), in Debian's Chromium
 // started by chrome-launcher. Lighthouse's own mobile run (slow 4G and a 4× slower CPU, simulated);
 // `--lighthouse-desktop` adds its desktop run (each run takes 20 to 90 s on a 2-core machine). A bench, not a test: the figures depend on the machine, so they are printed,
 // with the audits that cost points, and the command fails only when a score is under 100.
 // Skipped (with a sentence) when Chromium or the lighthouse package is missing.
 import { existsSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { serve } from '../serve.mjs';
 import { TEMPLATES } from './cls.mjs';
 
 const CHROME_PATH = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const COMPRESSIBLE = /^(?:text\/|application\/(?:javascript|json|manifest\+json|xml)|image\/svg)/;
+
+/**
+ * A gzip proxy in front of the local server: Netlify compresses text responses, scripts/serve.mjs does
+ * not, and Lighthouse's simulated slow network would otherwise charge uncompressed bytes to every page.
+ */
+async function compressingProxy(target) {
+  const upstream = new URL(target);
+  const proxy = createServer((req, res) => {
+    const forward = request(
+      { hostname: upstream.hostname === 'localhost' ? '127.0.0.1' : upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, 'accept-encoding': 'identity' } },
+      (answer) => {
+        const chunks = [];
+        answer.on('data', (chunk) => chunks.push(chunk));
+        answer.on('end', () => {
+          let body = Buffer.concat(chunks);
+          const headers = { ...answer.headers };
+          if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && COMPRESSIBLE.test(String(headers['content-type'] ?? '')) && body.length > 0) {
+            body = gzipSync(body);
+            headers['content-encoding'] = 'gzip';
+            headers.vary = 'Accept-Encoding';
+          }
+          headers['content-length'] = String(body.length);
+          delete headers['transfer-encoding'];
+          res.writeHead(answer.statusCode ?? 502, headers).end(body);
+        });
+      },
+    );
+    forward.on('error', () => res.writeHead(502).end());
+    req.pipe(forward);
+  });
+  await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return { url: `http://localhost:${proxy.address().port}`, close: () => new Promise((resolve) => proxy.close(resolve)) };
+}
 
 export default async function lighthouseBench() {
   if (process.argv.includes('--no-lighthouse')) return;
@@ -29,6 +67,7 @@ export default async function lighthouseBench() {
   }
   const server = await serve({ port: 0, quiet: true });
   await fetch(new URL('/', server.url)); // start the local runtime before the first measurement
+  const site = await compressingProxy(server.url);
   const chrome = await launch({ chromePath: CHROME_PATH, chromeFlags: FLAGS });
   try {
     console.log('Lighthouse scores per template (performance/accessibility/best practices/SEO):');
@@ -39,7 +78,7 @@ export default async function lighthouseBench() {
       const runs = [['mobile', undefined], ...(process.argv.includes('--lighthouse-desktop') ? [['desktop', desktopConfig]] : [])];
       for (const [run, config] of runs) {
         const result = await lighthouse(
-          new URL(pagePath, server.url).href,
+          new URL(pagePath, site.url).href,
           { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES },
           config,
         );
@@ -61,6 +100,7 @@ export default async function lighthouseBench() {
     if (below > 0) process.exitCode = 1;
   } finally {
     chrome.kill();
+    await site.close();
     await server.close();
   }
 }
