@@ -77,11 +77,19 @@ export default async function lighthouseBench() {
       const lost = [];
       const runs = [['mobile', undefined], ...(process.argv.includes('--lighthouse-desktop') ? [['desktop', desktopConfig]] : [])];
       for (const [run, config] of runs) {
-        const result = await lighthouse(
-          new URL(pagePath, site.url).href,
-          { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES },
-          config,
-        );
+        let result;
+        try {
+          result = await lighthouse(
+            new URL(pagePath, site.url).href,
+            { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES },
+            config,
+          );
+        } catch (error) {
+          // On an overloaded machine Chromium can stop answering in time: say so, and go on.
+          line.push(`${run} failed (${error.code ?? error.message})`);
+          below += 1;
+          continue;
+        }
         const { categories, audits } = result.lhr;
         const scores = CATEGORIES.map((id) => Math.round((categories[id]?.score ?? 0) * 100));
         line.push(`${run} ${scores.join('/')}`);
