@@ -37,12 +37,40 @@ function netlifyDev() {
   };
 }
 
+/**
+ * The tool pages get their own copy of zod, apart from the one the form pages load: Rollup puts
+ * modules used by both in one shared chunk holding everything either needs, so the tools would
+ * download the parts of zod's core that only the forms' classic schemas use (about 9 KB gzipped).
+ * Every module reached from a tool script's `zod/mini` import is given a `?tools` id, so it is
+ * bundled (and tree-shaken) for the tools alone. See docs/tools.md, "JavaScript size".
+ * @returns {import('vite').Plugin}
+ */
+function toolsOwnZod() {
+  const TOOL_SUFFIX = '?tools';
+  /** @param {string | undefined} importer */
+  const isToolScript = (importer) => importer?.replaceAll('\\', '/').includes('/src/scripts/tools/');
+  return {
+    name: 'tools-own-zod',
+    enforce: 'pre',
+    // Only bytes shipped matter; dev and tests resolve zod as usual.
+    apply: 'build',
+    async resolveId(source, importer, options) {
+      if (!importer) return null;
+      const fromToolZod = importer.endsWith(TOOL_SUFFIX);
+      if (!(fromToolZod || (source.startsWith('zod') && isToolScript(importer)))) return null;
+      const resolved = await this.resolve(source, importer.replace(TOOL_SUFFIX, ''), { ...options, skipSelf: true });
+      if (!resolved || resolved.external || !resolved.id.includes('/node_modules/zod/')) return resolved;
+      return { ...resolved, id: resolved.id + TOOL_SUFFIX };
+    },
+  };
+}
+
 export default defineConfig({
   site: process.env.URL ?? 'http://localhost:4321',
   integrations: [emailRequired(), mdx(), pagefindSearch(), decap(), netlifyDev(), securityHeaders()],
   // Every stylesheet stays an external file: the site runs under a CSP with style-src 'self'.
   build: { inlineStylesheets: 'never' },
-  vite: { resolve: { alias: productionReact } },
+  vite: { resolve: { alias: productionReact }, plugins: [toolsOwnZod()] },
   // The dev toolbar is not used: it injects inline scripts and styles the site's CSP blocks, and preparing
   // it costs every build a dependency-bundling run.
   devToolbar: { enabled: false },

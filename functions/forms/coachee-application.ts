@@ -21,7 +21,7 @@ import { OTHER, type Field, type FormContent, type FormDefinition } from './type
 
 const ABOUT = 'About you';
 const REASONS = 'Why you would like coaching';
-const MANAGER = 'Your manager';
+const MANAGER = 'Your line manager';
 
 function fields(content: FormContent): Field[] {
   return [
@@ -36,8 +36,8 @@ function fields(content: FormContent): Field[] {
     { section: REASONS, name: 'reason2', kind: 'textarea', label: 'Another reason', optional: true, maxLength: LIMITS.reason, confirmLabel: 'Another reason' },
     { section: REASONS, name: 'reason3', kind: 'textarea', label: 'A third reason', optional: true, maxLength: LIMITS.reason, confirmLabel: 'A third reason' },
     { section: REASONS, name: 'identifiedInSupervision', kind: 'radios', label: 'Did the need for coaching come up in supervision?', options: YES_NO, confirmLabel: 'Did the need for coaching come up in supervision?' },
-    { section: MANAGER, name: 'managerName', kind: 'text', label: 'Your manager’s full name', width: 'long', maxLength: LIMITS.name, confirmLabel: 'Your name, as they gave it' },
-    { section: MANAGER, name: 'managerEmail', kind: 'email', label: 'Your manager’s email address', hint: 'We will email your manager a link to confirm they support your application', width: 'long', maxLength: LIMITS.email, confirmLabel: 'Your email address, as they gave it' },
+    { section: MANAGER, name: 'managerName', kind: 'text', label: 'Your line manager’s full name', width: 'long', maxLength: LIMITS.name, confirmLabel: 'Your name, as they gave it' },
+    { section: MANAGER, name: 'managerEmail', kind: 'email', label: 'Your line manager’s email address', hint: 'We will email your line manager a link to confirm they support your application', width: 'long', maxLength: LIMITS.email, confirmLabel: 'Your email address, as they gave it' },
   ];
 }
 
@@ -54,14 +54,14 @@ function schema(content: FormContent) {
     reason2: optionalAnswer('Your second reason', LIMITS.reason),
     reason3: optionalAnswer('Your third reason', LIMITS.reason),
     identifiedInSupervision: choice(['yes', 'no'], 'Select yes if the need for coaching came up in supervision'),
-    managerName: nameAnswer('Enter your manager’s full name', 'Your manager’s name'),
-    managerEmail: emailAnswer('Enter your manager’s email address', 'Enter your manager’s email address in the correct format, like name@example.org'),
+    managerName: nameAnswer('Enter your line manager’s full name', 'Your line manager’s name'),
+    managerEmail: emailAnswer('Enter your line manager’s email address', 'Enter your line manager’s email address in the correct format, like name@example.org'),
   };
   return z
     .object(shape)
     .refine(...otherNeedsText(shape, 'organisation', 'organisationOther', 'Enter the name of your organisation'))
     .refine((data) => !sameEmail(data.email, data.managerEmail), {
-      error: 'Enter your manager’s email address, not your own',
+      error: 'Enter your line manager’s email address, not your own',
       path: ['managerEmail'],
       when: whenFieldsValid(shape, 'email', 'managerEmail'),
     });
@@ -79,7 +79,7 @@ export const coacheeApplication: FormDefinition<ReturnType<typeof schema>> = {
   answerRows: (data, content) => rowsFromFields(fields(content), data),
   // The application form asks things of the manager (the benefits, attendance, the policy): they read them before confirming.
   askOfConfirmer: lineManagerPart,
-  secondSignature: (data) => ({ role: 'manager', name: data.managerName, email: data.managerEmail }),
+  secondSignature: (data) => ({ role: 'line manager', name: data.managerName, email: data.managerEmail }),
   submitter: (data) => ({ name: data.name, email: data.email }),
   organisations: (data) => [{ id: data.organisation, otherName: data.organisationOther }],
 };

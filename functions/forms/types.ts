@@ -17,6 +17,10 @@ export interface FormContent {
   organisations: OrganisationOption[];
   areasOfCoaching: string[];
   coachExpectations: string[];
+  /** The sentence that introduces the coach expectations. */
+  coachExpectationsIntro: string;
+  /** What the research coaches may be invited to is, shown with the box that acknowledges it. */
+  researchNote: string;
   guidingPrinciples: string[];
   agreementTerms: AgreementTerms;
   settings: SiteSettings;
@@ -68,6 +72,8 @@ export interface Field {
   terms?: Terms;
   /** The label as the person confirming reads it ("Your email address, as they gave it"); else `label`. */
   confirmLabel?: string;
+  /** The sentence that introduces `list`, so its items do not read as loose statements. */
+  listIntro?: string;
 }
 
 export interface AnswerRow {

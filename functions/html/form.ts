@@ -175,7 +175,8 @@ function renderSingleCheckbox(field: Field, value: unknown, error: string | unde
   const terms = field.terms
     ? renderTerms(field.terms, { id: listId(field.name) })
     : field.list && field.list.length > 0
-      ? `<ul class="terms" id="${listId(field.name)}">${field.list.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`
+      ? (field.listIntro ? `<p class="terms-intro">${escapeHtml(field.listIntro)}</p>` : '') +
+        `<ul class="terms" id="${listId(field.name)}">${field.list.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`
       : '';
   return (
     terms +

@@ -72,7 +72,7 @@ export const uiHints = {
       summary: { label: 'Summary', hint: 'One sentence that says what this step is for.', widget: 'text' },
       questions: {
         label: 'Planning questions',
-        hint: 'The questions an agency answers in this step. The planner tool shows each one.',
+        hint: 'The questions an organisation answers in this step. The planner tool shows each one.',
         itemLabel: 'Question',
         itemWidget: 'text',
       },
@@ -82,7 +82,7 @@ export const uiHints = {
   readiness: {
     label: 'Readiness questions',
     labelSingular: 'readiness question',
-    description: 'The five questions an agency considers before starting coaching.',
+    description: 'The five questions an organisation considers before starting coaching.',
     fields: {
       number: { label: 'Question number', hint: 'Where this question comes, from 1 to 5.' },
       question: { label: 'Question', widget: 'text' },
@@ -139,7 +139,11 @@ export const uiHints = {
   coachExpectations: {
     label: 'Coach expectations',
     description: 'What the scheme expects of every coach. The coach form asks people to agree to them.',
-    fields: { items: { label: 'Expectations', itemLabel: 'Expectation', itemWidget: 'text' } },
+    fields: {
+      intro: { label: 'Introduction', hint: 'The sentence above the list, like “As a coach in the scheme, you will:”.', widget: 'text' },
+      items: { label: 'Expectations', itemLabel: 'Expectation', itemWidget: 'text' },
+      research: { label: 'About the research', hint: 'Shown with the box where a coach says they understand they may be invited to take part.', widget: 'text' },
+    },
   },
   guidingPrinciples: {
     label: 'Guiding principles',

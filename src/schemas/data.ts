@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { emailAddress, orderNumber, requiredText, textList } from './shared.ts';
 
-/** A readiness question (content/readiness/*.yml) with the prompts that help an agency answer it. */
+/** A readiness question (content/readiness/*.yml) with the prompts that help an organisation answer it. */
 export const readinessQuestionSchema = z.object({
   number: orderNumber('question', 5),
   question: requiredText('the question'),
@@ -25,7 +25,11 @@ export type Organisation = z.infer<typeof organisationSchema>;
 
 /** The lists the forms and guidance offer (content/lists/*.yml). */
 export const areasOfCoachingSchema = z.object({ items: textList('areas of coaching') });
-export const coachExpectationsSchema = z.object({ items: textList('coach expectations') });
+export const coachExpectationsSchema = z.object({
+  intro: requiredText('a sentence that introduces the expectations'),
+  items: textList('coach expectations'),
+  research: requiredText('what the research is, and that taking part is optional'),
+});
 export const guidingPrinciplesSchema = z.object({ items: textList('guiding principles') });
 
 /**

@@ -92,7 +92,7 @@ describe('a manager confirms a coaching application (JavaScript on)', () => {
     // Addressed to the manager reading it, not in the applicant's words.
     expect(rows).toContainEqual(['Their full name', answers.name]);
     expect(rows).toContainEqual(['Your email address, as they gave it', answers.managerEmail]);
-    expect(rows.map(([label]) => label)).not.toContain('Your manager’s email address');
+    expect(rows.map(([label]) => label)).not.toContain('Your line manager’s email address');
     // What the application form asks of the manager, before they confirm.
     const asked = (await formContent('coachee-application')).agreementTerms.lineManager;
     expect(await page.textContent('main')).toContain('What we ask of you');

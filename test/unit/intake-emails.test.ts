@@ -80,7 +80,7 @@ describe('emails for a coaching application with hostile free text', () => {
     const email = mailer.emails[0]!;
     expect(email.replyTo).toBe('jordan.lee@example.org');
     expect(email.subject).toMatch(/^Coaching application APP-\S+ – Eastmere$/);
-    expect(email.text).toContain('Awaiting confirmation from the manager.');
+    expect(email.text).toContain('Awaiting confirmation from the line manager.');
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for a NUL that must not get through
     expect(email.html).not.toMatch(/<script|<img|<a href="http|\u202E|\u0000/);
     expect(email.html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;');
