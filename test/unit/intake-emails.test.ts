@@ -106,7 +106,7 @@ describe('emails for a coaching application with hostile free text', () => {
     const reference = (await store.list('submissions/'))[0]!.split('/')[1]!;
     expectNothingTyped(request);
     expect(request.subject).toBe(`Please confirm a coaching application: ${reference}`);
-    expect(request.text).toContain('You have been named as the manager on a coaching application sent through Coaching Scheme Hub.');
+    expect(request.text).toContain('You have been named as the line manager on a coaching application sent through Coaching Scheme Hub.');
     expect(request.text).toContain(`Reference: ${reference}`);
     expect(request.text).toContain('expires on 10 December 2026');
     const links = linksIn(request);
@@ -163,9 +163,9 @@ describe('names that would carry a link or markup into an email', () => {
     ['name', 'Jordan <script>alert(1)</script> Lee', 'Your full name must only include letters, spaces, hyphens, apostrophes and full stops'],
     ['name', 'Jordan https://evil.example', 'Your full name must not include a web address or an email address'],
     ['name', 'Win a prize at evil.example', 'Your full name must not include a web address or an email address'],
-    ['managerName', 'Priya ｗｗｗ．evil．example', 'Your manager’s name must not include a web address or an email address'],
-    ['managerName', 'Priya\u200F Shah', 'Your manager’s name must only include letters, spaces, hyphens, apostrophes and full stops'],
-    ['managerName', 'Priya＠evil', 'Your manager’s name must not include a web address or an email address'],
+    ['managerName', 'Priya ｗｗｗ．evil．example', 'Your line manager’s name must not include a web address or an email address'],
+    ['managerName', 'Priya\u200F Shah', 'Your line manager’s name must only include letters, spaces, hyphens, apostrophes and full stops'],
+    ['managerName', 'Priya＠evil', 'Your line manager’s name must not include a web address or an email address'],
   ])('%s %j is refused with a clear message and nothing is sent', async (field, value, message) => {
     const harness = testDeps({ random: counting() });
     const response = await handleFormPost(post('coachee-application', { ...valid('coachee-application'), [field]: value }), harness.deps, 'a');
