@@ -1,12 +1,13 @@
-import { siteUrlFor } from './config.ts';
+import { exportAttachments, withExport } from './email/export.ts';
 import { confirmedEmails } from './email/messages.ts';
 import { forms, type FormContent, type FormDefinition } from './forms/index.ts';
-import { LIMITS } from './forms/rules.ts';
+import { rowsFromFields } from './forms/answers.ts';
+import { nameAnswer } from './forms/rules.ts';
 import { CONFIRM_NAME_FIELD, CONFIRM_PAGE_STATUS, renderConfirmPage, type ConfirmPageState } from './html/confirm-page.ts';
 import { html, isCrossSite, readAnswers, redirect } from './http.ts';
 import { waitBeforeNext } from './limits.ts';
 import { cleanText, single } from './normalise.ts';
-import { deliver, submissionKey, tokenKey, updateRecord, type SubmissionRecord } from './outbox.ts';
+import { isTokenOf, sendAfterAnswer, submissionKey, tokenKey, updateRecord, type SubmissionRecord } from './outbox.ts';
 import { hashToken, TOKEN_PATTERN } from './reference.ts';
 import { route } from './routing.ts';
 import type { Intake } from './runtime.ts';
@@ -23,8 +24,8 @@ export const CONFIRM_DONE_PATH = '/confirm/done/';
 // own POST keeps its Origin header (no-referrer makes browsers send "Origin: null", which is refused).
 const PAGE_HEADERS = { 'x-robots-tag': 'noindex', 'referrer-policy': 'same-origin' };
 const CONFIRM_TEMPLATE: RefusalTemplate = { path: '/confirm/', region: 'data-confirm-root', hasHelp: true };
-const NAME_EMPTY = 'Enter your full name to confirm';
-const NAME_TOO_LONG = `Your name must be ${LIMITS.name} characters or fewer`;
+/** The confirming person's typed name follows the same rule as every name on the forms. */
+const confirmName = nameAnswer('Enter your full name to confirm', 'Your name');
 
 type Lookup =
   | { state: 'expired' | 'used' | 'not-found' }
@@ -35,7 +36,7 @@ async function lookup(token: string, deps: Intake): Promise<Lookup> {
   const link = await deps.store.get<{ reference: string }>(tokenKey(hashToken(token)));
   const entry = link && (await deps.store.get<SubmissionRecord>(submissionKey(link.value.reference)));
   const record = entry?.value;
-  if (!record?.confirmation || record.confirmation.tokenHash !== hashToken(token)) return { state: 'not-found' };
+  if (!record?.confirmation || !isTokenOf(record.confirmation, hashToken(token))) return { state: 'not-found' };
   if (record.confirmation.confirmedAt) return { state: 'used' };
   if (Date.parse(record.confirmation.expiresAt) <= deps.now()) return { state: 'expired' };
   return { state: 'ready', record, definition: forms[record.formId] };
@@ -101,7 +102,8 @@ async function confirmLink(request: Request, deps: Intake, clientAddress: string
   const body = await readAnswers(request);
   if (!body.ok) return refused({ reason: BODY_REFUSAL[body.status], message: body.message });
   const name = cleanText(single(body.answers[CONFIRM_NAME_FIELD]), false);
-  const error = name === '' ? NAME_EMPTY : name.length > LIMITS.name ? NAME_TOO_LONG : undefined;
+  const checked = confirmName.safeParse(name);
+  const error = checked.success ? undefined : checked.error.issues[0]?.message;
   if (error) {
     return page(request, deps, {
       state: 'errors',
@@ -112,7 +114,6 @@ async function confirmLink(request: Request, deps: Intake, clientAddress: string
   }
 
   const confirmedAt = new Date(deps.now());
-  const siteUrl = siteUrlFor(deps.config, request);
   // Single use: the check and the write happen in one compare-and-swap, so two clicks confirm once.
   const saved = await updateRecord(deps.store, record.reference, (current) => {
     if (!current.confirmation || current.confirmation.confirmedAt) return undefined;
@@ -121,29 +122,39 @@ async function confirmLink(request: Request, deps: Intake, clientAddress: string
     current.batches.push({
       stage: 'confirmed',
       idempotencyKey: `${current.reference}/confirmed`,
-      emails: confirmedEmails(
-        {
+      queuedAt: confirmedAt.toISOString(),
+      emails: withExport(
+        confirmedEmails(
+          {
+            reference: current.reference,
+            definition,
+            content,
+            route: route(definition, current.answers, content),
+            role: current.confirmation.role,
+            confirmedName: name,
+            confirmedAt,
+            terms: current.terms,
+          },
+          { from: deps.config.emailFrom },
+          'confirmed',
+        ),
+        exportAttachments(definition, content, {
           reference: current.reference,
-          definition,
-          content,
-          route: route(definition, current.answers, content),
-          role: current.confirmation.role,
+          formId: current.formId,
+          submittedAt: current.createdAt,
+          answers: current.answers,
+          confirmedAt: confirmedAt.toISOString(),
           confirmedName: name,
-          confirmedAt,
-        },
-        { from: deps.config.emailFrom, siteUrl },
-        'confirmed',
+        }),
       ),
       attempts: 0,
     });
     return current;
   });
   if (!saved) return page(request, deps, { state: 'used' });
-  try {
-    await deliver(record.reference, deps, { maxWaitMs: 1500, timeoutMs: 4000 });
-  } catch (problemSending) {
-    deps.log(`${record.reference}: confirmed, follow-up left pending: ${(problemSending as Error).message}`);
-  }
+  // Answer now; the follow-up is sent after the answer (and by the outbox if need be).
+  void sendAfterAnswer(record.reference, deps);
+  deps.log(`${record.reference}: confirmed`);
   return redirect(CONFIRM_DONE_PATH);
 }
 
@@ -155,7 +166,11 @@ function confirmable(token: string, { record, definition }: Extract<Lookup, { st
     reference: record.reference,
     role: record.confirmation!.role,
     submitterName: definition.submitter(record.answers).name,
-    rows: definition.answerRows(record.answers, content),
+    // Addressed to the person reading: "Your email address, as they gave it", not the sender's words.
+    rows: rowsFromFields(definition.fields(content), record.answers, { reader: 'confirmer' }),
+    // The copy stored with the submission, so both signers agree to the same words.
+    terms: record.terms,
+    askOfYou: definition.askOfConfirmer?.(content),
   };
 }
 
@@ -169,5 +184,6 @@ async function template(request: Request, deps: Pick<Intake, 'fetchPage'>): Prom
 
 async function page(request: Request, deps: Intake, state: ConfirmPageState): Promise<Response> {
   const status = CONFIRM_PAGE_STATUS[state.state];
-  return html(status, renderConfirmPage(await template(request, deps), state), PAGE_HEADERS);
+  // The confirm path's headers keep the token out of any Referer (see security-headers.ts).
+  return html(status, renderConfirmPage(await template(request, deps), state), PAGE_HEADERS, new URL(request.url).pathname);
 }

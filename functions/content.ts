@@ -80,6 +80,8 @@ async function readSiteContent(dir: string): Promise<SiteContent> {
     organisations: organisations.sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
     areasOfCoaching: areas.items,
     coachExpectations: expectations.items,
+    coachExpectationsIntro: expectations.intro,
+    researchNote: expectations.research,
     guidingPrinciples: principles.items,
     agreementTerms,
     settings,

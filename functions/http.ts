@@ -1,4 +1,5 @@
 // Reading and answering HTTP requests: size limit, content types, origin checks, JSON answers.
+import { headersFor, headersForPath } from './security-headers.ts';
 
 /** The largest body any form may send. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -147,20 +148,32 @@ export interface ErrorItem {
   message: string;
 }
 
+/** Later records win, whatever the case of their names (a plain object would send both). */
+function merged(...records: Record<string, string>[]): Headers {
+  const headers = new Headers();
+  for (const record of records) for (const [name, value] of Object.entries(record)) headers.set(name, value);
+  return headers;
+}
+
+/** JSON, problems and redirects are answers of the API: the /api/* headers, whatever the path. */
 export const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    headers: merged({ 'content-type': 'application/json; charset=utf-8' }, headersFor('api'), headers),
   });
 
 export const problem = (status: number, message: string, headers: Record<string, string> = {}) =>
   json(status, { errors: [{ field: 'form', message }] }, headers);
 
-export const html = (status: number, body: string, headers: Record<string, string> = {}) =>
+/**
+ * A page rendered by a function, with the headers of the page it shows: `page` is that page's path
+ * (a 422 answer to /api/forms/coach-eoi shows a form page, not an API answer).
+ */
+export const html = (status: number, body: string, headers: Record<string, string> = {}, page = '/') =>
   new Response(body, {
     status,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    headers: merged({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, headersForPath(page), headers),
   });
 
 export const redirect = (location: string) =>
-  new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
+  new Response(null, { status: 303, headers: merged({ location }, headersFor('api')) });

@@ -25,17 +25,36 @@ export const addressHash = (address: string) => createHash('sha256').update(addr
  * level (the file store lists a single folder), and the start in the name lets the cleanup delete
  * old windows without reading them.
  */
-export const limitKey = (windowStart: number, address: string) => `${LIMITS_PREFIX}${windowStart}-${addressHash(address)}`;
+export const limitKey = (windowStart: number, address: string, prefix = LIMITS_PREFIX) =>
+  `${prefix}${windowStart}-${addressHash(address)}`;
+
+/** The daily count of emails to each typed address (receipts, requests to confirm). */
+export const RECIPIENTS_PREFIX = 'recipients/';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * At most `perDay` emails a UTC day to one typed address, counted like the per-address limit (the
+ * address lower-cased and hashed), so a stranger cannot use the forms to flood someone's inbox.
+ */
+export const recipientLimiter = (store: Store, perDay: number) => new RateLimiter(store, perDay, DAY_MS, RECIPIENTS_PREFIX);
+
+/** True when one more email may go to this address today; counts it. A store failure says yes. */
+export async function mayEmail(limiter: RateLimiter, address: string, now: number, log: (line: string) => void): Promise<boolean> {
+  return (await waitBeforeNext(limiter, address.trim().toLowerCase(), now, log)) === 0;
+}
 
 export class RateLimiter {
   readonly store: Store;
   readonly max: number;
   readonly windowMs: number;
+  /** Where its counts live: `limits/` for client addresses, `recipients/` for email addresses. */
+  readonly prefix: string;
 
-  constructor(store: Store, max: number, windowMs: number) {
+  constructor(store: Store, max: number, windowMs: number, prefix = LIMITS_PREFIX) {
     this.store = store;
     this.max = max;
     this.windowMs = windowMs;
+    this.prefix = prefix;
   }
 
   /**
@@ -47,7 +66,7 @@ export class RateLimiter {
   async take(address: string, now: number): Promise<number> {
     const windowStart = now - (now % this.windowMs);
     const untilNextWindow = windowStart + this.windowMs - now;
-    const key = limitKey(windowStart, address);
+    const key = limitKey(windowStart, address, this.prefix);
     for (let round = 0; round < CAS_ROUNDS; round++) {
       const entry = await this.store.get<{ count: number }>(key);
       const count = entry?.value.count ?? 0;
@@ -64,8 +83,8 @@ export class RateLimiter {
   /** Deletes the counts of windows that have ended (run by the outbox). Returns how many went. */
   async deleteEndedWindows(now: number): Promise<number> {
     let deleted = 0;
-    for (const key of await this.store.list(LIMITS_PREFIX)) {
-      const start = Number(key.slice(LIMITS_PREFIX.length).split('-')[0]);
+    for (const key of await this.store.list(this.prefix)) {
+      const start = Number(key.slice(this.prefix.length).split('-')[0]);
       if (Number.isFinite(start) && start + this.windowMs > now) continue;
       await this.store.delete(key);
       deleted++;
@@ -95,101 +114,149 @@ export async function waitBeforeNext(
 
 export const PACER_KEY = 'pacer/next-send';
 
+/** The pacer's shared state: when the latest calls started, and until when the service asked for quiet. */
+export interface PacerState {
+  sent: number[];
+  pausedUntil: number;
+}
+
+/** How many ms past a one-second window a call waits, for the time between deciding and arriving. */
+export const PACER_MARGIN_MS = 25;
+
+/**
+ * Keeps calls to the email service within its limit, for every process together: never more than
+ * `perSecond` calls start in any window of one second (plus a small margin). Each call is COMMITTED
+ * at the moment it is made, in a compare-and-swap on the shared log of the latest start times, not
+ * reserved ahead: a call that woke late, or one waiting while a 429 came in, looks again before it
+ * goes, so a Retry-After pauses every waiting call and a late one cannot crowd the next window.
+ */
 export class Pacer {
-  /** This process's view: never later than the shared one, so it can say "not now" without a read. */
-  private nextFree = 0;
-  /** One reservation at a time per process: many waiting on one store lock made acknowledgements slow. */
-  private turn: Promise<unknown> = Promise.resolve();
   readonly perSecond: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly store: Store | undefined;
+  private readonly marginMs: number;
+  /** This process's latest view of the state (all of it, when the store cannot be used). */
+  private local: PacerState = { sent: [], pausedUntil: 0 };
+  /** One call at a time per process waits for its turn; `queued` counts those waiting. */
+  private turn: Promise<unknown> = Promise.resolve();
+  private queued = 0;
 
   constructor(
     perSecond: number,
     now: () => number = Date.now,
     sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    /** Where every process keeps the next free time (`pacer/next-send`). Without it, this process alone. */
+    /** Where every process keeps the shared state (`pacer/next-send`). Without it, this process alone. */
     store?: Store,
+    marginMs = PACER_MARGIN_MS,
   ) {
     this.perSecond = perSecond;
     this.now = now;
     this.sleep = sleep;
     this.store = store;
+    this.marginMs = marginMs;
   }
 
-  /** Waits for a slot if it comes within maxWaitMs; false means "not now", and nothing is reserved. */
+  /** Calls allowed per window, and the window: 2 a second is 2 per 1000 ms; 0.5 a second, 1 per 2000 ms. */
+  private get shape() {
+    const calls = Math.max(1, Math.floor(this.perSecond));
+    return { calls, windowMs: (1000 * calls) / this.perSecond + this.marginMs };
+  }
+
+  /** The earliest a call may start under this state. */
+  earliest(state: PacerState): number {
+    const { calls, windowMs } = this.shape;
+    const recent = state.sent.slice(-calls);
+    const byWindow = recent.length < calls ? 0 : recent[0]! + windowMs;
+    return Math.max(state.pausedUntil, byWindow, this.local.pausedUntil);
+  }
+
+  /**
+   * Resolves true when this call may go now (and it is counted), or false, counting nothing, when
+   * it could not go within maxWaitMs (the caller leaves the email pending for the outbox).
+   */
   async acquire(maxWaitMs = Infinity): Promise<boolean> {
-    // 10% slower than the limit: the service counts in its own windows, and clocks are not aligned.
-    const gap = 1100 / this.perSecond;
     const deadline = this.now() + maxWaitMs;
-    // Fast path: this process already knows the next slot is too far off.
-    if (Math.max(this.now(), this.nextFree) > deadline) return false;
-    if (!this.store) return this.waitFor(this.reserveLocal(gap, deadline));
-    const reserved = this.turn.then(() =>
-      // Checked again: the reservations before this one may have taken every slot in time.
-      Math.max(this.now(), this.nextFree) > deadline ? undefined : this.reserveShared(gap, deadline),
-    );
-    this.turn = reserved.catch(() => {});
-    return this.waitFor(await reserved);
+    // Fast path: the calls already waiting in this process go first, each a share of a window.
+    const { calls, windowMs } = this.shape;
+    const estimate = Math.max(this.now(), this.earliest(this.local)) + Math.floor(this.queued / calls) * windowMs;
+    if (estimate > deadline) return false;
+    this.queued++;
+    const mine = this.turn.then(() => this.commit(deadline));
+    this.turn = mine.catch(() => {});
+    try {
+      return await mine;
+    } finally {
+      this.queued--;
+    }
   }
 
-  private async waitFor(slot: number | undefined): Promise<boolean> {
-    if (slot === undefined) return false;
-    const now = this.now();
-    if (slot > now) await this.sleep(slot - now);
-    return true;
+  private async commit(deadline: number): Promise<boolean> {
+    const { calls } = this.shape;
+    for (let round = 0; round < 1000; round++) {
+      const { state, write } = await this.read();
+      const at = this.earliest(state);
+      if (at > deadline) return false;
+      const now = this.now();
+      if (at > now) {
+        await this.sleep(at - now);
+        continue;
+      }
+      const next = { sent: [...state.sent, now].slice(-calls), pausedUntil: state.pausedUntil };
+      if (await write(next)) {
+        this.local = { ...next, pausedUntil: Math.max(next.pausedUntil, this.local.pausedUntil) };
+        return true;
+      }
+    }
+    // Losing the race to other processes again and again: leave this one for later.
+    return false;
   }
 
-  /** The service asked us to wait (Retry-After): no process calls it before then. */
+  /** The shared state and a compare-and-swap write for it; this process's own when the store is down. */
+  private async read(): Promise<{ state: PacerState; write: (next: PacerState) => Promise<boolean> }> {
+    const alone = {
+      state: this.local,
+      write: async (next: PacerState) => {
+        this.local = next;
+        return true;
+      },
+    };
+    if (!this.store) return alone;
+    try {
+      const entry = await this.store.get<Partial<PacerState> & { next?: number }>(PACER_KEY);
+      const state = {
+        sent: Array.isArray(entry?.value.sent) ? entry.value.sent : [],
+        // An older process's "next free time" counts as a pause until then.
+        pausedUntil: Math.max(entry?.value.pausedUntil ?? 0, entry?.value.next ?? 0),
+      };
+      return {
+        state,
+        write: (next) =>
+          (entry
+            ? this.store!.set(PACER_KEY, next, { onlyIfMatch: entry.etag })
+            : this.store!.set(PACER_KEY, next, { onlyIfNew: true })
+          ).catch(() => alone.write(next)),
+      };
+    } catch {
+      // The store is unavailable: pace this process alone (every call carries an Idempotency-Key,
+      // so the worst a 429 can do is delay it).
+      return alone;
+    }
+  }
+
+  /** The service asked us to wait (Retry-After): no call from any process starts before then. */
   async pauseFor(ms: number): Promise<void> {
     const until = this.now() + ms;
-    this.nextFree = Math.max(this.nextFree, until);
+    this.local = { ...this.local, pausedUntil: Math.max(this.local.pausedUntil, until) };
     if (!this.store) return;
     try {
       for (let round = 0; round < CAS_ROUNDS; round++) {
-        const entry = await this.store.get<{ next: number }>(PACER_KEY);
-        if (entry && entry.value.next >= until) return;
-        if (await this.writeShared(entry, until)) return;
+        const { state, write } = await this.read();
+        if (state.pausedUntil >= until) return;
+        if (await write({ ...state, pausedUntil: until })) return;
       }
     } catch {
       // The store is unavailable: this process still pauses, and the next 429 will say so again.
     }
-  }
-
-  private reserveLocal(gap: number, deadline: number): number | undefined {
-    const slot = Math.max(this.now(), this.nextFree);
-    if (slot > deadline) return undefined;
-    this.nextFree = slot + gap;
-    return slot;
-  }
-
-  private async reserveShared(gap: number, deadline: number): Promise<number | undefined> {
-    try {
-      for (let round = 0; round < CAS_ROUNDS; round++) {
-        const entry = await this.store!.get<{ next: number }>(PACER_KEY);
-        const slot = Math.max(this.now(), this.nextFree, entry?.value.next ?? 0);
-        if (slot > deadline) {
-          this.nextFree = Math.max(this.nextFree, entry?.value.next ?? 0);
-          return undefined;
-        }
-        if (await this.writeShared(entry, slot + gap)) {
-          this.nextFree = slot + gap;
-          return slot;
-        }
-      }
-      // Many processes racing for the same slot: leave this send for later rather than overrun.
-      return undefined;
-    } catch {
-      // The store is unavailable: pace this process alone (every batch carries an Idempotency-Key,
-      // so the worst a 429 can do is delay it).
-      return this.reserveLocal(gap, deadline);
-    }
-  }
-
-  private writeShared(entry: { etag: string } | null, next: number): Promise<boolean> {
-    return entry
-      ? this.store!.set(PACER_KEY, { next }, { onlyIfMatch: entry.etag })
-      : this.store!.set(PACER_KEY, { next }, { onlyIfNew: true });
   }
 }

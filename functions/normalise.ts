@@ -7,6 +7,7 @@ import type { Answers } from './http.ts';
 // make an email read differently from what was sent, no line breaks in one-line answers.
 
 // C0 controls except \t \n \r, DEL, C1 controls, and bidi embeddings/overrides/isolates.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is how they are removed
 const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 export function cleanText(value: string, multiline: boolean): string {
@@ -42,5 +43,4 @@ function dateFromBoxes(name: string, answers: Answers): string | undefined {
 }
 
 /** A single value of a hidden control field (`website`, `_started`). */
-export const single = (value: string | string[] | undefined): string =>
-  (Array.isArray(value) ? value[0] : value) ?? '';
+export const single = (value: string | string[] | undefined): string => (Array.isArray(value) ? value[0] : value) ?? '';

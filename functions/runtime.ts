@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { readConfig, type IntakeConfig } from './config.ts';
+import { clockFrom } from './clock.ts';
 import { loadFormContent, loadRefusals, type RefusalWords } from './content.ts';
+import { withoutAddresses } from './log.ts';
 import { fileMailer, resendMailer, unconfiguredMailer, type Mailer } from './email/mailer.ts';
 import type { FormContent, FormId } from './forms/types.ts';
-import { Pacer, RateLimiter } from './limits.ts';
+import { Pacer, RateLimiter, recipientLimiter } from './limits.ts';
 import { FileStore, type Store } from './store.ts';
 
 // The real side effects, assembled once per process from the environment. The adapters (and
@@ -16,6 +18,8 @@ export interface Intake {
   mailer: Mailer;
   now: () => number;
   rateLimiter: RateLimiter;
+  /** Emails per typed address per day (functions/limits.ts). */
+  recipientLimiter: RateLimiter;
   pacer: Pacer;
   loadContent: (formId: FormId) => Promise<FormContent>;
   /** The words of the pages that tell a browser why a form or confirmation was refused. */
@@ -23,6 +27,8 @@ export interface Intake {
   /** Fetches one of the site's static pages (form, sent, confirm templates) to fill in. */
   fetchPage: (url: URL) => Promise<string>;
   log: (line: string) => void;
+  /** Keeps the platform running work started after the answer (Netlify's `context.waitUntil`). */
+  waitUntil?: (promise: Promise<unknown>) => void;
 }
 
 export function chooseMailer(config: IntakeConfig, log: (line: string) => void): Mailer {
@@ -55,14 +61,17 @@ let shared: Intake | undefined;
 export function intake(openBlobs?: (config: IntakeConfig) => Store, env = process.env): Intake {
   if (shared) return shared;
   const config = readConfig(env);
-  const log = (line: string) => console.log(`[intake] ${line}`);
+  // References, stages and counts only; any address in an error message is taken out.
+  const log = (line: string) => console.log(`[intake] ${withoutAddresses(line)}`);
+  const now = clockFrom(env);
   const store = chooseStore(config, openBlobs);
   shared = {
     config,
     store,
     mailer: chooseMailer(config, log),
-    now: Date.now,
+    now,
     rateLimiter: new RateLimiter(store, config.rateLimitMax, config.rateLimitWindowMs),
+    recipientLimiter: recipientLimiter(store, config.emailsPerAddressPerDay),
     pacer: new Pacer(config.resendPerSecond, Date.now, undefined, store),
     loadContent: (formId) => loadFormContent(formId),
     loadRefusals: () => loadRefusals(),

@@ -26,12 +26,16 @@ export async function handleSentPage(request: Request, deps: Pick<Intake, 'fetch
   }
   try {
     const content = await deps.loadContent(definition.id);
-    return html(200, renderSentPage(template, { reference, definition, content }));
+    return html(200, renderSentPage(template, { reference, definition, content, held: heldEmails(url) }));
   } catch (error) {
     deps.log(`sent page for ${reference}: ${(error as Error).message}`);
     return html(503, template, { 'retry-after': '60' });
   }
 }
+
+/** `?held=receipt,request`: only those two words count; anything else in the address is ignored. */
+const heldEmails = (url: URL) =>
+  (['receipt', 'request'] as const).filter((kind) => (url.searchParams.get('held') ?? '').split(',').includes(kind));
 
 async function notFound(request: Request, deps: Pick<Intake, 'fetchPage'>): Promise<Response> {
   const page = await deps.fetchPage(new URL('/404.html', request.url)).catch(() => barePage('Page not found', 'data-x'));

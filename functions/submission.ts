@@ -1,16 +1,19 @@
 import type { z } from 'zod/mini';
-import { siteUrlFor } from './config.ts';
+import { NO_SITE_URL, siteUrlFor } from './config.ts';
+import { exportAttachments, withExport } from './email/export.ts';
+import { LINK_PLACEHOLDER, linkSecretKey, type LinkSecret } from './email/links.ts';
 import { confirmationRequestEmail, receiptEmail, workforceEmails } from './email/messages.ts';
 import { forms, isFormId, type FormContent, type FormDefinition } from './forms/index.ts';
 import { html, isCrossSite, json, readAnswers, redirect, wantsPage, type Answers, type ErrorItem } from './http.ts';
-import { waitBeforeNext } from './limits.ts';
+import { mayEmail, waitBeforeNext } from './limits.ts';
 import { normaliseAnswers, single } from './normalise.ts';
-import { deliver, submissionKey, tokenKey, type SubmissionRecord } from './outbox.ts';
+import { sendAfterAnswer, submissionKey, tokenKey, type HeldEmail, type SubmissionRecord } from './outbox.ts';
 import { hashToken, newReference, newToken, type RandomBytes } from './reference.ts';
 import { route } from './routing.ts';
 import { formPage } from './pages.ts';
 import { BODY_REFUSAL, refuse } from './refusals.ts';
 import type { Intake } from './runtime.ts';
+import { agreedTerms } from './terms-version.ts';
 
 // POST /api/forms/<form id>: the whole intake pipeline, pure apart from the dependencies passed in.
 // Order matters: cheap refusals first, then bot checks, validation, storage BEFORE any success
@@ -71,8 +74,8 @@ async function pipeline(request: Request, deps: SubmissionDeps, clientAddress: s
 
   const definition = forms[formId];
   const asHtml = body.kind === 'form';
-  const accepted = (reference: string) =>
-    asHtml ? redirect(`${definition.path}sent/${reference}/`) : json(201, { reference });
+  const accepted = (reference: string, held: HeldEmail[] = []) =>
+    asHtml ? redirect(sentPath(definition, reference, held)) : json(201, held.length > 0 ? { reference, held } : { reference });
 
   if (looksLikeABot(body.answers, deps)) {
     // A bot gets the usual answer, so it learns nothing; nothing is stored or sent.
@@ -97,23 +100,28 @@ async function pipeline(request: Request, deps: SubmissionDeps, clientAddress: s
     return html(422, await formPage(request, deps, definition, content, keptValues(definition, content, body.answers), errors));
   }
 
+  const siteUrl = siteUrlFor(deps.config, request);
+  if (!siteUrl) {
+    deps.log(NO_SITE_URL);
+    return refuse(request, deps, notSent, onForm(body.answers));
+  }
   let record: SubmissionRecord;
   try {
-    record = await store(parsed.data, definition, content, deps, siteUrlFor(deps.config, request));
+    record = await store(parsed.data, definition, content, deps, siteUrl);
   } catch (error) {
     deps.log(`${formId}: not stored: ${(error as Error).message}`);
     return refuse(request, deps, notSent, onForm(body.answers));
   }
 
-  try {
-    // Best effort now; the outbox retries whatever this leaves pending. A short wait and timeout keep
-    // the sender's answer quick.
-    await deliver(record.reference, deps, { maxWaitMs: 1500, timeoutMs: 4000 });
-  } catch (error) {
-    deps.log(`${record.reference}: stored, emails left pending: ${(error as Error).message}`);
-  }
-  return accepted(record.reference);
+  // Stored: answer now. Sending happens after the answer; the outbox sends whatever it leaves.
+  void sendAfterAnswer(record.reference, deps);
+  deps.log(`${record.reference}: stored`);
+  return accepted(record.reference, record.held);
 }
+
+/** The sent page; `?held=` names the emails that could not go, so the page can say so (sent-page.ts). */
+export const sentPath = (definition: FormDefinition, reference: string, held: HeldEmail[] = []) =>
+  `${definition.path}sent/${reference}/${held.length > 0 ? `?held=${held.join(',')}` : ''}`;
 
 function looksLikeABot(answers: Answers, deps: SubmissionDeps): boolean {
   if (single(answers.website).trim() !== '') return true;
@@ -144,10 +152,18 @@ async function store(
   siteUrl: string,
 ): Promise<SubmissionRecord> {
   const now = deps.now();
-  const signatory = definition.secondSignature?.(data);
+  const submitter = definition.submitter(data);
+  const wanted = definition.secondSignature?.(data);
+  // Typed addresses get at most a few emails a day; over that the form still reaches WD.
+  const held: HeldEmail[] = [];
+  if (!(await mayEmail(deps.recipientLimiter, submitter.email, now, deps.log))) held.push('receipt');
+  if (wanted && !(await mayEmail(deps.recipientLimiter, wanted.email, now, deps.log))) held.push('request');
+  const signatory = held.includes('request') ? undefined : wanted;
   const token = signatory ? newToken(deps.random) : undefined;
   const expiresAt = new Date(now + CONFIRM_LINK_DAYS * DAY);
-  const settings = { from: deps.config.emailFrom, siteUrl };
+  const settings = { from: deps.config.emailFrom };
+  // The terms as they read now, kept with the submission: the second signer confirms this copy.
+  const terms = definition.terms ? agreedTerms(definition.terms(content)) : undefined;
   for (let attempt = 0; attempt < 5; attempt++) {
     const reference = newReference(definition.referencePrefix, deps.random);
     const submission = {
@@ -155,37 +171,55 @@ async function store(
       definition,
       content,
       rows: definition.answerRows(data, content),
-      submitter: definition.submitter(data),
+      submitter,
       route: route(definition, data, content),
-      confirmation:
-        signatory && token ? { ...signatory, link: `${siteUrl}/confirm/${token}/`, expiresAt } : undefined,
+      // The stored email holds a placeholder; the link itself is kept apart until sent (email/links.ts).
+      confirmation: signatory && token ? { ...signatory, link: LINK_PLACEHOLDER, expiresAt } : undefined,
+      held: { receipt: held.includes('receipt'), request: held.includes('request') },
+      secondRole: wanted?.role,
+      terms,
     };
+    const createdAt = new Date(now).toISOString();
+    const exported = exportAttachments(definition, content, {
+      reference,
+      formId: definition.id,
+      submittedAt: createdAt,
+      answers: data as Record<string, unknown>,
+    });
+    const request = submission.confirmation ? confirmationRequestEmail(submission, settings, 'submitted') : undefined;
     const emails = [
-      ...workforceEmails(submission, settings, 'submitted'),
-      receiptEmail(submission, settings, 'submitted'),
-      ...(submission.confirmation ? [confirmationRequestEmail(submission, settings, 'submitted')] : []),
+      ...withExport(workforceEmails(submission, settings, 'submitted'), exported),
+      ...(held.includes('receipt') ? [] : [receiptEmail(submission, settings, 'submitted')]),
+      ...(request ? [request] : []),
     ];
     const record: SubmissionRecord = {
       reference,
       formId: definition.id,
-      createdAt: new Date(now).toISOString(),
+      createdAt,
       answers: data as Record<string, unknown>,
       batches: [{ stage: 'submitted', idempotencyKey: `${reference}/submitted`, emails, attempts: 0 }],
       confirmation:
         signatory && token
-          ? { ...signatory, tokenHash: hashToken(token), expiresAt: expiresAt.toISOString() }
+          ? { ...signatory, tokenHash: hashToken(token), expiresAt: expiresAt.toISOString(), siteUrl }
           : undefined,
+      ...(terms && { terms }),
+      ...(held.length > 0 && { held }),
     };
+    const secret: LinkSecret | undefined = request && token ? { emailKey: request.key, link: `${siteUrl}/confirm/${token}/` } : undefined;
     // The token first: a submission whose link cannot be looked up would be half-done.
     if (token && !(await deps.store.set(tokenKey(hashToken(token)), { reference }, { onlyIfNew: true }))) {
       throw new Error('token collision');
     }
     let stored = false;
+    let secretWritten = false;
     try {
-      stored = await deps.store.set(submissionKey(reference), record, { onlyIfNew: true });
+      // onlyIfNew: a reference taken by another submission must not lose that one's link.
+      secretWritten = !secret || (await deps.store.set(linkSecretKey(reference), secret, { onlyIfNew: true }));
+      stored = secretWritten && (await deps.store.set(submissionKey(reference), record, { onlyIfNew: true }));
     } finally {
       // Without its submission the link is useless: take it away again (best effort).
       if (!stored && token) await deps.store.delete(tokenKey(hashToken(token))).catch(() => {});
+      if (!stored && secret && secretWritten) await deps.store.delete(linkSecretKey(reference)).catch(() => {});
     }
     if (stored) return record;
   }

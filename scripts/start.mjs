@@ -14,9 +14,11 @@ const bin = (pkg, file) => path.join(path.dirname(require.resolve(`${pkg}/packag
 
 const sitePort = process.env.PORT ?? '4321';
 const decapPort = process.env.DECAP_SERVER_PORT ?? '8081';
+export const LOOPBACK = '127.0.0.1';
 
 const children = [
-  spawn(process.execPath, [bin('astro', 'bin/astro.mjs'), 'dev', '--port', sitePort], {
+  // Loopback only: nothing on the network can reach the dev site or the CMS's unauthenticated backend.
+  spawn(process.execPath, [bin('astro', 'bin/astro.mjs'), 'dev', '--port', sitePort, '--host', LOOPBACK], {
     cwd: root,
     stdio: 'inherit',
     // The admin page reads this to find the local backend.
@@ -25,8 +27,9 @@ const children = [
   spawn(process.execPath, [bin('decap-server', 'dist/index.js')], {
     cwd: root,
     stdio: 'inherit',
-    // decap-server reads PORT and GIT_REPO_DIRECTORY; MODE fs writes files without committing them.
-    env: { ...process.env, PORT: decapPort, GIT_REPO_DIRECTORY: root, MODE: 'fs' },
+    // decap-server reads PORT, BIND_HOST and GIT_REPO_DIRECTORY; MODE fs writes files without committing them.
+    // Without BIND_HOST it listens on every interface, and anyone on the network could write content/.
+    env: { ...process.env, PORT: decapPort, BIND_HOST: LOOPBACK, GIT_REPO_DIRECTORY: root, MODE: 'fs' },
   }),
 ];
 

@@ -26,4 +26,10 @@ export const collections = {
   agreementTerms: defineCollection({ loader: inFile(file.agreementTerms), schema: file.agreementTerms.schema }),
   settings: defineCollection({ loader: inFile(file.settings), schema: file.settings.schema }),
   refusals: defineCollection({ loader: inFile(file.refusals), schema: file.refusals.schema }),
+  chrome: defineCollection({ loader: inFile(file.chrome), schema: file.chrome.schema }),
+  homePage: defineCollection({ loader: inFile(file.homePage), schema: file.homePage.schema }),
+  notFoundPage: defineCollection({ loader: inFile(file.notFoundPage), schema: file.notFoundPage.schema }),
+  protocolPage: defineCollection({ loader: inFile(file.protocolPage), schema: file.protocolPage.schema }),
+  planningPage: defineCollection({ loader: inFile(file.planningPage), schema: file.planningPage.schema }),
+  searchPage: defineCollection({ loader: inFile(file.searchPage), schema: file.searchPage.schema }),
 };

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { OutgoingEmail } from './messages.ts';
 
-// A real RFC 5322 message (multipart/alternative, text and HTML, both base64 in UTF-8), so a local
-// .eml file opens in any mail program exactly as the email would arrive.
+// A real RFC 5322 message (multipart/alternative, text and HTML, both base64 in UTF-8; inside
+// multipart/mixed with the attachments when there are any), so a local .eml file opens in any mail
+// program exactly as the email would arrive.
 
 /** RFC 2047 encoded-word for any header text that is not plain ASCII; line breaks can never survive. */
 export function encodeHeader(value: string): string {
@@ -28,13 +29,26 @@ export function toEml(
     `Message-ID: <${messageId}@coaching-scheme-hub.local>`,
     `X-Idempotency-Key: ${encodeHeader(email.key)}`,
     'MIME-Version: 1.0',
-    `Content-Type: multipart/alternative; boundary="${boundary}"`,
   ];
-  return (
-    headers.join('\r\n') +
-    '\r\n\r\n' +
+  const body =
     `--${boundary}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${base64Lines(email.text)}` +
     `--${boundary}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${base64Lines(email.html)}` +
-    `--${boundary}--\r\n`
+    `--${boundary}--\r\n`;
+  if (!email.attachments?.length) {
+    return [...headers, `Content-Type: multipart/alternative; boundary="${boundary}"`].join('\r\n') + '\r\n\r\n' + body;
+  }
+  const mixed = `m-${boundary}`;
+  const files = email.attachments.map(
+    (file) =>
+      `--${mixed}\r\nContent-Type: ${file.contentType}; name="${file.filename}"\r\n` +
+      `Content-Disposition: attachment; filename="${file.filename}"\r\nContent-Transfer-Encoding: base64\r\n\r\n` +
+      `${file.content.replace(/.{1,76}/g, '$&\r\n')}`,
+  );
+  return (
+    [...headers, `Content-Type: multipart/mixed; boundary="${mixed}"`].join('\r\n') +
+    '\r\n\r\n' +
+    `--${mixed}\r\nContent-Type: multipart/alternative; boundary="${boundary}"\r\n\r\n${body}` +
+    files.join('') +
+    `--${mixed}--\r\n`
   );
 }

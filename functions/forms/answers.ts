@@ -5,11 +5,17 @@ import type { AnswerRow, Field } from './types.ts';
  * How answers read on "Check your answers" and in the email to workforce development, derived from
  * the fields so a question's words are written once. Fields hidden by `showWhen` are left out.
  */
-export function rowsFromFields(fields: Field[], data: Record<string, unknown>): AnswerRow[] {
+export function rowsFromFields(
+  fields: Field[],
+  data: Record<string, unknown>,
+  { reader = 'sender' }: { reader?: 'sender' | 'confirmer' } = {},
+): AnswerRow[] {
   const rows: AnswerRow[] = [];
   for (const field of fields) {
     if (field.showWhen && data[field.showWhen.field] !== field.showWhen.value) continue;
-    rows.push({ field: field.name, label: field.label, value: readValue(field, data[field.name]) });
+    // The person confirming reads the answers addressed to them, not in the sender's words.
+    const label = reader === 'confirmer' ? (field.confirmLabel ?? field.label) : field.label;
+    rows.push({ field: field.name, label, value: readValue(field, data[field.name]) });
   }
   return rows;
 }

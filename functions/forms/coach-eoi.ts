@@ -6,6 +6,8 @@ import {
   emailAnswer,
   LIMITS,
   mustTick,
+  nameAnswer,
+  organisationNameAnswer,
   optionalAnswer,
   optionalPhoneAnswer,
   organisationOptions,
@@ -28,8 +30,8 @@ function fields(content: FormContent): Field[] {
   return [
     { section: ABOUT, name: 'name', kind: 'text', label: 'Full name', autocomplete: 'name', width: 'long', maxLength: LIMITS.name },
     { section: ABOUT, name: 'jobTitle', kind: 'text', label: 'Job title', autocomplete: 'organization-title', width: 'long', maxLength: LIMITS.short },
-    { section: ABOUT, name: 'employer', kind: 'select', label: 'Employer', hint: 'The organisation you work for', options: organisationOptions(content) },
-    { section: ABOUT, name: 'employerOther', kind: 'text', label: 'Name of your employer', autocomplete: 'organization', width: 'long', maxLength: LIMITS.short, showWhen: { field: 'employer', value: OTHER } },
+    { section: ABOUT, name: 'employer', kind: 'select', label: 'Organisation', hint: 'The organisation you work for', options: organisationOptions(content) },
+    { section: ABOUT, name: 'employerOther', kind: 'text', label: 'Name of your organisation', autocomplete: 'organization', width: 'long', maxLength: LIMITS.short, showWhen: { field: 'employer', value: OTHER } },
     { section: ABOUT, name: 'serviceArea', kind: 'text', label: 'Service area', hint: 'For example, children in care or adult safeguarding', width: 'long', maxLength: LIMITS.short },
     { section: ABOUT, name: 'email', kind: 'email', label: 'Work email address', hint: 'We will send your reference and any news about your application here', autocomplete: 'email', width: 'long', maxLength: LIMITS.email },
     { section: ABOUT, name: 'phone', kind: 'tel', label: 'Telephone number', optional: true, autocomplete: 'tel', width: 'medium', maxLength: LIMITS.phone },
@@ -41,17 +43,17 @@ function fields(content: FormContent): Field[] {
     { section: MANAGER, name: 'lineManagerName', kind: 'text', label: 'Your line manager’s full name', width: 'long', maxLength: LIMITS.name },
     { section: MANAGER, name: 'lineManagerEmail', kind: 'email', label: 'Your line manager’s email address', width: 'long', maxLength: LIMITS.email },
     { section: MANAGER, name: 'discussedWithLineManager', kind: 'checkbox', label: 'I have talked to my line manager about becoming a coach' },
-    { section: COMMITMENTS, name: 'agreeExpectations', kind: 'checkbox', label: 'I have read the expectations of a coach and I agree to them', list: content.coachExpectations },
-    { section: COMMITMENTS, name: 'acknowledgeResearch', kind: 'checkbox', label: 'I understand that I may be invited to take part in research about coaching, and that taking part is my choice' },
+    { section: COMMITMENTS, name: 'agreeExpectations', kind: 'checkbox', label: 'I have read the expectations of a coach and I agree to them', listIntro: content.coachExpectationsIntro, list: content.coachExpectations },
+    { section: COMMITMENTS, name: 'acknowledgeResearch', kind: 'checkbox', label: 'I understand that I may be invited to take part in research about coaching, and that taking part is my choice', hint: content.researchNote },
   ];
 }
 
 function schema(content: FormContent) {
   const shape = {
-      name: requiredAnswer('Enter your full name', 'Your full name', LIMITS.name),
+      name: nameAnswer('Enter your full name', 'Your full name'),
       jobTitle: requiredAnswer('Enter your job title', 'Your job title', LIMITS.short),
-      employer: choice(organisationValues(content), 'Select your employer'),
-      employerOther: optionalAnswer('The name of your employer', LIMITS.short),
+      employer: choice(organisationValues(content), 'Select your organisation'),
+      employerOther: organisationNameAnswer('The name of your organisation'),
       serviceArea: requiredAnswer('Enter your service area', 'Your service area', LIMITS.short),
       email: emailAnswer('Enter your work email address', 'Enter your work email address in the correct format, like name@example.org'),
       phone: optionalPhoneAnswer(),
@@ -63,14 +65,14 @@ function schema(content: FormContent) {
         unknown: 'Select areas of coaching from the list',
       }),
       otherAreas: optionalAnswer('Other areas you could offer', LIMITS.short),
-      lineManagerName: requiredAnswer('Enter your line manager’s full name', 'Your line manager’s name', LIMITS.name),
+      lineManagerName: nameAnswer('Enter your line manager’s full name', 'Your line manager’s name'),
       lineManagerEmail: emailAnswer('Enter your line manager’s email address', 'Enter your line manager’s email address in the correct format, like name@example.org'),
       discussedWithLineManager: mustTick('Confirm that you have talked to your line manager about becoming a coach'),
       agreeExpectations: mustTick('Confirm that you agree to the expectations of a coach'),
       acknowledgeResearch: mustTick('Confirm that you understand you may be invited to take part in research'),
   };
   return z.object(shape).check(
-      z.refine(...otherNeedsText(shape, 'employer', 'employerOther', 'Enter the name of your employer')),
+      z.refine(...otherNeedsText(shape, 'employer', 'employerOther', 'Enter the name of your organisation')),
       z.refine((data) => !sameEmail(data.email, data.lineManagerEmail), {
       error: 'Enter your line manager’s email address, not your own',
       path: ['lineManagerEmail'],

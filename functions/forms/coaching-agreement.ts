@@ -6,6 +6,8 @@ import {
   emailAnswer,
   LIMITS,
   mustTick,
+  nameAnswer,
+  organisationNameAnswer,
   optionalAnswer,
   organisationOptions,
   organisationValues,
@@ -15,6 +17,7 @@ import {
   otherNeedsText,
   whenFieldsValid,
 } from './rules.ts';
+import { agreementTerms } from './terms.ts';
 import { OTHER, type Field, type FormContent, type FormDefinition } from './types.ts';
 
 const PARTIES = 'Who the agreement is between';
@@ -32,18 +35,6 @@ export const MEETING_LENGTHS = [
 // Each date question's words, written once: the field shows them and the rule's messages use them.
 const AGREEMENT_DATE = { name: 'agreementDate', label: 'Date of the agreement', hint: 'The day you agreed it, usually at your first meeting. For example, 26 11 2026' };
 const EXPECTED_END_DATE = { name: 'expectedEndDate', label: 'Expected end date', hint: 'When you expect the last session to take place. For example, 31 3 2027' };
-
-/** The standard terms, as the list shown above the "I agree" box. */
-export function standardTerms(content: FormContent): string[] {
-  const terms = content.agreementTerms;
-  return [
-    terms.confidentiality,
-    ...terms.confidentialityExceptions,
-    terms.noticeToCancel,
-    terms.reviewPoint,
-    terms.endingEarly,
-  ];
-}
 
 function fields(content: FormContent): Field[] {
   const org = (party: 'coachee' | 'coach', label: string): Field[] => [
@@ -68,9 +59,9 @@ function fields(content: FormContent): Field[] {
     { section: ARRANGEMENTS, kind: 'date', ...EXPECTED_END_DATE },
     { section: ARRANGEMENTS, name: 'meetingLength', kind: 'radios', label: 'How long each session will last', hint: 'Sessions usually last between 1 and 2 hours', options: MEETING_LENGTHS },
     { section: ARRANGEMENTS, name: 'meetingLengthOther', kind: 'text', label: 'Length of each session', hint: 'For example, 45 minutes', width: 'medium', maxLength: LIMITS.short, showWhen: { field: 'meetingLength', value: OTHER } },
-    { section: SIGN, name: 'agreeTerms', kind: 'checkbox', label: 'We have read and agree to the standard terms of coaching', list: standardTerms(content) },
-    { section: SIGN, name: 'signedBy', kind: 'radios', label: 'Who is filling in this form?', hint: 'We will email the other person a link so they can confirm the agreement', options: [{ value: 'coachee', label: 'The coachee' }, { value: 'coach', label: 'The coach' }] },
-    { section: SIGN, name: 'signature', kind: 'text', label: 'Type your full name to sign the agreement', hint: 'Use the same name you gave above', autocomplete: 'name', width: 'long', maxLength: LIMITS.name },
+    { section: SIGN, name: 'agreeTerms', kind: 'checkbox', label: 'We have read and agree to the standard terms of coaching', terms: agreementTerms(content), confirmLabel: 'Agreed to the standard terms of coaching shown below' },
+    { section: SIGN, name: 'signedBy', kind: 'radios', label: 'Who is filling in this form?', hint: 'We will email the other person a link so they can confirm the agreement', options: [{ value: 'coachee', label: 'The coachee' }, { value: 'coach', label: 'The coach' }], confirmLabel: 'Filled in and signed by' },
+    { section: SIGN, name: 'signature', kind: 'text', label: 'Type your full name to sign the agreement', hint: 'Use the same name you gave above', autocomplete: 'name', width: 'long', maxLength: LIMITS.name, confirmLabel: 'Their signature (their typed name)' },
   ];
 }
 
@@ -80,14 +71,14 @@ function schema(content: FormContent) {
   const orgs = organisationValues(content);
   const shape = {
     agreementDate: dateAnswer(AGREEMENT_DATE.label),
-    coacheeName: requiredAnswer('Enter the coachee’s full name', 'The coachee’s name', LIMITS.name),
+    coacheeName: nameAnswer('Enter the coachee’s full name', 'The coachee’s name'),
     coacheeEmail: emailAnswer('Enter the coachee’s email address', 'Enter the coachee’s email address in the correct format, like name@example.org'),
     coacheeOrganisation: choice(orgs, 'Select the coachee’s organisation'),
-    coacheeOrganisationOther: optionalAnswer('The name of the coachee’s organisation', LIMITS.short),
-    coachName: requiredAnswer('Enter the coach’s full name', 'The coach’s name', LIMITS.name),
+    coacheeOrganisationOther: organisationNameAnswer('The name of the coachee’s organisation'),
+    coachName: nameAnswer('Enter the coach’s full name', 'The coach’s name'),
     coachEmail: emailAnswer('Enter the coach’s email address', 'Enter the coach’s email address in the correct format, like name@example.org'),
     coachOrganisation: choice(orgs, 'Select the coach’s organisation'),
-    coachOrganisationOther: optionalAnswer('The name of the coach’s organisation', LIMITS.short),
+    coachOrganisationOther: organisationNameAnswer('The name of the coach’s organisation'),
     objective1: requiredAnswer('Enter the main objective of the coaching', 'The main objective', LIMITS.reason),
     objective2: optionalAnswer('The second objective', LIMITS.reason),
     objective3: optionalAnswer('The third objective', LIMITS.reason),
@@ -113,7 +104,7 @@ function schema(content: FormContent) {
     meetingLengthOther: optionalAnswer('The length of each session', LIMITS.short),
     agreeTerms: mustTick('Confirm that you have read and agree to the standard terms'),
     signedBy: choice(['coachee', 'coach'], 'Select whether you are the coachee or the coach'),
-    signature: requiredAnswer('Type your full name to sign the agreement', 'Your signature', LIMITS.name),
+    signature: nameAnswer('Type your full name to sign the agreement', 'Your signature'),
   };
   return z.object(shape).check(
       z.refine(...otherNeedsText(shape, 'coacheeOrganisation', 'coacheeOrganisationOther', 'Enter the name of the coachee’s organisation')),
@@ -152,6 +143,7 @@ export const coachingAgreement: FormDefinition<ReturnType<typeof schema>> = {
   fields,
   schema,
   answerRows: (data, content) => rowsFromFields(fields(content), data),
+  terms: agreementTerms,
   secondSignature: (data) =>
     data.signedBy === 'coach'
       ? { role: 'coachee', name: data.coacheeName, email: data.coacheeEmail }

@@ -1,3 +1,4 @@
+import './zod-config.ts';
 import { z } from 'zod/mini';
 import { EMAIL_PATTERN } from '../../src/schemas/patterns.ts';
 import { checkDate } from './dates.ts';
@@ -24,6 +25,50 @@ export const optionalAnswer = (what: string, max: number) =>
       z.string({ error: `${what} must be text` }).check(z.trim(), z.maxLength(max, { error: `${what} must be ${count(max)} characters or fewer` })),
     ),
     z.transform((value: string | undefined) => value ?? ''),
+  );
+
+/**
+ * What a person's name may contain, for every name field (a name can reach an email, so it must not
+ * carry a link or markup): letters of any script with their accents, spaces, hyphens, apostrophes
+ * and full stops. No digits, `@`, `:`, `/`, angle brackets, control, zero-width or direction
+ * characters, and nothing that reads as an address once look-alikes are folded (NFKC turns
+ * fullwidth `ｗｗｗ．` or a small `﹫` into their plain forms before the check).
+ */
+const NAME_CHARACTERS = /^[\p{L}\p{M}' ’ʼ‘.,\-‐‑]+$/u;
+const HAS_LETTER = /\p{L}/u;
+
+/** Looks like an email or web address once folded: `@`, `://`, `www.`, or a dot joining words (`evil.example`). */
+export function looksLikeAnAddress(value: string): boolean {
+  const folded = value.normalize('NFKC').toLowerCase();
+  return /[@\uFE6B\uFF20]|:\/\/|www\.|\p{L}[.\u3002\uFF0E\uFF61]\p{L}{2,}/u.test(folded);
+}
+
+export const nameMessages = (what: string) => ({
+  address: `${what} must not include a web address or an email address`,
+  characters: `${what} must only include letters, spaces, hyphens, apostrophes and full stops`,
+});
+
+/** True when a name keeps to what names contain (the check behind {@link nameAnswer}). */
+export const isPlainName = (value: string) =>
+  !looksLikeAnAddress(value) && NAME_CHARACTERS.test(value) && HAS_LETTER.test(value);
+
+/** A person's name: required, at most LIMITS.name, and only what names contain. */
+export const nameAnswer = (empty: string, what: string) => {
+  const messages = nameMessages(what);
+  return requiredAnswer(empty, what, LIMITS.name).check(
+    z.refine((value: string) => !looksLikeAnAddress(value), { error: messages.address, abort: true }),
+    z.refine((value: string) => NAME_CHARACTERS.test(value) && HAS_LETTER.test(value), { error: messages.characters }),
+  );
+};
+
+/** An organisation's name typed for "another organisation": optional, and never an address or markup. */
+export const organisationNameAnswer = (what: string) =>
+  z.pipe(
+    optionalAnswer(what, LIMITS.short),
+    z.string().check(
+      z.refine((value: string) => !looksLikeAnAddress(value), { error: nameMessages(what).address, abort: true }),
+      z.refine((value: string) => !/[<>]/.test(value), { error: `${what} must not include < or >` }),
+    ),
   );
 
 export const emailAnswer = (empty: string, format: string) =>

@@ -1,5 +1,6 @@
 import type { z } from 'zod/mini';
 import type { AgreementTerms, FormText, SiteSettings } from '../../src/schemas/data.ts';
+import type { Terms, TermsSection } from './terms.ts';
 
 export type FormId = 'coach-eoi' | 'coachee-application' | 'coaching-agreement';
 
@@ -16,6 +17,10 @@ export interface FormContent {
   organisations: OrganisationOption[];
   areasOfCoaching: string[];
   coachExpectations: string[];
+  /** The sentence that introduces the coach expectations. */
+  coachExpectationsIntro: string;
+  /** What the research coaches may be invited to is, shown with the box that acknowledges it. */
+  researchNote: string;
   guidingPrinciples: string[];
   agreementTerms: AgreementTerms;
   settings: SiteSettings;
@@ -61,8 +66,14 @@ export interface Field {
   showWhen?: { field: string; value: string };
   /** The heading the field sits under ("About you", "Your line manager", ...). */
   section?: string;
-  /** A list shown with the field, before it: the coach expectations, the agreement's standard terms. */
+  /** A list shown with the field, before it: the coach expectations. */
   list?: string[];
+  /** Terms in sections with headings, shown in full before the field: the agreement's standard terms. */
+  terms?: Terms;
+  /** The label as the person confirming reads it ("Your email address, as they gave it"); else `label`. */
+  confirmLabel?: string;
+  /** The sentence that introduces `list`, so its items do not read as loose statements. */
+  listIntro?: string;
 }
 
 export interface AnswerRow {
@@ -91,6 +102,10 @@ export interface FormDefinition<S extends z.ZodMiniType = z.ZodMiniType> {
   fields(content: FormContent): Field[];
   schema(content: FormContent): S;
   answerRows(data: z.infer<S>, content: FormContent): AnswerRow[];
+  /** The terms both signers agree to; stored with each submission and shown to whoever confirms. */
+  terms?: (content: FormContent) => Terms;
+  /** What the form asks of the person confirming it (a line manager), shown on their confirm page. */
+  askOfConfirmer?: (content: FormContent) => TermsSection;
   /** Who must confirm, if anyone. */
   secondSignature?: (data: z.infer<S>) => SecondSignatory | undefined;
   /** The submitter's name and email: Reply-To for workforce development, and where their receipt goes. */

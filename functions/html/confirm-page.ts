@@ -3,6 +3,9 @@ import { attributes, escapeHtml } from './escape.ts';
 import { renderErrorSummary, firstErrorByField } from './error-summary.ts';
 import { errorId, fieldId, hintId } from './ids.ts';
 import { replaceRegion, setTitle } from './regions.ts';
+import type { TermsSection } from '../forms/terms.ts';
+import type { AgreedTerms } from '../terms-version.ts';
+import { renderTerms, renderTermsSection } from './terms.ts';
 import type { AnswerRow, FieldError } from './types.ts';
 
 /** The typed-name field on the confirm page: the confirming party's signature. */
@@ -18,8 +21,12 @@ interface Confirmable {
   role: string;
   /** Who filled in the form. */
   submitterName: string;
-  /** What they are confirming. */
+  /** What they are confirming, labelled for them. */
   rows: readonly AnswerRow[];
+  /** The terms the sender agreed to (the stored copy): shown in full, confirmed by the reader too. */
+  terms?: AgreedTerms;
+  /** What the form asks of the reader (a line manager). */
+  askOfYou?: TermsSection;
   /** What they typed, kept when there are errors. */
   values?: { [CONFIRM_NAME_FIELD]?: string };
 }
@@ -80,15 +87,30 @@ export function renderConfirmPage(templateHtml: string, page: ConfirmPageState):
     renderErrorSummary(errors, [{ name: CONFIRM_NAME_FIELD, kind: 'text', label: 'Your full name' }]) +
     `<h1 class="heading-l">${escapeHtml(title)}</h1>` +
     `<p>${escapeHtml(page.submitterName)} has named you as the ${escapeHtml(page.role)} on this ` +
-    `${escapeHtml(page.formName.toLowerCase())}. Read it, then type your name to confirm it.</p>` +
+    `${escapeHtml(page.formName.toLowerCase())}. ${page.terms ? 'Read it and the terms of coaching' : 'Read it'}` +
+    `${page.askOfYou ? ' and what we ask of you' : ''}, then type your name to confirm it.</p>` +
     `<p>Reference: <strong class="reference">${escapeHtml(page.reference)}</strong></p>` +
     `<h2 class="heading-m">What you are confirming</h2>` +
     renderAnswerRows(page.rows) +
+    (page.askOfYou
+      ? `<h2 class="heading-m">What we ask of you</h2>` +
+        `<p>By confirming, you agree to support them in these ways.</p>` +
+        `<div class="terms">${renderTermsSection(page.askOfYou)}</div>`
+      : '') +
+    (page.terms
+      ? `<h2 class="heading-m" id="terms">The terms of coaching you are agreeing to</h2>` +
+        `<p>The ${escapeHtml(otherParty(page.role))} has agreed to these terms. By confirming, you agree to them too.</p>` +
+        renderTerms(page.terms.terms) +
+        `<p class="hint">Version ${escapeHtml(page.terms.version)} of the terms.</p>`
+      : '') +
     renderNameForm(page.token, page.values?.[CONFIRM_NAME_FIELD] ?? '', firstErrorByField(errors).get(CONFIRM_NAME_FIELD));
   return setTitle(replaceRegion(templateHtml, 'data-confirm-root', inner), escapeHtml(title), {
     error: errors.length > 0,
   });
 }
+
+/** In an agreement the reader is the coach or the coachee; the sender is the other one. */
+const otherParty = (role: string) => (role === 'coach' ? 'coachee' : role === 'coachee' ? 'coach' : 'sender');
 
 function renderNameForm(token: string, value: string, error: string | undefined): string {
   const name = CONFIRM_NAME_FIELD;

@@ -1,6 +1,7 @@
 import { attributes, escapeHtml } from './escape.ts';
 import { renderErrorSummary, firstErrorByField } from './error-summary.ts';
 import { errorId, fieldId, hintId, listId, optionId } from './ids.ts';
+import { renderTerms } from './terms.ts';
 import type { Field, FieldError, FormContent, FormDefinition, FormValues } from './types.ts';
 import { CHECKBOX_VALUE } from '../forms/types.ts';
 import { DATE_PARTS, DATE_PART_LABELS, datePartName, splitDate, type DatePart } from '../forms/dates.ts';
@@ -210,9 +211,11 @@ export function renderDate(field: Field, value: unknown, error: string | undefin
 }
 
 function renderSingleCheckbox(field: Field, value: unknown, error: string | undefined): string {
-  const terms =
-    field.list && field.list.length > 0
-      ? `<ul class="terms" id="${listId(field.name)}">${field.list.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`
+  const terms = field.terms
+    ? renderTerms(field.terms, { id: listId(field.name) })
+    : field.list && field.list.length > 0
+      ? (field.listIntro ? `<p class="terms-intro">${escapeHtml(field.listIntro)}</p>` : '') +
+        `<ul class="terms" id="${listId(field.name)}">${field.list.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`
       : '';
   return (
     terms +

@@ -1,10 +1,10 @@
 import type { Config, Context } from '@netlify/functions';
 import { handleConfirm } from '../../functions/confirm.ts';
-import { clientAddress, runtime } from './_shared/intake.mts';
+import { clientAddress, forRequest } from './_shared/intake.mts';
 
 // /confirm/<token>/: the second signature (manager, or the other party to an agreement).
 export default async (request: Request, context: Context) =>
-  handleConfirm(request, runtime(), clientAddress(request, context));
+  handleConfirm(request, forRequest(context), clientAddress(request, context));
 
 export const config: Config = {
   path: ['/confirm/:token', '/confirm/:token/'],

@@ -1,10 +1,10 @@
 import type { Config, Context } from '@netlify/functions';
 import { handleFormPost } from '../../functions/submission.ts';
-import { clientAddress, runtime } from './_shared/intake.mts';
+import { clientAddress, forRequest } from './_shared/intake.mts';
 
 // POST /api/forms/<form id>: the intake pipeline lives in functions/submission.ts.
 export default async (request: Request, context: Context) =>
-  handleFormPost(request, runtime(), clientAddress(request, context));
+  handleFormPost(request, forRequest(context), clientAddress(request, context));
 
 export const config: Config = {
   path: ['/api/forms/:form', '/api/forms/:form/'],

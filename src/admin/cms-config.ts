@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   fileCollections,
   folderCollections,
+  orderedCollections,
   type FileCollectionName,
   type FolderCollectionName,
 } from '../schemas/content-model.ts';
@@ -73,7 +74,19 @@ export const fileGroups: { name: string; label: string; description: string; fil
     name: 'settings',
     label: 'Site settings',
     description: uiHints.settings.description,
-    files: [fileSource('settings'), fileSource('refusals')],
+    files: [fileSource('settings'), fileSource('chrome'), fileSource('refusals')],
+  },
+  {
+    name: 'pages',
+    label: 'Home, search and other pages',
+    description: 'The words of the home page, the page-not-found page, the protocol and planning guide landing pages and search.',
+    files: [
+      fileSource('homePage'),
+      fileSource('notFoundPage'),
+      fileSource('protocolPage'),
+      fileSource('planningPage'),
+      fileSource('searchPage'),
+    ],
   },
 ];
 
@@ -81,7 +94,9 @@ const body: DecapField = { name: 'body', label: bodyHint.label, hint: bodyHint.h
 
 function folderCollection(source: FolderSource) {
   const hints = uiHints[source.name];
-  const fields = fieldsFromSchema(source.schema, hints.fields, source.name);
+  const ordered = (orderedCollections as readonly string[]).includes(source.name);
+  const order = ordered ? { among: source.identifier, label: 'labelSingular' in hints ? hints.labelSingular : 'entry' } : undefined;
+  const fields = fieldsFromSchema(source.schema, hints.fields, source.name, order);
   return {
     name: source.name,
     label: hints.label,
@@ -122,15 +137,29 @@ function filesCollection(group: (typeof fileGroups)[number]) {
 
 export type Env = Record<string, string | undefined>;
 
+/**
+ * A build Netlify runs for the public (production, deploy previews, branch deploys): the CMS there
+ * must edit a real repository. `netlify dev` sets CONTEXT=dev, which is local.
+ */
+const isDeployBuild = (env: Env) => Boolean(env.CONTEXT && env.CONTEXT !== 'dev');
+
 /** The backend from build-time environment variables; see docs/cms.md. */
 export function backendFromEnv(env: Env) {
   const name = env.CMS_BACKEND || 'github';
   // Netlify sets REPOSITORY_URL (https://github.com/owner/repo) during builds.
   const fromNetlify = env.REPOSITORY_URL?.match(/[/:]([^/:]+\/[^/]+?)(?:\.git)?$/)?.[1];
+  const repo = env.CMS_REPO || fromNetlify;
+  if (!repo && isDeployBuild(env)) {
+    throw new Error(
+      'The CMS does not know which repository to edit: set CMS_REPO to owner/repository (Netlify sets REPOSITORY_URL itself when the site is linked to a Git repository).',
+    );
+  }
   const backend: Record<string, string> = {
     name,
-    repo: env.CMS_REPO || fromNetlify || 'owner/repository',
-    branch: env.CMS_BRANCH || 'main',
+    // Locally (npm start, tests) the local backend is used and the repository is never contacted.
+    repo: repo || 'local/not-deployed',
+    // Netlify sets BRANCH (and HEAD) to the branch it is building, so each deploy edits its own branch.
+    branch: env.CMS_BRANCH || env.BRANCH || env.HEAD || 'main',
   };
   if (name === 'github') {
     // Netlify's OAuth provider: add a GitHub OAuth app under the site's Access control settings.

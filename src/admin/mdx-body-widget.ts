@@ -1,6 +1,6 @@
 import { createElement as h, Fragment, useId, useRef, useState, type ChangeEvent } from 'react';
 import { insertCallout } from './callout.ts';
-import { mdxBodyProblems } from './mdx-check.ts';
+import { calloutTitleProblem, mdxBodyProblems } from './mdx-check.ts';
 
 // The page-text editor. Decap's markdown widget has a rich-text mode that re-writes the whole text
 // through remark when it is used, escaping MDX (brackets, JSX tags) on save; its raw mode keeps the
@@ -27,22 +27,24 @@ export function createMdxBodyControl(React: typeof import('react')) {
     const [title, setTitle] = useState('');
     const [body, setBody] = useState('');
     const [bodyError, setBodyError] = useState('');
+    const [titleError, setTitleError] = useState('');
     const id = useId();
 
     const remember = () => {
       if (area.current) cursor.current = area.current.selectionStart;
     };
     const insert = () => {
-      if (!body.trim()) {
-        setBodyError('Enter the text of the callout');
-        return;
-      }
+      // The same rule the save check applies, so the form never writes what the check refuses.
+      setTitleError(calloutTitleProblem(title) ?? '');
+      setBodyError(body.trim() ? '' : 'Enter the text of the callout');
+      if (calloutTitleProblem(title) || !body.trim()) return;
       const result = insertCallout(text, Math.min(cursor.current, text.length), { title, body });
       onChange(result.text);
       setOpen(false);
       setTitle('');
       setBody('');
       setBodyError('');
+      setTitleError('');
       requestAnimationFrame(() => {
         area.current?.focus();
         area.current?.setSelectionRange(result.cursor, result.cursor);
@@ -68,10 +70,12 @@ export function createMdxBodyControl(React: typeof import('react')) {
           h('legend', null, 'Add a callout'),
           h('p', null, 'A callout is a highlighted box. It goes where the cursor was in the page text.'),
           h('label', { htmlFor: `${id}-title` }, 'Heading (optional)'),
+          titleError && h('p', { id: `${id}-title-error`, className: 'hub-mdx-error' }, titleError),
           h('input', {
             id: `${id}-title`,
             type: 'text',
             value: title,
+            'aria-describedby': titleError ? `${id}-title-error` : undefined,
             onChange: (e: ChangeEvent<HTMLInputElement>) => setTitle(e.target.value),
           }),
           h('label', { htmlFor: `${id}-body` }, 'Text'),

@@ -3,6 +3,14 @@
 
 const CODE_FENCE = /^\s*(```|~~~)/;
 
+/** The words for curly brackets in a callout heading: the callout form and the save check both use them. */
+export const CALLOUT_TITLE_BRACES = 'A callout heading cannot contain curly brackets { }: remove them or use round brackets instead.';
+
+/** Why a callout heading cannot be used, or undefined when it can. */
+export function calloutTitleProblem(title: string): string | undefined {
+  return /[{}]/.test(title) ? CALLOUT_TITLE_BRACES : undefined;
+}
+
 /** Problems in an MDX body, in the words an editor sees. Empty means it is safe to save. */
 export function mdxBodyProblems(body: string): string[] {
   const problems = new Set<string>();
@@ -20,7 +28,10 @@ export function mdxBodyProblems(body: string): string[] {
     }
     // Inline code is shown as written, so what is inside it is safe.
     const line = rawLine.replace(/`[^`]*`/g, '');
-    if (/(^|[^\\])[{}]/.test(line)) {
+    const title = /^<Callout\s+title="([^"]*)"/.exec(line)?.[1];
+    if (title !== undefined && calloutTitleProblem(title)) {
+      problems.add(`${CALLOUT_TITLE_BRACES.replace(/\.$/, '')} (${where}).`);
+    } else if (/(^|[^\\])[{}]/.test(line)) {
       problems.add(`Curly brackets on ${where} have a special meaning on this site: write \\{ and \\} instead, or remove them.`);
     }
     for (const match of line.matchAll(/<(\/?)([A-Za-z][\w.-]*)?/g)) {

@@ -1,17 +1,25 @@
 import type { z } from 'zod';
 import type { FieldHint } from './ui-hints.ts';
+import { CHECKED_WIDGET } from './names.ts';
 
 // Turns a zod 4 object schema into Decap CMS fields, so the CMS asks for exactly what the build
-// accepts: the same fields, the same required flags, limits and patterns, and the schema's own
-// error words. Only the shapes our schemas use are supported; anything else fails loudly.
+// accepts: the same fields and required flags, and every value checked by the schema itself
+// (`rule` names the schema; the hub-* widgets run it, see checked-widgets.ts and rules.ts), in the
+// schema's own words. What Decap can show natively (whole numbers, a list's minimum and maximum)
+// is set too. Only the shapes our schemas use are supported; anything else fails loudly.
 
 /** A Decap field without its name and label: what a schema type turns into. */
 export interface WidgetSpec {
   widget: string;
+  /** The zod rule the widget checks its value with: "collection.field", or "collection.field.*" for list items. */
+  rule?: string;
+  /** Ordered collections: the field the other entries are named by, for the "already used" check. */
+  order_among?: string;
+  order_label?: string;
+  step?: number;
   required?: boolean;
   hint?: string;
   default?: unknown;
-  pattern?: [string, string];
   value_type?: 'int' | 'float';
   min?: number;
   max?: number;
@@ -47,15 +55,6 @@ const defOf = (schema: AnySchema) =>
 const checksOf = (schema: AnySchema): Check[] =>
   ((defOf(schema).checks as { _zod: { def: Check } }[] | undefined) ?? []).map((c) => c._zod.def);
 
-/** The editor-facing words a check carries (our schemas set them with `{ error: '...' }`). */
-function messageOf(check: Check): string | undefined {
-  const error = check.error;
-  const result = typeof error === 'function' ? (error as (issue: object) => unknown)({}) : error;
-  if (typeof result === 'string') return result;
-  if (result && typeof result === 'object' && 'message' in result) return String(result.message);
-  return undefined;
-}
-
 /** Strips optional/default wrappers: what remains is the value's own type. */
 export function unwrap(schema: AnySchema): { inner: AnySchema; required: boolean; defaultValue?: unknown } {
   const def = defOf(schema);
@@ -78,24 +77,19 @@ function lengthLimits(schema: AnySchema) {
 }
 
 /** The Decap widget for a value of this schema (without name or label). */
-function widgetFor(schema: AnySchema, hint: FieldHint): WidgetSpec {
+function widgetFor(schema: AnySchema, hint: FieldHint, rule: string): WidgetSpec {
   const def = defOf(schema);
   switch (def.type) {
-    case 'string': {
-      const field: WidgetSpec = { widget: hint.widget ?? 'string' };
-      for (const check of checksOf(schema)) {
-        if (check.check === 'string_format' && check.format === 'regex' && check.pattern) {
-          field.pattern = [check.pattern.source, messageOf(check) ?? `Enter ${hint.label.toLowerCase()}`];
-        }
-      }
-      return field;
-    }
+    case 'string':
+      // Lengths, patterns and "a box of spaces is empty" are all checked by the rule, in its words.
+      return { widget: CHECKED_WIDGET[hint.widget ?? 'string'], rule };
     case 'number': {
-      const field: WidgetSpec = { widget: 'number', value_type: 'float' };
-      for (const check of checksOf(schema)) {
-        if (check.check === 'number_format' && /int/.test(check.format ?? '')) field.value_type = 'int';
-      }
-      const step = field.value_type === 'int' ? 1 : 0;
+      // value_type float on purpose: Decap's int mode cuts 2.5 to 2 as it is typed, so the rule
+      // would never see it. The rule refuses anything but a whole number; step 1 for the arrows.
+      const field: WidgetSpec = { widget: CHECKED_WIDGET.number, rule, value_type: 'float' };
+      const whole = checksOf(schema).some((check) => check.check === 'number_format' && /int/.test(check.format ?? ''));
+      if (whole) field.step = 1;
+      const step = whole ? 1 : 0;
       for (const check of checksOf(schema)) {
         if (check.check === 'greater_than') field.min = check.value! + (check.inclusive ? 0 : step);
         if (check.check === 'less_than') field.max = check.value! - (check.inclusive ? 0 : step);
@@ -108,10 +102,11 @@ function widgetFor(schema: AnySchema, hint: FieldHint): WidgetSpec {
     case 'array': {
       const element = unwrap(def.element as AnySchema).inner;
       if (defOf(element).type !== 'string') throw new Error(`Lists of ${defOf(element).type} are not supported yet`);
-      const item = { name: 'item', label: hint.itemLabel ?? 'Item', ...widgetFor(element, { label: hint.itemLabel ?? 'Item' }) };
+      const itemHint: FieldHint = { label: hint.itemLabel ?? 'Item', ...(hint.itemWidget ? { widget: hint.itemWidget } : {}) };
+      const item = { name: 'item', label: itemHint.label, ...widgetFor(element, itemHint, `${rule}.*`) };
       // label_singular names the add button: "Add inbox".
       const singular = (hint.itemLabel ?? 'item').toLowerCase();
-      return { widget: 'list', label_singular: singular, field: item, allow_add: true, collapsed: false, ...lengthLimits(schema) };
+      return { widget: CHECKED_WIDGET.list, rule, label_singular: singular, field: item, allow_add: true, collapsed: false, ...lengthLimits(schema) };
     }
     default:
       throw new Error(`The CMS cannot edit a ${def.type} field yet: add it to src/admin/schema-fields.ts`);
@@ -123,12 +118,14 @@ export function fieldsFromSchema(
   schema: z.ZodObject,
   hints: Record<string, FieldHint>,
   collection: string,
+  order?: { among: string; label: string },
 ): DecapField[] {
   return Object.entries(schema.shape).map(([name, fieldSchema]) => {
     const hint = hints[name];
     if (!hint) throw new Error(`Add a label for the field “${name}” of ${collection} in src/admin/ui-hints.ts`);
     const { inner, required, defaultValue } = unwrap(fieldSchema as AnySchema);
-    const field: DecapField = { name, label: hint.label, ...widgetFor(inner, hint), required };
+    const field: DecapField = { name, label: hint.label, ...widgetFor(inner, hint, `${collection}.${name}`), required };
+    if (order && name === 'number') Object.assign(field, { order_among: order.among, order_label: order.label });
     if (hint.hint) field.hint = hint.hint;
     if (defaultValue !== undefined) field.default = defaultValue;
     return field;

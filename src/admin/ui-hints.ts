@@ -2,6 +2,7 @@
 // The fields themselves (types, required, limits, patterns) come from the zod schemas in
 // src/schemas; this map only adds labels, hints and the choice of a multi-line box where a short
 // line would be cramped. A schema field without an entry here fails the build of the CMS config.
+import { pageHints } from './ui-hints-pages.ts';
 
 export interface FieldHint {
   label: string;
@@ -10,6 +11,8 @@ export interface FieldHint {
   widget?: 'text';
   /** Label for each item of a list. */
   itemLabel?: string;
+  /** 'text' gives each item of a list a multi-line box. */
+  itemWidget?: 'text';
 }
 
 export interface CollectionHint {
@@ -27,8 +30,9 @@ const updated: FieldHint = {
 /** The page text of every MDX page (not part of the schemas: Astro reads it as the page body). */
 export const bodyHint: FieldHint = {
   label: 'Page text',
+  // Decap renders hints as Markdown: the syntax goes in backticks so it shows as written.
   hint:
-    'Write in Markdown: ## for a heading, - for a bullet, [link text](/address/) for a link. ' +
+    'Write in Markdown: `## Heading` for a heading, `- Item` for a bullet, `[link text](/address/)` for a link. ' +
     'Use “Add a callout” to put a highlighted box on the page.',
 };
 
@@ -68,8 +72,9 @@ export const uiHints = {
       summary: { label: 'Summary', hint: 'One sentence that says what this step is for.', widget: 'text' },
       questions: {
         label: 'Planning questions',
-        hint: 'The questions an agency answers in this step. The planner tool shows each one.',
+        hint: 'The questions an organisation answers in this step. The planner tool shows each one.',
         itemLabel: 'Question',
+        itemWidget: 'text',
       },
       updated,
     },
@@ -77,11 +82,11 @@ export const uiHints = {
   readiness: {
     label: 'Readiness questions',
     labelSingular: 'readiness question',
-    description: 'The five questions an agency considers before starting coaching.',
+    description: 'The five questions an organisation considers before starting coaching.',
     fields: {
       number: { label: 'Question number', hint: 'Where this question comes, from 1 to 5.' },
       question: { label: 'Question', widget: 'text' },
-      prompts: { label: 'Prompts', hint: 'Smaller questions that help people answer this one.', itemLabel: 'Prompt' },
+      prompts: { label: 'Prompts', hint: 'Smaller questions that help people answer this one.', itemLabel: 'Prompt', itemWidget: 'text' },
       helpLabel: { label: 'Help link text', hint: 'The words of the link to the guidance that helps.' },
       helpHref: {
         label: 'Help link address',
@@ -116,11 +121,13 @@ export const uiHints = {
         label: 'Before you start',
         hint: 'What people should have ready. Leave empty if there is nothing.',
         itemLabel: 'Thing to have ready',
+        itemWidget: 'text',
       },
       whatHappensNext: {
         label: 'What happens next',
         hint: 'The steps after someone sends the form, in order. The confirmation page shows them.',
         itemLabel: 'Step',
+        itemWidget: 'text',
       },
     },
   },
@@ -132,22 +139,38 @@ export const uiHints = {
   coachExpectations: {
     label: 'Coach expectations',
     description: 'What the scheme expects of every coach. The coach form asks people to agree to them.',
-    fields: { items: { label: 'Expectations', itemLabel: 'Expectation' } },
+    fields: {
+      intro: { label: 'Introduction', hint: 'The sentence above the list, like “As a coach in the scheme, you will:”.', widget: 'text' },
+      items: { label: 'Expectations', itemLabel: 'Expectation', itemWidget: 'text' },
+      research: { label: 'About the research', hint: 'Shown with the box where a coach says they understand they may be invited to take part.', widget: 'text' },
+    },
   },
   guidingPrinciples: {
     label: 'Guiding principles',
     description: 'The principles of coaching in the scheme.',
-    fields: { items: { label: 'Principles', itemLabel: 'Principle' } },
+    fields: { items: { label: 'Principles', itemLabel: 'Principle', itemWidget: 'text' } },
   },
   agreementTerms: {
     label: 'Coaching agreement terms',
-    description: 'What each person commits to. The coaching agreement form and the guidance show these words.',
+    description:
+      'The standard terms of coaching, in sections. The agreement form shows them in full, the person who confirms an agreement reads them too, and workforce development’s email records which version was agreed. A manager confirming an application sees the line manager’s part.',
     fields: {
-      coachee: { label: 'The coachee commits to', itemLabel: 'Commitment' },
-      coach: { label: 'The coach commits to', itemLabel: 'Commitment' },
-      lineManager: { label: 'The line manager commits to', itemLabel: 'Commitment' },
+      intro: { label: 'Introduction', hint: 'One or two sentences above the terms.', widget: 'text' },
+      confidentialityHeading: { label: 'Heading: confidentiality' },
       confidentiality: { label: 'What confidentiality means', widget: 'text' },
-      confidentialityExceptions: { label: 'Exceptions to confidentiality', itemLabel: 'Exception' },
+      exceptionsIntro: {
+        label: 'Introducing the exceptions',
+        hint: 'The sentence before the list of exceptions, so they read as exceptions, not as terms.',
+        widget: 'text',
+      },
+      confidentialityExceptions: { label: 'Exceptions to confidentiality', itemLabel: 'Exception', itemWidget: 'text' },
+      coachHeading: { label: 'Heading: the coach’s commitments' },
+      coach: { label: 'The coach commits to', itemLabel: 'Commitment', itemWidget: 'text' },
+      coacheeHeading: { label: 'Heading: the coachee’s commitments' },
+      coachee: { label: 'The coachee commits to', itemLabel: 'Commitment', itemWidget: 'text' },
+      lineManagerHeading: { label: 'Heading: the line manager’s part' },
+      lineManager: { label: 'The line manager commits to', itemLabel: 'Commitment', itemWidget: 'text' },
+      arrangementsHeading: { label: 'Heading: practical arrangements' },
       noticeToCancel: { label: 'Notice to cancel a session', widget: 'text' },
       reviewPoint: { label: 'When the coaching is reviewed', widget: 'text' },
       endingEarly: { label: 'Ending the coaching early', widget: 'text' },
@@ -155,7 +178,7 @@ export const uiHints = {
   },
   settings: {
     label: 'Site settings',
-    description: 'The scheme name, tagline and contact inboxes used across the site.',
+    description: 'The scheme name, tagline and the inboxes used across the site.',
     fields: {
       schemeName: { label: 'Scheme name', hint: 'Shown at the top of every page.' },
       tagline: { label: 'Tagline', hint: 'One line that describes the scheme, shown at the foot of every page.' },
@@ -163,6 +186,25 @@ export const uiHints = {
       fallbackInbox: {
         label: 'Fallback inbox',
         hint: 'Receives forms from people whose organisation is not listed.',
+      },
+      receiptNotSent: {
+        label: 'When the sender’s confirmation email cannot be sent',
+        hint: 'Shown on the sent page when the sender’s address has had as many emails from the scheme as it sends in a day.',
+        widget: 'text',
+      },
+      requestNotSent: {
+        label: 'When the link to confirm cannot be emailed',
+        hint: 'Shown on the sent page when the address of the person who confirms has had as many emails as the scheme sends in a day.',
+        widget: 'text',
+      },
+      noEmailHere: {
+        label: 'On a copy of the site that sends no email',
+        hint: 'Shown on every form and sent page of a deploy preview without an email service.',
+        widget: 'text',
+      },
+      maintainersInbox: {
+        label: 'Maintainers’ inbox',
+        hint: 'Told when an email to a workforce development inbox bounces or is marked as spam (the reference and the inbox only).',
       },
     },
   },
@@ -193,4 +235,5 @@ export const uiHints = {
       help: { label: 'Whom to email', hint: 'Keep {contact}: it becomes the contact address from Site settings.' },
     },
   },
+  ...pageHints,
 } satisfies Record<string, CollectionHint>;

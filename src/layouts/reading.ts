@@ -1,5 +1,6 @@
 // Pure helpers behind the reading experience: dates, "on this page" contents and previous/next
 // links. Kept free of Astro so unit tests can lock their behaviour.
+import { fill } from '../lib/words.ts';
 
 export interface Heading {
   depth: number;
@@ -27,9 +28,21 @@ export interface Numbered {
   data: { number: number; title: string };
 }
 
-/** Orders phases or steps by their number, the order editors set. */
-export function byNumber<T extends Numbered>(entries: T[]): T[] {
-  return [...entries].sort((a, b) => a.data.number - b.data.number);
+/**
+ * Orders phases, steps or questions by their number, the order editors set. Two entries with the
+ * same number would make two "Phase 2 of 5" pages, so that stops the build with one sentence.
+ */
+export function byNumber<T extends { id: string; data: { number: number } }>(entries: T[]): T[] {
+  const sorted = [...entries].sort((a, b) => a.data.number - b.data.number);
+  sorted.forEach((entry, index) => {
+    const next = sorted[index + 1];
+    if (next && next.data.number === entry.data.number) {
+      throw new Error(
+        `${entry.id} and ${next.id} both have the number ${entry.data.number}: give each its own number.`,
+      );
+    }
+  });
+  return sorted;
 }
 
 export interface PagerLink {
@@ -39,25 +52,29 @@ export interface PagerLink {
 
 /**
  * Previous and next links through a numbered sequence, labelled like "Phase 2: Contracting".
- * `kind` is the word before the number ("Phase", "Step"); `base` the folder the pages live in.
+ * `name` is how content names an entry ("Phase {number}: {title}"); `base` the folder the pages live in.
  */
 export function neighbours<T extends Numbered>(
   entries: T[],
   currentId: string,
-  kind: string,
+  name: string,
   base: string,
 ): { previous?: PagerLink; next?: PagerLink } {
   const ordered = byNumber(entries);
   const index = ordered.findIndex((entry) => entry.id === currentId);
   if (index === -1) return {};
   const link = (entry: T | undefined): PagerLink | undefined =>
-    entry && { href: `${base}${entry.id}/`, label: numberedTitle(kind, entry) };
+    entry && { href: `${base}${entry.id}/`, label: numberedTitle(name, entry) };
   return { previous: link(ordered[index - 1]), next: link(ordered[index + 1]) };
 }
 
-/** "Phase 2: Contracting"; a title that already starts with "Phase 2" is not repeated. */
-export function numberedTitle(kind: string, entry: Numbered): string {
-  const prefix = `${kind} ${entry.data.number}`;
+/**
+ * "Phase 2: Contracting" from the name "Phase {number}: {title}"; a title that already starts with what
+ * comes before its place in the name ("Phase 2") is not repeated.
+ */
+export function numberedTitle(name: string, entry: Numbered): string {
   const title = entry.data.title.trim();
-  return title.toLowerCase().startsWith(prefix.toLowerCase()) ? title : `${prefix}: ${title}`;
+  const before = name.split('{title}')[0] ?? '';
+  const prefix = fill(before, { number: entry.data.number }).replace(/[\s:,.–-]+$/, '');
+  return prefix && title.toLowerCase().startsWith(prefix.toLowerCase()) ? title : fill(name, { number: entry.data.number, title });
 }

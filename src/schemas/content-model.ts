@@ -10,6 +10,14 @@ import {
   refusalsSchema,
   siteSettingsSchema,
 } from './data.ts';
+import {
+  homePageSchema,
+  notFoundPageSchema,
+  planningPageSchema,
+  protocolPageSchema,
+  searchPageSchema,
+  siteChromeSchema,
+} from './pages.ts';
 
 // Where each content collection lives under content/ and which schema checks it. This is the one list
 // that src/content.config.ts (the build), src/admin/cms-config.ts (the CMS) and functions/content.ts
@@ -33,7 +41,19 @@ export const fileCollections = {
   agreementTerms: { file: 'lists/agreement-terms.yml', schema: agreementTermsSchema },
   settings: { file: 'settings/site.yml', schema: siteSettingsSchema },
   refusals: { file: 'settings/refusals.yml', schema: refusalsSchema },
+  chrome: { file: 'settings/chrome.yml', schema: siteChromeSchema },
+  homePage: { file: 'pages/home.yml', schema: homePageSchema },
+  notFoundPage: { file: 'pages/not-found.yml', schema: notFoundPageSchema },
+  protocolPage: { file: 'pages/protocol.yml', schema: protocolPageSchema },
+  planningPage: { file: 'pages/planning.yml', schema: planningPageSchema },
+  searchPage: { file: 'pages/search.yml', schema: searchPageSchema },
 } as const;
 
 export type FolderCollectionName = keyof typeof folderCollections;
 export type FileCollectionName = keyof typeof fileCollections;
+
+/**
+ * Collections whose `number` places each entry in a sequence: no two entries may share one. The
+ * build refuses a repeat (src/layouts/reading.ts) and so does the CMS.
+ */
+export const orderedCollections = ['protocol', 'planning', 'readiness'] as const satisfies readonly FolderCollectionName[];

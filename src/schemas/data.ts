@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import { emailAddress, requiredText, textList } from './shared.ts';
+import { emailAddress, orderNumber, requiredText, textList } from './shared.ts';
 
-/** A readiness question (content/readiness/*.yml) with the prompts that help an agency answer it. */
+/** A readiness question (content/readiness/*.yml) with the prompts that help an organisation answer it. */
 export const readinessQuestionSchema = z.object({
-  number: z.number({ error: 'Enter the question number, from 1 to 5' }).int().min(1).max(5, {
-    error: 'Enter the question number, from 1 to 5',
-  }),
+  number: orderNumber('question', 5),
   question: requiredText('the question'),
   prompts: textList('prompts'),
   helpLabel: requiredText('the link text for the guidance that helps with this question'),
@@ -17,8 +15,8 @@ export type ReadinessQuestion = z.infer<typeof readinessQuestionSchema>;
 
 /** A partner organisation (content/organisations/*.yml); its file name is the value the forms send. */
 export const organisationSchema = z.object({
-  name: requiredText('the organisation’s name'),
-  shortName: requiredText('a short name for the organisation'),
+  name: requiredText('the organisation’s name', { max: 80 }),
+  shortName: requiredText('a short name for the organisation', { max: 20 }),
   inboxes: z
     .array(emailAddress('the workforce development inbox'), { error: 'Add at least one workforce development inbox' })
     .min(1, { error: 'Add at least one workforce development inbox' }),
@@ -27,15 +25,31 @@ export type Organisation = z.infer<typeof organisationSchema>;
 
 /** The lists the forms and guidance offer (content/lists/*.yml). */
 export const areasOfCoachingSchema = z.object({ items: textList('areas of coaching') });
-export const coachExpectationsSchema = z.object({ items: textList('coach expectations') });
+export const coachExpectationsSchema = z.object({
+  intro: requiredText('a sentence that introduces the expectations'),
+  items: textList('coach expectations'),
+  research: requiredText('what the research is, and that taking part is optional'),
+});
 export const guidingPrinciplesSchema = z.object({ items: textList('guiding principles') });
 
+/**
+ * The standard terms of coaching (content/lists/agreement-terms.yml), in sections with headings:
+ * confidentiality and its exceptions, each party's commitments, the line manager's part, and the
+ * practical arrangements. Flat fields, so the CMS edits them as they are (it has no nested objects).
+ */
 export const agreementTermsSchema = z.object({
-  coachee: textList('things the coachee commits to'),
-  coach: textList('things the coach commits to'),
-  lineManager: textList('things the line manager commits to'),
+  intro: requiredText('a sentence introducing the terms'),
+  confidentialityHeading: requiredText('the heading for confidentiality'),
   confidentiality: requiredText('what confidentiality means'),
+  exceptionsIntro: requiredText('the sentence that introduces the exceptions to confidentiality'),
   confidentialityExceptions: textList('exceptions to confidentiality'),
+  coachHeading: requiredText('the heading for what the coach commits to'),
+  coach: textList('things the coach commits to'),
+  coacheeHeading: requiredText('the heading for what the coachee commits to'),
+  coachee: textList('things the coachee commits to'),
+  lineManagerHeading: requiredText('the heading for the line manager’s part'),
+  lineManager: textList('things the line manager commits to'),
+  arrangementsHeading: requiredText('the heading for the practical arrangements'),
   noticeToCancel: requiredText('the notice needed to cancel a session'),
   reviewPoint: requiredText('when the coaching is reviewed'),
   endingEarly: requiredText('how either party may end the coaching'),
@@ -44,7 +58,7 @@ export type AgreementTerms = z.infer<typeof agreementTermsSchema>;
 
 /** The words around each form (content/forms/*.yml): the file name is the form's id. */
 export const formTextSchema = z.object({
-  title: requiredText('the form title'),
+  title: requiredText('the form title', { max: 80 }),
   intro: requiredText('an introduction to the form'),
   beforeYouStart: textList('things to have ready before starting', { min: 0 }).default([]),
   whatHappensNext: textList('steps that happen after sending'),
@@ -87,9 +101,13 @@ export type Refusals = z.infer<typeof refusalsSchema>;
 
 /** Scheme-wide settings (content/settings/site.yml). */
 export const siteSettingsSchema = z.object({
-  schemeName: requiredText('the scheme name'),
-  tagline: requiredText('a one-line description of the scheme'),
+  schemeName: requiredText('the scheme name', { max: 60 }),
+  tagline: requiredText('a one-line description of the scheme', { max: 120 }),
   contactEmail: emailAddress('the contact inbox'),
   fallbackInbox: emailAddress('the fallback inbox for organisations not listed'),
+  receiptNotSent: requiredText('what the sent page says when the sender’s confirmation email could not be sent'),
+  requestNotSent: requiredText('what the sent page says when the link to confirm could not be emailed'),
+  noEmailHere: requiredText('what forms say on a copy of the site that sends no email'),
+  maintainersInbox: emailAddress('the maintainers’ inbox for email delivery alerts'),
 });
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;

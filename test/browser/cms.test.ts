@@ -1,111 +1,38 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCmsConfig } from '../../src/admin/cms-config.ts';
-import { baseUrl, launchBrowser, openPage } from './support.ts';
+import { launchBrowser } from './support.ts';
+import { publish as publishNow, root, startCmsBackend, type CmsBackend } from './cms-support.ts';
 import { scriptsOf } from '../../scripts/bench/admin.mjs';
+import { DECAP_SCRIPT } from '../../src/admin/names.ts';
 
-// Journeys through /admin/ on the built site with the local backend. decap-server runs against a
-// temporary copy of this repository, so the tests read and change that copy's content/, never the
-// real one; the admin page's local-backend address is routed to that server.
+// Journeys through /admin/ on the built site with the local backend (test/browser/cms-support.ts:
+// decap-server on a temporary copy of this repository, so the real content/ is never touched).
 
-const root = process.cwd();
-const decapServer = path.join(root, 'node_modules/decap-server/dist/index.js');
-let project: string;
-let decap: ChildProcess;
-let decapUrl: string;
+let cms: CmsBackend;
 let browser: Browser;
-
-const contentFile = (file: string) => readFile(path.join(project, file), 'utf8');
+const contentFile = (file: string) => cms.contentFile(file);
 const realFile = (file: string) => readFile(path.join(root, file), 'utf8');
-
-/** A free port in 8085–8089 (8081 belongs to `npm start`). */
-async function freePort(): Promise<number> {
-  for (let port = 8085; port <= 8089; port++) {
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer().once('error', () => resolve(false));
-      probe.listen(port, () => probe.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error('No free port between 8085 and 8089 for decap-server');
-}
-
-/** Copies the repository as it stands (tracked and new files, not ignored ones) into a temp folder. */
-async function copyRepository(to: string) {
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: root, encoding: 'utf8' })
-    .split('\0')
-    .filter(Boolean);
-  for (const file of files) {
-    await mkdir(path.dirname(path.join(to, file)), { recursive: true });
-    await copyFile(path.join(root, file), path.join(to, file)).catch(() => undefined); // deleted but not staged
-  }
-  await symlink(path.join(root, 'node_modules'), path.join(to, 'node_modules'));
-}
-
-async function startDecapServer() {
-  const port = await freePort();
-  decapUrl = `http://localhost:${port}/api/v1`;
-  decap = spawn(process.execPath, [decapServer], {
-    env: { ...process.env, PORT: String(port), GIT_REPO_DIRECTORY: project, MODE: 'fs', LOG_LEVEL: 'warn' },
-    stdio: 'ignore',
-  });
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const info = await fetch(decapUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info"}' })
-      .then((r) => r.json())
-      .catch(() => null);
-    if (info?.type === 'local_fs') return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('decap-server did not start');
-}
-
-/** Opens the admin with every call to the configured local backend sent to the test's decap-server. */
-async function openAdmin(hash = '') {
-  const opened = await openPage(browser);
-  const html = await (await fetch(`${baseUrl()}/admin/`)).text();
-  const config = JSON.parse(
-    html.match(/data-config="([^"]*)"/)![1]!.replaceAll('&quot;', '"').replaceAll('&amp;', '&'),
-  ) as { local_backend: { url: string } };
-  const configured = new URL(config.local_backend.url).origin;
-  // Also catch the default port, so nothing here can ever reach a real `npm start` decap-server.
-  for (const origin of new Set([configured, 'http://localhost:8081'])) {
-    await opened.page.route(`${origin}/**`, async (route) => {
-      const url = route.request().url().replace(origin, new URL(decapUrl).origin);
-      await route.fulfill({ response: await route.fetch({ url }) });
-    });
-  }
-  await opened.page.goto(`/admin/${hash}`);
-  // Decap may still be polling the backend when a test ends: let those calls fail quietly on close.
-  const close = async () => {
-    await opened.page.unrouteAll({ behavior: 'ignoreErrors' });
-    await opened.close();
-  };
-  return { ...opened, close };
-}
+const openAdmin = (hash = '') => cms.openAdmin(hash);
 
 async function publish(page: Page) {
-  await page.getByRole('button', { name: 'Publish', exact: true }).click();
-  await page.getByText('Publish now', { exact: true }).click();
+  await publishNow(page);
   await page.getByText('Entry saved').waitFor();
 }
 
 beforeAll(async () => {
-  project = await mkdtemp(path.join(tmpdir(), 'hub-cms-'));
-  await copyRepository(project);
-  await startDecapServer();
   browser = await launchBrowser();
+  cms = await startCmsBackend(browser);
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  decap?.kill();
-  if (project) await rm(project, { recursive: true, force: true });
+  await cms?.stop();
 });
 
 describe('the built site', () => {
@@ -114,11 +41,14 @@ describe('the built site', () => {
     const pages = (await readdir(dist, { recursive: true })).filter((file) => file.endsWith('.html'));
     const adminScripts = scriptsOf(path.join(dist, 'admin/index.html'), dist) as Set<string>;
     const adminCode = await Promise.all([...adminScripts].map((file) => readFile(file, 'utf8')));
-    expect(adminCode.some((code) => code.includes('decap-cms-app'))).toBe(true);
+    expect(adminCode.some((code) => code.includes(DECAP_SCRIPT))).toBe(true);
+    await expect(readFile(path.join(dist, DECAP_SCRIPT), 'utf8')).resolves.toContain('decap-cms-app');
     const leaks: string[] = [];
     for (const page of pages.filter((file) => file !== path.join('admin', 'index.html'))) {
       for (const file of scriptsOf(path.join(dist, page), dist) as Set<string>) {
-        if (adminScripts.has(file) || (await readFile(file, 'utf8')).includes('decap-cms')) leaks.push(`${page}: ${path.basename(file)}`);
+        const code = await readFile(file, 'utf8');
+        // Library chunks (zod, the shared schemas) may be shared with the forms; CMS code may not.
+        if (code.includes('decap-cms') || code.includes('/admin/decap/')) leaks.push(`${page}: ${path.basename(file)}`);
       }
     }
     expect(pages.length).toBeGreaterThan(20);
@@ -169,6 +99,40 @@ describe('an editor at /admin/ with the local backend', () => {
     await close();
   });
 
+  it('changes a home card’s words: on disk exactly that line changes', async () => {
+    const file = 'content/pages/home.yml';
+    const before = await contentFile(file);
+    const { page, close } = await openAdmin('#/collections/pages/entries/homePage');
+    const card = page.getByLabel('Get coaching: card text', { exact: true });
+    await card.waitFor();
+    expect(await card.inputValue()).toBe('Apply to be matched with a coach who is not your line manager.');
+    await card.fill('Apply to be matched with a trained coach from another team.');
+    await publish(page);
+    expect(await contentFile(file)).toBe(
+      before.replace(
+        'getCoachingText: Apply to be matched with a coach who is not your line manager.\n',
+        'getCoachingText: Apply to be matched with a trained coach from another team.\n',
+      ),
+    );
+    await close();
+  });
+
+  it('refuses a misspelt placeholder in the site’s frame and says which one to keep', async () => {
+    const file = 'content/settings/chrome.yml';
+    const before = await contentFile(file);
+    const { page, close } = await openAdmin('#/collections/settings/entries/chrome');
+    const line = page.getByLabel('Last updated line', { exact: true });
+    await line.waitFor();
+    await line.fill('Last updated {dat}');
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByText('Publish now', { exact: true }).click();
+    await expect(
+      page.getByText('Keep {date} in the “Last updated” line, and no other curly brackets { }: the site fills them in').isVisible(),
+    ).resolves.toBe(true);
+    expect(await contentFile(file)).toBe(before);
+    await close();
+  });
+
   it('saves an MDX page with a callout, then saves it back: the file is byte-identical', async () => {
     const file = 'content/protocol/setting-the-scene.mdx';
     const original = await contentFile(file);
@@ -216,6 +180,34 @@ describe('an editor at /admin/ with the local backend', () => {
     await close();
   });
 
+  it('previews a page inside the site’s own frame: header, breadcrumbs, last updated, on this page', async () => {
+    const { page, close } = await openAdmin('#/collections/guidance/entries/privacy');
+    const preview = page.frameLocator('#preview-pane');
+    await preview.locator('article h1').waitFor();
+    const settings = await realFile('content/settings/site.yml');
+    const schemeName = settings.match(/^schemeName: (.+)$/m)![1]!;
+    await expect(preview.locator('.site-header__name').innerText()).resolves.toBe(schemeName);
+    await expect(preview.locator('.breadcrumbs li').allInnerTexts()).resolves.toEqual(['Home', 'Privacy notice']);
+    await expect(preview.locator('.updated').innerText()).resolves.toMatch(/^Last updated \d{1,2} \w+ \d{4}$/);
+    const body = await realFile('content/guidance/privacy.mdx');
+    const h2s = [...body.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+    expect(h2s.length).toBeGreaterThanOrEqual(3);
+    await expect(preview.locator('nav.contents li').allInnerTexts()).resolves.toEqual(h2s);
+    await close();
+  });
+
+  it('previews an organisation as the forms offer it and where its forms go', async () => {
+    const { page, close } = await openAdmin('#/collections/organisations/entries/eastmere-county-council');
+    const preview = page.frameLocator('#preview-pane');
+    await preview.locator('select option').waitFor({ state: 'attached' });
+    await expect(preview.locator('select option').allInnerTexts()).resolves.toEqual(['Eastmere County Council']);
+    await expect(preview.locator('article ul li').allInnerTexts()).resolves.toEqual([
+      'eastmere-wd-childrens@example.org',
+      'eastmere-wd-adults@example.org',
+    ]);
+    await close();
+  });
+
   it('refuses an invalid inbox address and says why', async () => {
     const { page, close } = await openAdmin('#/collections/organisations/new');
     await page.getByLabel('Full name').fill('Nowhere Trust');
@@ -227,7 +219,7 @@ describe('an editor at /admin/ with the local backend', () => {
     await expect(
       page.getByText('Enter the workforce development inbox as an email address, like team@example.org').isVisible(),
     ).resolves.toBe(true);
-    await expect(readdir(path.join(project, 'content/organisations'))).resolves.not.toContain('nowhere-trust.yml');
+    await expect(readdir(path.join(cms.project, 'content/organisations'))).resolves.not.toContain('nowhere-trust.yml');
     await close();
   });
 
@@ -245,15 +237,15 @@ describe('an editor at /admin/ with the local backend', () => {
 
     // Rebuild the copy and serve it with its functions, reading the copy's content/.
     execFileSync(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-      cwd: project,
+      cwd: cms.project,
       stdio: 'ignore',
       env: { ...process.env, CMS_LOCAL_BACKEND: 'false' },
     });
     const saved = { CONTENT_DIR: process.env.CONTENT_DIR, DATA_DIR: process.env.DATA_DIR };
     const dataDir = await mkdtemp(path.join(tmpdir(), 'hub-cms-data-'));
-    process.env.CONTENT_DIR = path.join(project, 'content');
+    process.env.CONTENT_DIR = path.join(cms.project, 'content');
     process.env.DATA_DIR = dataDir;
-    const { serve } = await import(pathToFileURL(path.join(project, 'scripts/serve.mjs')).href);
+    const { serve } = await import(pathToFileURL(path.join(cms.project, 'scripts/serve.mjs')).href);
     const site = await serve({ port: 0, quiet: true });
     try {
       const form = await (await fetch(`${site.url}/become-a-coach/`)).text();

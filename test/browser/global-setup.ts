@@ -20,6 +20,9 @@ export default async function setup(project: TestProject) {
   // Every browser journey posts from one address: a production-sized limit (10 a minute) would turn
   // later journeys into 429s. The limit itself is proved by intake-core's integration tests.
   process.env.RATE_LIMIT_MAX ??= '1000';
+  // The journeys reuse a few fictional addresses many times a day; the daily cap per address is
+  // proved by the unit tests (intake-mail-rules.test.ts).
+  process.env.EMAILS_PER_ADDRESS_PER_DAY ??= '100000';
   // Warm: every function built before the first journey starts its clock.
   const server = await serve({ port: 0, quiet: true, warm: true });
   project.provide('baseUrl', server.url);

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { dist, guidancePaths, listPages } from '../../scripts/bench.mjs';
-import { axeViolations, baseUrl, launchBrowser, openPage } from './support.ts';
+import { axeViolations, launchBrowser, openPage } from './support.ts';
 
 if (!existsSync(path.join(dist, 'index.html'))) {
   throw new Error('There is no built site in dist/: run `npm run build` before the browser tests.');
@@ -75,12 +75,7 @@ describe('every page of the built site', () => {
     }
   });
 
-  it('sends security headers with every page', async () => {
-    const response = await fetch(new URL('/principles/', baseUrl()));
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
-    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
-  });
+  // The security headers of every kind of page: security-headers.test.ts.
 
   it('includes every guidance, protocol and planning page', () => {
     const built = new Set(pages.map((page) => page.path));

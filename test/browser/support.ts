@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -13,7 +13,7 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is missing at ${CHROMIUM}: install it with \`sudo apt-get install -y chromium\`.`);
   }
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--no-sandbox',
@@ -25,6 +25,77 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  return failingOnViolations(browser);
+}
+
+export interface CspViolation {
+  page: string;
+  directive: string;
+  blocked: string;
+  sample: string;
+  source: string;
+}
+
+const violationsOf = new WeakMap<BrowserContext, CspViolation[]>();
+
+/**
+ * Every context of this browser records each `securitypolicyviolation` of its pages and frames, and
+ * closing the context (or the browser) throws when there was any, so every test fails on a CSP
+ * violation without asking. A test that provokes one on purpose takes it with takeViolations().
+ */
+function failingOnViolations(browser: Browser): Browser {
+  const newContext = browser.newContext.bind(browser);
+  const contexts = new Set<BrowserContext>();
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    const found: CspViolation[] = [];
+    violationsOf.set(context, found);
+    contexts.add(context);
+    await context.exposeBinding('__reportCspViolation', (_source, violation: CspViolation) => {
+      found.push(violation);
+    });
+    await context.addInitScript(() => {
+      document.addEventListener(
+        'securitypolicyviolation',
+        (event) =>
+          // @ts-expect-error the binding exposed above
+          window.__reportCspViolation({
+            page: document.URL,
+            directive: event.effectiveDirective,
+            blocked: event.blockedURI,
+            sample: event.sample,
+            source: `${event.sourceFile}:${event.lineNumber}`,
+          }),
+        true,
+      );
+    });
+    const close = context.close.bind(context);
+    context.close = async (closeOptions) => {
+      contexts.delete(context);
+      await close(closeOptions);
+      assertNoViolations(found);
+    };
+    return context;
+  };
+  const closeBrowser = browser.close.bind(browser);
+  browser.close = async (options) => {
+    const left = [...contexts].flatMap((context) => violationsOf.get(context) ?? []);
+    await closeBrowser(options);
+    assertNoViolations(left);
+  };
+  return browser;
+}
+
+function assertNoViolations(found: CspViolation[]) {
+  if (found.length === 0) return;
+  const list = found.map((v) => `${v.page}: ${v.directive} blocked ${v.blocked || '(inline)'} ${v.sample} at ${v.source}`);
+  throw new Error(`Content Security Policy violations:\n${list.join('\n')}`);
+}
+
+/** The violations recorded so far in this page's context, which are then forgotten. */
+export function takeViolations(page: Page): CspViolation[] {
+  const found = violationsOf.get(page.context()) ?? [];
+  return found.splice(0, found.length);
 }
 
 /** A page that records console errors and failed page errors, so a test can assert there were none. */
@@ -36,7 +107,7 @@ export async function openPage(browser: Browser, { javaScriptEnabled = true } = 
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
-  return { page, errors, close: () => context.close() };
+  return { page, errors, violations: () => violationsOf.get(context) ?? [], close: () => context.close() };
 }
 
 export type AxeViolation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };

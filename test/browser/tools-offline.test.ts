@@ -37,7 +37,7 @@ async function checkPagesRender(context: BrowserContext, page: Page, errors: str
   expect(await page.getByRole('button', { name: 'Add a session' }).isVisible()).toBe(true);
 
   await page.goto('/planning/planner/');
-  expect(await page.getByLabel('Agency (county)').inputValue()).toBe(AGENCY);
+  expect(await page.getByLabel('Organisation').inputValue()).toBe(AGENCY);
   expect(errors).toEqual([]);
   expect(context.serviceWorkers().length).toBeGreaterThan(0);
 }
@@ -53,7 +53,7 @@ describe('working offline', () => {
     await page.getByLabel('Coachee’s name').fill(COACHEE);
     await waitForSaved(page);
     await loadOnline(page, '/planning/planner/');
-    await page.getByLabel('Agency (county)').fill(AGENCY);
+    await page.getByLabel('Organisation').fill(AGENCY);
     await waitForSaved(page);
 
     // The cache holds both pages and their files, and never a form or API answer.
@@ -77,7 +77,7 @@ describe('working offline', () => {
     server = undefined;
     await checkPagesRender(context, page, errors);
     await page.reload();
-    expect(await page.getByLabel('Agency (county)').inputValue()).toBe(AGENCY);
+    expect(await page.getByLabel('Organisation').inputValue()).toBe(AGENCY);
 
     // Pages that were never loaded are not pretended to be available.
     const guidance = await page.goto('/principles/').catch((error: Error) => error);

@@ -41,3 +41,21 @@ export const focused = (page: Page) =>
     const el = document.activeElement as HTMLElement | null;
     return el ? el.id || `${el.tagName.toLowerCase()}:${(el.textContent ?? '').trim()}` : '';
   });
+
+/**
+ * What a reader without JavaScript gets, in a page where axe can still run: the page's own scripts
+ * are blocked and every <noscript> is put back as the markup a browser with scripting off would
+ * parse, so its stylesheet hides the parts that need JavaScript (shown from the first paint otherwise).
+ */
+export async function openWithoutJavaScript(page: Page, pagePath: string) {
+  await page.route('**/_astro/*.js', (route) => route.abort());
+  await page.goto(pagePath);
+  await page.evaluate(() => {
+    for (const noscript of [...document.querySelectorAll('noscript')]) {
+      const template = document.createElement('template');
+      template.innerHTML = noscript.textContent ?? '';
+      noscript.replaceWith(template.content);
+    }
+  });
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-tool-only]')].every((part) => getComputedStyle(part).display === 'none'));
+}

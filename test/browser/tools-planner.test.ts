@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser, openPage } from './support.ts';
-import { download, fixture, focused, text, waitForSaved, watchRequests } from './tools-planner-support.ts';
+import { download, fixture, focused, openWithoutJavaScript, text, waitForSaved, watchRequests } from './tools-planner-support.ts';
 
 // Journeys through the seven-step implementation planner on the built site.
 
@@ -26,7 +26,7 @@ async function stepIds(page: Page) {
 /** Fills the plan details and steps 1 to 5; steps 1 and 2 are marked complete, 6 and 7 left empty. */
 async function fillPlan(page: Page) {
   const ids = await stepIds(page);
-  await page.getByLabel('Agency (county)').fill(AGENCY);
+  await page.getByLabel('Organisation').fill(AGENCY);
   // The GOV.UK date input: day, month and year boxes.
   await page.fill('#f-planDate', '4');
   await page.fill('#f-planDate-month', '3');
@@ -75,8 +75,7 @@ describe('the planner without JavaScript', () => {
 
   it('is accessible when the script never runs', async () => {
     const { page, close } = await openPage(browser);
-    await page.route('**/_astro/*.js', (route) => route.abort());
-    await page.goto('/planning/planner/');
+    await openWithoutJavaScript(page, '/planning/planner/');
     expect(await page.locator('textarea:visible').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await close();
@@ -116,7 +115,7 @@ describe('the implementation planner', () => {
     await close();
   });
 
-  it('prints like the worksheet: agency and date at the top, then step, planning questions, training needs and our plan', async () => {
+  it('prints like the worksheet: organisation and date at the top, then step, planning questions, training needs and our plan', async () => {
     const { page, errors, close } = await openPage(browser);
     await page.goto('/planning/planner/');
     await fillPlan(page);
@@ -126,7 +125,7 @@ describe('the implementation planner', () => {
     expect(await page.locator('[data-step]').first().isVisible()).toBe(false);
     expect(await page.locator('textarea').first().isVisible()).toBe(false);
     const facts = await worksheet.locator('dl').evaluate((dl) => [...dl.children].map((child) => child.textContent));
-    expect(facts).toEqual(['Agency (county):', AGENCY, 'Date:', '4 March 2026', 'Plan owner:', OWNER]);
+    expect(facts).toEqual(['Organisation:', AGENCY, 'Date:', '4 March 2026', 'Plan owner:', OWNER]);
     expect(await worksheet.locator('thead th').allTextContents()).toEqual(['Step', 'Planning questions', 'Training needs', 'Our plan']);
     const rows = await worksheet.locator('tbody tr').evaluateAll((trs) =>
       trs.map((tr) => [...tr.children].map((cell) => (cell as HTMLElement).innerText.trim())),
@@ -150,7 +149,7 @@ describe('the implementation planner', () => {
     expect(word.name).toBe('our-coaching-plan-planner-mark-eastmere-county-qx42-2026-03-04.doc');
     expect(word.text).toMatch(/^<html xmlns:o="urn:schemas-microsoft-com:office:office"/);
     expect(word.text).toContain('<thead><tr><th>Step</th><th>Planning questions</th><th>Training needs</th><th>Our plan</th></tr></thead>');
-    expect(word.text).toContain(`<p><b>Agency (county):</b> ${AGENCY}</p>`);
+    expect(word.text).toContain(`<p><b>Organisation:</b> ${AGENCY}</p>`);
     expect(word.text).toContain(`<td><p>PLANNER-MARK our plan for step 1 QX42<br>Second line</p></td>`);
     expect((word.text.match(/<tr>/g) ?? []).length).toBe(8);
     expect(requests.carrying(MARKERS)).toEqual([]);
@@ -245,7 +244,7 @@ describe('the implementation planner', () => {
     expect(await text(page, '[data-plan-heading]')).toBe('Copy of PLANNER-MARK Eastmere plan QX42');
     expect(await focused(page)).toBe('plan-heading');
     expect({ ...(await planOnPage(page)), name: first.name }).toEqual(first);
-    await page.getByLabel('Agency (county)').fill('PLANNER-MARK Westbrook QX42');
+    await page.getByLabel('Organisation').fill('PLANNER-MARK Westbrook QX42');
 
     // Start a new, empty plan.
     await page.getByRole('button', { name: 'Start a new plan' }).click();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser, openPage } from './support.ts';
-import { download, fixture, focused, text, waitForSaved, watchRequests } from './tools-planner-support.ts';
+import { download, fixture, focused, openWithoutJavaScript, text, waitForSaved, watchRequests } from './tools-planner-support.ts';
 
 // Journeys through the readiness checklist on the built site: it reads as guidance without
 // JavaScript, and with JavaScript answers are kept in this browser only.
@@ -46,7 +46,7 @@ describe('the readiness questions without JavaScript', () => {
   it('read as guidance: each question with its prompts and a link to help, and a line saying the checklist needs JavaScript', async () => {
     const { page, errors, close } = await openPage(browser, { javaScriptEnabled: false });
     await page.goto('/readiness/');
-    expect(await text(page, 'h1')).toBe('Is your agency ready for coaching?');
+    expect(await text(page, 'h1')).toBe('Is your organisation ready for coaching?');
     const headings = await page.locator('main h2:visible').allTextContents();
     expect(headings.map((h) => h.replace(/^\d\. .+\?$/, 'question'))).toEqual(Array(5).fill('question'));
     expect(await page.locator('[data-question] li').count()).toBeGreaterThanOrEqual(10);
@@ -61,8 +61,7 @@ describe('the readiness questions without JavaScript', () => {
   it('are accessible when the script never runs', async () => {
     // axe needs JavaScript to run, so block the page's own scripts instead of turning it off.
     const { page, close } = await openPage(browser);
-    await page.route('**/_astro/*.js', (route) => route.abort());
-    await page.goto('/readiness/');
+    await openWithoutJavaScript(page, '/readiness/');
     expect(await page.getByRole('radio').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await close();

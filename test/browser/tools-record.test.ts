@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, baseUrl, launchBrowser, openPage } from './support.ts';
-import { download, focused, text, waitForSaved, watchRequests } from './tools-planner-support.ts';
+import { download, focused, openWithoutJavaScript, text, waitForSaved, watchRequests } from './tools-planner-support.ts';
 
 // Journeys through the confidential coaching record on the built site: filled in, kept across
 // reloads, drawn as a chart and a table, moved between devices as a passphrase-locked file,
@@ -167,8 +167,7 @@ describe('the coaching record without JavaScript', () => {
 
   it('is accessible when the script never runs', async () => {
     const { page, close } = await openPage(browser);
-    await page.route('**/_astro/*.js', (route) => route.abort());
-    await page.goto('/coaching-record/');
+    await openWithoutJavaScript(page, '/coaching-record/');
     expect(await page.locator('#record-app').isVisible()).toBe(false);
     expect(await axeViolations(page)).toEqual([]);
     await close();

@@ -27,7 +27,7 @@ const formBody = (values: Record<string, unknown>) => {
 };
 
 let resend: FakeResend;
-let server: { url: string; close(): Promise<void> };
+let server: { url: string; settled(): Promise<void>; close(): Promise<void> };
 let dataDir: string;
 let client = 0;
 
@@ -41,6 +41,7 @@ beforeAll(async () => {
     RESEND_API_KEY: 'test-key',
     RESEND_BASE_URL: resend.url,
     RATE_LIMIT_MAX: '4',
+    EMAILS_PER_ADDRESS_PER_DAY: '1000',
     EMAIL_FROM: 'Coaching Scheme Hub <no-reply@example.org>',
   });
   delete process.env.SITE_URL;
@@ -59,9 +60,16 @@ const send = (form: string, body: unknown, { type = 'application/json', headers 
   fetch(`${server.url}/api/forms/${form}`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': type, 'x-nf-client-connection-ip': from, ...headers },
+    headers: { 'content-type': type, 'x-test-client-ip': from, ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+
+/** Sends, then waits for what the function does after answering (the first delivery attempt). */
+const sendAndSettle = async (...args: Parameters<typeof send>) => {
+  const response = await send(...args);
+  await server.settled();
+  return response;
+};
 
 const record = async (reference: string) =>
   JSON.parse(await readFile(path.join(dataDir, 'store/submissions', `${reference}.json`), 'utf8'));
@@ -72,7 +80,7 @@ const references: string[] = [];
 
 describe('sending forms over HTTP while the email service misbehaves', () => {
   it('a working service: 201, and WD and the applicant get their emails', async () => {
-    const response = await send('coach-eoi', fixture('coach-eoi'));
+    const response = await sendAndSettle('coach-eoi', fixture('coach-eoi'));
     expect(response.status).toBe(201);
     const { reference } = await response.json();
     references.push(reference);
@@ -88,7 +96,7 @@ describe('sending forms over HTTP while the email service misbehaves', () => {
     ['500', 'error' as const],
   ])('%s: still 201 with a reference, and the submission waits as pending', async (_name, behaviour) => {
     resend.next.push(behaviour);
-    const response = await send('coachee-application', fixture('coachee-application'));
+    const response = await sendAndSettle('coachee-application', fixture('coachee-application'));
     expect(response.status).toBe(201);
     const { reference } = await response.json();
     references.push(reference);
@@ -100,18 +108,21 @@ describe('sending forms over HTTP while the email service misbehaves', () => {
 
   it('a timeout (the service sent it but its answer was lost): 201, pending', async () => {
     resend.next.push('hang-after-accepting');
-    const response = await send('coaching-agreement', fixture('coaching-agreement'));
+    const response = await sendAndSettle('coaching-agreement', fixture('coaching-agreement'));
     expect(response.status).toBe(201);
     const { reference } = await response.json();
     references.push(reference);
     expect((await record(reference)).batches[0].sentAt).toBeUndefined();
-    expect(delivered(reference)).toHaveLength(4);
+    // The first call (the first WD email, alone with its CSV) went through; its answer never came.
+    expect(delivered(reference).map((delivery) => delivery.to)).toEqual(['wd-eastmere-children@example.org']);
   });
 
   it('then `npm run outbox:flush` delivers every email exactly once and exits 0', async () => {
     const { stdout } = await run(process.execPath, ['scripts/outbox-flush.ts'], { cwd: root, env: process.env });
     for (const reference of references.slice(1)) expect(stdout).toContain(`Sent ${reference} (submitted)`);
     expect(stdout).toContain('nothing left pending');
+    // References, stages and counts only: no address.
+    expect(stdout).not.toContain('@');
     for (const reference of references) {
       const stored = await record(reference);
       const expected = stored.batches[0].emails.map((email: { to: string }) => email.to).sort();
@@ -119,19 +130,40 @@ describe('sending forms over HTTP while the email service misbehaves', () => {
       expect(stored.batches[0].sentAt).toBeTruthy();
     }
     expect(resend.duplicates()).toBe(0);
-    // Every retry reused its submission's key.
+    // Every retry reused its call's key: the batch's, or a WD email's own.
     const keys = new Set(resend.requests.map((request) => request.idempotencyKey));
-    expect([...keys].sort()).toEqual(references.map((reference) => `${reference}/submitted`).sort());
+    const calls = (await Promise.all(references.map(record))).flatMap((stored) => stored.batches[0].sentCalls as string[]);
+    expect([...keys].sort()).toEqual(calls.sort());
+    // One WD email each for the interest, two for each application (Eastmere has two inboxes), two for the agreement.
+    expect(calls.filter((key) => key.includes('/submitted/wd-'))).toHaveLength(7);
 
     const again = await run(process.execPath, ['scripts/outbox-flush.ts'], { cwd: root, env: process.env });
     expect(again.stdout).toContain('Done: 0 emails sent, nothing left pending.');
+  });
+
+  it('`outbox:flush --now` 31 days on: the expired link is reported to WD and the applicant, and delivered submissions are deleted', async () => {
+    const later = new Date(Date.now() + 31 * 24 * 60 * 60 * 1000).toISOString();
+    const { stdout } = await run(process.execPath, ['scripts/outbox-flush.ts', '--now', later], { cwd: root, env: process.env });
+    expect(stdout).toMatch(/clock set to \d{4}-\d\d-\d\dT/);
+    const [interest, application1, application2, agreement] = references as [string, string, string, string];
+    for (const reference of [interest]) expect(stdout).toContain(`Deleted ${reference} (delivered more than 30 days ago)`);
+    // The second signatures were never given: each gets its expiry notices now, and so is kept for
+    // another 30 days from this delivery.
+    for (const reference of [application1, application2, agreement]) {
+      expect(stdout).toContain(`Added ${reference} (expired)`);
+      expect(stdout).toMatch(new RegExp(`Sent ${reference} \\(expired\\): \\d emails`));
+      expect(stdout).not.toContain(`Deleted ${reference}`);
+      expect((await record(reference)).batches.map((batch: { stage: string }) => batch.stage)).toEqual(['submitted', 'expired']);
+    }
+    expect(stdout).not.toContain('@');
+    await expect(readFile(path.join(dataDir, 'store/submissions', `${interest}.json`))).rejects.toThrow();
   });
 });
 
 describe('the scheduled outbox function', () => {
   it('sends a pending submission once its backoff has run out, and leaves it alone before', async () => {
     resend.next.push('error');
-    const response = await send('coach-eoi', fixture('coach-eoi'));
+    const response = await sendAndSettle('coach-eoi', fixture('coach-eoi'));
     const { reference } = await response.json();
     const scheduled = (await import('../../netlify/functions/outbox.mts')).default as () => Promise<void>;
     await scheduled();
@@ -203,16 +235,16 @@ describe('the endpoint contract', () => {
   it('reports its email and storage settings at /api/health', async () => {
     const response = await fetch(`${server.url}/api/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, email: 'resend', storage: 'local files' });
+    expect(await response.json()).toMatchObject({ ok: true, email: 'resend', storage: 'local files', reasons: [] });
   });
 });
 
 describe('the second signature over HTTP', () => {
   it('the manager opens the link, confirms once, and WD gets the follow-up', async () => {
-    const response = await send('coachee-application', fixture('coachee-application'));
+    const response = await sendAndSettle('coachee-application', fixture('coachee-application'));
     const { reference } = await response.json();
     const request = delivered(reference).find((delivery) => delivery.to === 'priya.shah@example.org')!;
-    const link = /Confirm it here: (\S+)/.exec(request.text)![1]!;
+    const link = /^(https?:\/\/\S+\/confirm\/\S+)$/m.exec(request.text)![1]!;
     expect(link.startsWith(`${server.url}/confirm/`)).toBe(true);
     const page = await fetch(link);
     expect(page.status).toBe(200);
@@ -222,7 +254,8 @@ describe('the second signature over HTTP', () => {
     const done = await confirm();
     expect(done.status).toBe(303);
     expect(done.headers.get('location')).toBe('/confirm/done/');
-    expect(delivered(reference).filter((delivery) => delivery.idempotencyKey === `${reference}/confirmed`).map((d) => d.subject)).toEqual([
+    await server.settled();
+    expect(delivered(reference).filter((delivery) => delivery.idempotencyKey.startsWith(`${reference}/confirmed`)).map((d) => d.subject)).toEqual([
       `Confirmed: Coaching application ${reference} – Eastmere`,
       `Confirmed: Coaching application ${reference} – Eastmere`,
     ]);

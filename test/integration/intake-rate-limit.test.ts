@@ -47,7 +47,7 @@ afterAll(async () => {
 const send = (from: string) =>
   fetch(`${server.url}/api/forms/coach-eoi`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-nf-client-connection-ip': from },
+    headers: { 'content-type': 'application/json', 'x-test-client-ip': from },
     body: '{}',
   });
 
@@ -68,6 +68,20 @@ describe('the per-address limit when every request gets a fresh function instanc
       errors: [{ field: 'form', message: `You have sent too many forms in a short time. Try again in ${retryAfter} seconds.` }],
     });
     expect((await send('203.0.113.8')).status).toBe(422);
+  });
+
+  it('counts by the address the platform saw, whatever address header the client sends', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const response = await fetch(`${server.url}/api/forms/coach-eoi`, {
+        method: 'POST',
+        // A client making up a new address each time, in the header the adapter once trusted.
+        headers: { 'content-type': 'application/json', 'x-test-client-ip': '198.51.100.77', 'x-nf-client-connection-ip': `192.0.2.${i}` },
+        body: '{}',
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([...Array(10).fill(422), 429]);
   });
 
   it('keeps the count in the Blobs sandbox under a hash, never the address itself', async () => {

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { mdxFormat, SOURCE, ymlFormat } from '../../src/admin/formats.ts';
 import { insertCallout, splitCallouts } from '../../src/admin/callout.ts';
-import { mdxBodyProblems } from '../../src/admin/mdx-check.ts';
+import { CALLOUT_TITLE_BRACES, calloutTitleProblem, mdxBodyProblems } from '../../src/admin/mdx-check.ts';
+import { calloutToMdx } from '../../src/admin/callout.ts';
+import { bodyHint } from '../../src/admin/ui-hints.ts';
 import { buildCmsConfig } from '../../src/admin/cms-config.ts';
 
 // What the CMS writes back to content/: the same bytes when nothing changed, only the changed lines
@@ -139,5 +141,20 @@ describe('the preview renders callouts, not JSX', () => {
       { kind: 'callout', title: 'Your notes stay with you', body: 'The coaching record never sends your notes to the scheme.' },
       { kind: 'markdown', text: '\n\n## After the coaching\n\nWrite to the [team](/about/) when the coaching ends.\n' },
     ]);
+  });
+});
+
+describe('the callout form and the save check agree', () => {
+  it('refuses curly brackets in a callout heading with the same words in both places', () => {
+    expect(calloutTitleProblem('Costs {per year}')).toBe(CALLOUT_TITLE_BRACES);
+    expect(calloutTitleProblem('Costs (per year)')).toBeUndefined();
+    const written = calloutToMdx({ title: 'Costs {per year}', body: 'Text.' });
+    expect(mdxBodyProblems(written)).toEqual([`${CALLOUT_TITLE_BRACES.replace(/\.$/, '')} (line 1).`]);
+    expect(mdxBodyProblems(calloutToMdx({ title: 'Costs (per year)', body: 'Text.' }))).toEqual([]);
+  });
+
+  it('shows the Markdown it teaches in the page-text hint as written (in code), not as a rendered link', () => {
+    expect(bodyHint.hint).toContain('`[link text](/address/)`');
+    expect(bodyHint.hint).toContain('`## Heading`');
   });
 });

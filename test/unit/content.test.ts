@@ -94,9 +94,10 @@ describe('the guidance a reader can follow', () => {
     expect([...protocol, ...planning].map((entry) => entry.id)).not.toContain('planner');
   });
 
-  it('keeps "Title IV-E" in the funding question of step 7, which search relies on', () => {
+  it('asks about government funding in step 7 in UK terms, with no US fund named', () => {
     const funding = planning.find((step) => step.data.number === 7);
-    expect(funding?.data.questions.some((question) => question.includes('Title IV-E'))).toBe(true);
+    expect(funding?.data.questions[0]).toBe('Can government funding for social work training and development be used to help pay for putting coaching in place?');
+    expect(JSON.stringify(funding)).not.toMatch(/Title IV|county/i);
   });
 
   it('gives the principles a "Chemistry meeting" section of its own', () => {
@@ -127,6 +128,46 @@ describe('the lists the forms offer', () => {
     expect(terms.endingEarly).toContain('even after the first meeting');
   });
 
+  it('has every commitment from the source material in the agreement terms, each under its own heading', () => {
+    const terms = list(agreementTermsSchema, 'agreement-terms');
+    const has = (items: string[], phrase: string) => expect(items.join('\n'), phrase).toContain(phrase);
+    for (const phrase of [
+      'chemistry meeting',
+      'listening carefully and without judgement',
+      'Ask questions and help the coachee reflect, rather than giving advice',
+      'Offer mentoring only if the coachee invites it',
+      'honest feedback that is objective and constructive',
+      'Keep your notes locked away',
+      'Work within your competence',
+      '24 hours',
+    ]) has(terms.coach, phrase);
+    for (const phrase of [
+      'Carry out the actions you agree',
+      'Tell your coach if the coaching is not working',
+      'choices and decisions you make at work stay yours',
+      'Be open-minded and honest',
+      '24 hours',
+    ]) has(terms.coachee, phrase);
+    for (const phrase of [
+      'benefits of coaching',
+      'Support them to attend their coaching sessions',
+      'coaching and mentoring policy',
+      'in supervision, what they are learning',
+      'Respect the confidentiality',
+      'does not replace supervision',
+    ]) has(terms.lineManager, phrase);
+    // The exceptions are introduced as exceptions, not listed as if they were terms.
+    expect(terms.exceptionsIntro).toContain('There are exceptions to this');
+    expect(terms.confidentialityExceptions).toHaveLength(5);
+    expect([terms.confidentialityHeading, terms.coachHeading, terms.coacheeHeading, terms.lineManagerHeading, terms.arrangementsHeading]).toEqual([
+      'Confidentiality',
+      'What the coach commits to',
+      'What the coachee commits to',
+      'The line manager’s part',
+      'Practical arrangements',
+    ]);
+  });
+
   it('has words for each of the three forms', () => {
     expect(forms.map((form) => form.id)).toEqual(['coach-eoi', 'coachee-application', 'coaching-agreement']);
   });
@@ -143,6 +184,7 @@ describe('where form answers are sent', () => {
       ...organisations.flatMap((organisation) => organisation.data.inboxes),
       settings.contactEmail,
       settings.fallbackInbox,
+      settings.maintainersInbox,
     ];
     for (const inbox of inboxes) expect(inbox).toMatch(/@example\.org$/);
   });
@@ -198,7 +240,7 @@ describe('links inside the content', () => {
 });
 
 describe('content safe to publish', () => {
-  const everyFile = ['guidance', 'protocol', 'planning', 'readiness', 'organisations', 'forms', 'lists', 'settings'].flatMap(
+  const everyFile = ['guidance', 'protocol', 'planning', 'readiness', 'organisations', 'forms', 'lists', 'settings', 'pages'].flatMap(
     (folder) => [...filesIn(folder, '.mdx'), ...filesIn(folder, '.yml')],
   );
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fixtureContent } from './intake-support.ts';
 import { coachEoi, coacheeApplication, coachingAgreement, forms, type FormContent } from '../../functions/forms/index.ts';
 import {
   renderAnswerRows,
@@ -43,7 +44,7 @@ describe('a form page rendered for someone who typed hostile values', () => {
     expect(html).toMatch(/id="f-areas-2" name="areas" type="checkbox" value="Team development">/);
     expect(html).toMatch(/id="f-areas-3" name="areas" type="checkbox" value="&lt;b&gt;Bold&lt;\/b&gt; &amp; brave" checked>/);
     expect(html).toMatch(/id="f-agreeExpectations" name="agreeExpectations" type="checkbox" value="yes" checked>/);
-    expect(html).toMatch(/id="f-acknowledgeResearch" name="acknowledgeResearch" type="checkbox" value="yes">/);
+    expect(html).toMatch(/id="f-acknowledgeResearch" name="acknowledgeResearch" type="checkbox" value="yes" aria-describedby="f-acknowledgeResearch-hint">/);
   });
 
   it('carries the fill-time and honeypot fields, escaped', () => {
@@ -136,7 +137,7 @@ function regionOf(html: string, field: string): string {
 
 describe('errors: the summary and the inline messages', () => {
   const errors = [
-    { field: 'managerEmail', message: 'Enter your manager’s email address' },
+    { field: 'managerEmail', message: 'Enter your line manager’s email address' },
     { field: 'name', message: 'Enter your full name' },
     { field: 'identifiedInSupervision', message: 'Select yes if the need for coaching came up in supervision' },
     { field: 'name', message: 'A second message for the same field' },
@@ -151,7 +152,7 @@ describe('errors: the summary and the inline messages', () => {
         '<h2 class="error-summary__title">There is a problem</h2><div class="error-summary__body"><ul class="error-summary__list">' +
         '<li><a href="#f-name">Enter your full name</a></li>' +
         '<li><a href="#f-identifiedInSupervision">Select yes if the need for coaching came up in supervision</a></li>' +
-        '<li><a href="#f-managerEmail">Enter your manager’s email address</a></li>' +
+        '<li><a href="#f-managerEmail">Enter your line manager’s email address</a></li>' +
         '</ul></div></div></div>',
     );
   });
@@ -174,9 +175,9 @@ describe('errors: the summary and the inline messages', () => {
   it('puts the message inline, after the hint, and links both from the control', () => {
     const html = renderForm({ definition: coacheeApplication, content, errors, values: { managerEmail: 'me@' } });
     expect(html).toContain(
-      '<div class="field field--error" data-field="managerEmail"><label class="label" for="f-managerEmail">Your manager’s email address</label>' +
-        '<div class="hint" id="f-managerEmail-hint">We will email your manager a link to confirm they support your application</div>' +
-        '<p class="error-message" id="f-managerEmail-error"><span class="visually-hidden">Error:</span> Enter your manager’s email address</p>' +
+      '<div class="field field--error" data-field="managerEmail"><label class="label" for="f-managerEmail">Your line manager’s email address</label>' +
+        '<div class="hint" id="f-managerEmail-hint">We will email your line manager a link to confirm they support your application</div>' +
+        '<p class="error-message" id="f-managerEmail-error"><span class="visually-hidden">Error:</span> Enter your line manager’s email address</p>' +
         '<input id="f-managerEmail" name="managerEmail" aria-describedby="f-managerEmail-hint f-managerEmail-error" class="input input--error input--long" type="email" spellcheck="false" value="me@"></div>',
     );
     expect(html).toContain('<p class="error-message" id="f-name-error"><span class="visually-hidden">Error:</span> Enter your full name</p>');
@@ -249,6 +250,18 @@ describe('the sent page', () => {
       '<div class="panel__body" data-reference-root>Your reference is<br><strong class="reference" data-reference>EOI-7KQ3-M9TX</strong></div>',
     );
     expect(html).not.toContain('in your confirmation email');
+  });
+
+  it('sent page: says plainly which email could not be sent, in the words from content', async () => {
+    const loaded = await fixtureContent('coachee-application');
+    const template = '<main><div data-reference-root></div><div data-email-root><p>We are sending you a confirmation email</p></div></main>';
+    const both = renderSentPage(template, { reference: 'APP-7KQ3-M9TX', definition: coacheeApplication, content: loaded, held: ['receipt', 'request'] });
+    expect(both).not.toContain('We are sending you a confirmation email');
+    expect(both).toContain(`<p>${loaded.settings.receiptNotSent}</p><p>${loaded.settings.requestNotSent}</p>`);
+    expect(loaded.settings.receiptNotSent).toContain('We could not send you a confirmation email');
+    expect(loaded.settings.requestNotSent).toContain('Your form has still reached workforce development');
+    const none = renderSentPage(template, { reference: 'APP-7KQ3-M9TX', definition: coacheeApplication, content });
+    expect(none).toContain('We are sending you a confirmation email');
   });
 
   it('escapes whatever it is given', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { addressHash, Pacer, PACER_KEY, RateLimiter } from '../../functions/limits.ts';
+import { addressHash, Pacer, PACER_KEY, RateLimiter, type PacerState } from '../../functions/limits.ts';
 import { backoffMs, flushOutbox } from '../../functions/outbox.ts';
 import { MemoryStore, UnavailableStore, type Store } from '../../functions/store.ts';
 import { handleFormPost } from '../../functions/submission.ts';
@@ -99,75 +99,132 @@ describe('the per-address limit on form posts', () => {
 });
 
 describe('the pacer for the email service', () => {
+  /** Pacers on one fake clock; each call that goes is logged with the time it went. */
   function pacers(perSecond: number, store?: Store) {
     let clock = 0;
     const slept: number[] = [];
-    const make = () =>
-      new Pacer(perSecond, () => clock, async (ms) => {
+    const went: number[] = [];
+    const make = () => {
+      const pacer = new Pacer(perSecond, () => clock, async (ms) => {
         slept.push(ms);
         clock += ms;
       }, store);
-    return { make, slept, now: () => clock };
+      const acquire = pacer.acquire.bind(pacer);
+      pacer.acquire = async (maxWaitMs?: number) => {
+        const ok = await acquire(maxWaitMs);
+        if (ok) went.push(clock);
+        return ok;
+      };
+      return pacer;
+    };
+    return { make, slept, went, advance: (ms: number) => (clock += ms), now: () => clock };
   }
 
-  it('spaces calls a little under the limit (2 a second → one every 550 ms)', async () => {
-    const { make, slept } = pacers(2);
+  /** The most calls that went within any one second. */
+  const mostInOneSecond = (times: number[]) => {
+    const sorted = [...times].sort((a, b) => a - b);
+    let most = 0;
+    for (let i = 0, j = 0; i < sorted.length; i++) {
+      while (sorted[i]! - sorted[j]! >= 1000) j++;
+      most = Math.max(most, i - j + 1);
+    }
+    return most;
+  };
+
+  it('lets the configured number go in any one second, then waits out the window (2 a second: two, then 1,025 ms later two more)', async () => {
+    const { make, went } = pacers(2);
     const p = make();
-    for (let i = 0; i < 4; i++) expect(await p.acquire()).toBe(true);
-    expect(slept).toEqual([550, 550, 550]);
+    for (let i = 0; i < 6; i++) expect(await p.acquire()).toBe(true);
+    expect(went).toEqual([0, 0, 1025, 1025, 2050, 2050]);
+    expect(mostInOneSecond(went)).toBe(2);
   });
 
-  it('says "not now" instead of waiting longer than allowed, without reserving a slot', async () => {
-    const { make, slept } = pacers(2);
+  it('says "not now" instead of waiting longer than allowed, counting nothing', async () => {
+    const { make, went } = pacers(1);
     const p = make();
     await p.acquire();
     expect(await p.acquire(100)).toBe(false);
-    expect(await p.acquire(600)).toBe(true);
-    expect(slept).toEqual([550]);
+    expect(await p.acquire(1100)).toBe(true);
+    expect(went).toEqual([0, 1025]);
   });
 
   it('pauses every call after a 429 for as long as Retry-After says', async () => {
-    const { make, slept } = pacers(2);
+    const { make, went } = pacers(2);
     const p = make();
     await p.pauseFor(3000);
     expect(await p.acquire(1000)).toBe(false);
     expect(await p.acquire()).toBe(true);
-    expect(slept).toEqual([3000]);
+    expect(went).toEqual([3000]);
   });
 
-  it('spaces the calls of two processes over one store, and pauses both after one 429', async () => {
+  /** A clock that moves only when every pending step has run, to the next sleeper's time. */
+  function virtualTime() {
+    let clock = 0;
+    const timers: { at: number; resolve: () => void }[] = [];
+    const sleep = (ms: number) => new Promise<void>((resolve) => timers.push({ at: clock + ms, resolve }));
+    const run = async (to = Infinity) => {
+      while (true) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        const due = timers.filter((timer) => timer.at <= to).sort((a, b) => a.at - b.at)[0];
+        if (!due) break;
+        timers.splice(timers.indexOf(due), 1);
+        clock = due.at;
+        due.resolve();
+      }
+      if (to !== Infinity) clock = to;
+    };
+    return { now: () => clock, sleep, run };
+  }
+
+  it('pauses calls already waiting for their turn when a 429 comes in (no call fires inside the pause)', async () => {
     const store = new MemoryStore();
-    const { make, slept } = pacers(2, store);
-    const first = make();
-    const second = make();
-    expect(await first.acquire()).toBe(true);
-    expect(await second.acquire()).toBe(true);
-    expect(await first.acquire()).toBe(true);
-    expect(slept).toEqual([550, 550]);
-    await second.pauseFor(3000);
-    expect(await first.acquire(1000)).toBe(false);
-    expect(await first.acquire()).toBe(true);
-    expect(slept).toEqual([550, 550, 3000]);
-    expect((await store.get<{ next: number }>(PACER_KEY))!.value).toEqual({ next: 4100 + 550 });
+    const time = virtualTime();
+    const first = new Pacer(2, time.now, time.sleep, store);
+    const second = new Pacer(2, time.now, time.sleep, store);
+    const went: [string, number][] = [];
+    const call = (name: string, pacer: Pacer) => pacer.acquire().then((ok) => ok && went.push([name, time.now()]));
+    const calls = [call('a', first), call('b', second), call('c', first), call('d', second)];
+    await time.run(10);
+    expect(went).toEqual([['a', 0], ['b', 0]]);
+    // c and d are asleep until 1,025 ms; the service answers b with 429, Retry-After: 5.
+    await second.pauseFor(5000 - 10);
+    await time.run();
+    await Promise.all(calls);
+    expect(went).toEqual([['a', 0], ['b', 0], ['c', 5000], ['d', 5000]]);
   });
 
-  it('turns away at once what cannot get a slot in time, when many in one process ask together', async () => {
+  it('never lets more than the limit go in one second across processes over one store, under many racing calls', async () => {
     const store = new MemoryStore();
-    const { make, slept } = pacers(2, store);
+    const time = virtualTime();
+    const processes = [0, 1, 2].map(() => new Pacer(2, time.now, time.sleep, store));
+    const went: number[] = [];
+    const calls = Array.from({ length: 30 }, (_, i) => processes[i % 3]!.acquire().then((ok) => ok && went.push(time.now())));
+    await time.run();
+    await Promise.all(calls);
+    expect(went).toHaveLength(30);
+    expect(mostInOneSecond(went)).toBe(2);
+    // 30 calls at 2 a second: 14 windows of 1,025 ms after the first two.
+    expect(Math.max(...went)).toBe(14 * 1025);
+  });
+
+  it('turns away at once what cannot go in time, when many in one process ask together', async () => {
+    const store = new MemoryStore();
+    const { make, went, slept } = pacers(2, store);
     const p = make();
-    const answers = await Promise.all(Array.from({ length: 10 }, () => p.acquire(1000)));
-    expect(answers).toEqual([true, true, ...Array(8).fill(false)]);
-    expect(slept).toEqual([550]);
-    expect((await store.get<{ next: number }>(PACER_KEY))!.value).toEqual({ next: 1100 });
+    const answers = await Promise.all(Array.from({ length: 10 }, () => p.acquire(1100)));
+    expect(answers).toEqual([true, true, true, true, ...Array(6).fill(false)]);
+    expect(went).toEqual([0, 0, 1025, 1025]);
+    expect(slept).toEqual([1025]);
+    expect((await store.get<PacerState>(PACER_KEY))!.value).toEqual({ sent: [1025, 1025], pausedUntil: 0 });
   });
 
   it('paces its own process when the store is down', async () => {
-    const { make, slept } = pacers(2, new UnavailableStore(new Error('blobs unreachable')));
+    const { make, went } = pacers(2, new UnavailableStore(new Error('blobs unreachable')));
     const p = make();
     for (let i = 0; i < 3; i++) expect(await p.acquire()).toBe(true);
     await p.pauseFor(2000);
     expect(await p.acquire(1000)).toBe(false);
-    expect(slept).toEqual([550, 550]);
+    expect(went).toEqual([0, 0, 1025]);
   });
 });
 

@@ -4,9 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isDeployed, readConfig } from '../../functions/config.ts';
 import { contentDir } from '../../functions/content.ts';
-import { fileMailer, parseRetryAfter } from '../../functions/email/mailer.ts';
+import { emlFileName, fileMailer, parseRetryAfter } from '../../functions/email/mailer.ts';
 import { health } from '../../functions/health.ts';
 import { chooseMailer } from '../../functions/runtime.ts';
+import { MemoryStore } from '../../functions/store.ts';
 
 describe('settings from the environment', () => {
   it('has safe defaults', () => {
@@ -59,11 +60,22 @@ describe('choosing how to send email', () => {
     expect(chooseMailer(readConfig({ CONTEXT: 'production', RESEND_API_KEY: 'test-key' }), log).kind).toBe('resend');
   });
 
-  it('says so at /api/health, always with 200', async () => {
-    const config = readConfig({ CONTEXT: 'production' });
-    const response = health({ config, mailer: chooseMailer(config, () => {}) });
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, email: 'not configured', storage: 'netlify blobs' });
+  it('says so at /api/health: 503 with the reason on a deployed copy without a key, 200 otherwise', async () => {
+    const config = readConfig({ CONTEXT: 'deploy-preview' });
+    const outbox = { pendingEmails: 0, oldestPendingSeconds: 0, failingEmails: 0, awaitingConfirmation: 0 };
+    const response = await health({ config, mailer: chooseMailer(config, () => {}), store: new MemoryStore(), now: Date.now });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({
+      ok: false,
+      email: 'not configured',
+      storage: 'netlify blobs',
+      reasons: ['RESEND_API_KEY is not set, so this copy of the site sends no email'],
+      outbox,
+    });
+    const local = readConfig({});
+    const ok = await health({ config: local, mailer: chooseMailer(local, () => {}), store: new MemoryStore(), now: Date.now });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ ok: true, email: 'local .eml files', storage: 'netlify blobs (local sandbox)', reasons: [], outbox });
   });
 
   it.each([
@@ -72,7 +84,7 @@ describe('choosing how to send email', () => {
     [{ CONTEXT: 'production', RESEND_API_KEY: 'test-key' }, 'netlify blobs'],
   ])('names the storage in use at /api/health (%o)', async (env, storage) => {
     const config = readConfig(env);
-    const response = health({ config, mailer: chooseMailer(config, () => {}) });
+    const response = await health({ config, mailer: chooseMailer(config, () => {}), store: new MemoryStore(), now: Date.now });
     expect((await response.json()).storage).toBe(storage);
   });
 
@@ -84,7 +96,7 @@ describe('choosing how to send email', () => {
 });
 
 describe('local .eml files', () => {
-  it('are written one per email under $DATA_DIR/outbox, with the path logged', async () => {
+  it('are written one per email under $DATA_DIR/outbox, with the path logged and no address in the name or the log', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'intake-eml-'));
     const lines: string[] = [];
     const mailer = fileMailer(path.join(dir, 'outbox'), (line) => lines.push(line));
@@ -101,9 +113,11 @@ describe('local .eml files', () => {
     // A retry of the same batch replaces the file rather than adding a second one.
     await mailer.sendBatch([email], 'EOI-2345-6789/submitted');
     const files = await readdir(path.join(dir, 'outbox'));
-    expect(files).toEqual(['EOI-2345-6789_submitted_wd-northfield@example.org.eml']);
+    expect(files).toEqual([emlFileName(email)]);
+    expect(files[0]).toMatch(/^EOI-2345-6789_submitted_[0-9a-f]{10}\.eml$/);
     const eml = await readFile(path.join(dir, 'outbox', files[0]!), 'utf8');
     expect(eml).toMatch(/^From: Coaching Scheme Hub <no-reply@example.org>\r\nTo: wd-northfield@example.org\r\nReply-To: alex@example.org\r\nSubject: =\?UTF-8\?B\?/);
-    expect(lines[0]).toBe(`Email to wd-northfield@example.org written to ${path.join(dir, 'outbox', files[0]!)} (EOI-2345-6789/submitted)`);
+    expect(lines[0]).toBe(`Email written to ${path.relative(process.cwd(), path.join(dir, 'outbox', files[0]!))} (EOI-2345-6789/submitted)`);
+    expect(lines.join('\n')).not.toContain('@');
   });
 });

@@ -57,16 +57,32 @@ describe('the form definitions', () => {
     expect(fields.find((field) => field.name === 'agreeExpectations')?.list).toEqual(content.coachExpectations);
   });
 
-  it('shows the agreement’s standard terms from content above the "I agree" box', async () => {
+  it('shows the agreement’s standard terms from content, in sections with headings, above the "I agree" box', async () => {
     const content = await fixtureContent('coaching-agreement');
-    const terms = forms['coaching-agreement'].fields(content).find((field) => field.name === 'agreeTerms')?.list;
-    expect(terms).toEqual([
-      'What is said in coaching stays between the coach and the coachee.',
-      'Serious concerns about health and safety.',
-      'Give at least 24 hours’ notice to cancel a session.',
-      'Review the coaching after three sessions.',
-      'Either of you can end the coaching at any point.',
-    ]);
+    const terms = forms['coaching-agreement'].fields(content).find((field) => field.name === 'agreeTerms')?.terms;
+    expect(terms).toEqual({
+      intro: 'These are the standard terms.',
+      sections: [
+        {
+          heading: 'Confidentiality',
+          paragraphs: ['What is said in coaching stays between the coach and the coachee.'],
+          listIntro: 'The exceptions are:',
+          items: ['Serious concerns about health and safety.'],
+        },
+        { heading: 'What the coach commits to', paragraphs: [], items: ['Keep notes locked away.'] },
+        { heading: 'What the coachee commits to', paragraphs: [], items: ['Come to sessions prepared.'] },
+        { heading: 'The line manager’s part', paragraphs: [], items: ['Give protected time for coaching.'] },
+        {
+          heading: 'Practical arrangements',
+          paragraphs: [],
+          items: [
+            'Give at least 24 hours’ notice to cancel a session.',
+            'Review the coaching after three sessions.',
+            'Either of you can end the coaching at any point.',
+          ],
+        },
+      ],
+    });
   });
 
   it('asks the other party of an agreement, or the manager of an application, to confirm', async () => {

@@ -4,7 +4,7 @@ import { loadFormContent, loadRefusals } from '../../functions/content.ts';
 import type { SendResult, Mailer } from '../../functions/email/mailer.ts';
 import type { OutgoingEmail } from '../../functions/email/messages.ts';
 import type { FormId } from '../../functions/forms/index.ts';
-import { LIMITS_PREFIX, Pacer, PACER_KEY, RateLimiter } from '../../functions/limits.ts';
+import { LIMITS_PREFIX, Pacer, PACER_KEY, RateLimiter, RECIPIENTS_PREFIX, recipientLimiter } from '../../functions/limits.ts';
 import { MemoryStore, type Store } from '../../functions/store.ts';
 import type { SubmissionDeps } from '../../functions/submission.ts';
 
@@ -22,8 +22,15 @@ export class RecordingMailer implements Mailer {
 
   async sendBatch(emails: OutgoingEmail[], idempotencyKey: string): Promise<SendResult> {
     this.calls.push({ emails, idempotencyKey });
-    return this.script.shift() ?? { ok: true };
+    return this.script.shift() ?? { ok: true, ids: emails.map(() => `email-${++this.sent}`) };
   }
+
+  /** One email with attachments, on its own (as the WD emails go). */
+  async sendEmail(email: OutgoingEmail, idempotencyKey: string): Promise<SendResult> {
+    return this.sendBatch([email], idempotencyKey);
+  }
+
+  private sent = 0;
 
   get emails() {
     return this.calls.flatMap((call) => call.emails);
@@ -37,9 +44,9 @@ export class BrokenStore extends MemoryStore {
   }
 }
 
-/** What a store holds apart from the rate limit's counts and the pacer's next send time. */
+/** What a store holds apart from the rate limits' counts and the pacer's next send time. */
 export const keptData = (store: MemoryStore) =>
-  [...store.entries.keys()].filter((key) => !key.startsWith(LIMITS_PREFIX) && key !== PACER_KEY);
+  [...store.entries.keys()].filter((key) => !key.startsWith(LIMITS_PREFIX) && !key.startsWith(RECIPIENTS_PREFIX) && key !== PACER_KEY);
 
 export const FORM_PAGE = `<!doctype html><html lang="en-GB"><head><title>Become a coach – Coaching Scheme Hub</title></head><body><main><div data-error-summary-root></div><div data-form-root><form></form></div></main></body></html>`;
 export const CONFIRM_PAGE = `<!doctype html><html lang="en-GB"><head><title>Confirm a form – Coaching Scheme Hub</title></head><body><main><div data-confirm-root></div></main></body></html>`;
@@ -60,6 +67,8 @@ export function testDeps(overrides: Partial<SubmissionDeps> & { store?: Store } 
   const mailer = new RecordingMailer();
   const store = overrides.store ?? new MemoryStore();
   const logs: string[] = [];
+  // Work started after the answer, as Netlify's context.waitUntil would keep it running.
+  const background: Promise<unknown>[] = [];
   const deps: SubmissionDeps = {
     config: { ...readConfig({}), siteUrl: 'https://coaching.example.org', minFillMs: 3000 },
     store,
@@ -67,11 +76,15 @@ export function testDeps(overrides: Partial<SubmissionDeps> & { store?: Store } 
     now: () => clock,
     // Both keep their state in the store, as in production.
     rateLimiter: new RateLimiter(store, 1_000_000, 60_000),
+    recipientLimiter: recipientLimiter(store, 3),
     pacer: new Pacer(1_000_000, () => clock, async () => {}, store),
     loadContent: fixtureContent,
     loadRefusals: () => loadRefusals(FIXTURE_CONTENT),
     fetchPage: staticPage,
     log: (line) => logs.push(line),
+    waitUntil: (promise) => {
+      background.push(promise);
+    },
     ...overrides,
   };
   return {
@@ -81,6 +94,10 @@ export function testDeps(overrides: Partial<SubmissionDeps> & { store?: Store } 
     logs,
     advance: (ms: number) => {
       clock += ms;
+    },
+    /** Waits for everything started after the answers (sending). */
+    settle: async () => {
+      while (background.length) await Promise.all(background.splice(0));
     },
   };
 }

@@ -15,31 +15,34 @@ describe('a reader moving through the protocol', () => {
   });
 
   it('is offered the phase before and after the one they are reading', () => {
-    expect(neighbours(phases, 'intervening', 'Phase', '/protocol/')).toEqual({
+    expect(neighbours(phases, 'intervening', 'Phase {number}: {title}', '/protocol/')).toEqual({
       previous: { href: '/protocol/centering/', label: 'Phase 2: Centering and implementing' },
       next: { href: '/protocol/monitoring/', label: 'Phase 4: Monitoring' },
     });
   });
 
   it('has no previous link on the first phase and no next link on the last', () => {
-    expect(neighbours(phases, 'setting-the-scene', 'Phase', '/protocol/').previous).toBeUndefined();
-    expect(neighbours(phases, 'concluding', 'Phase', '/protocol/').next).toBeUndefined();
+    expect(neighbours(phases, 'setting-the-scene', 'Phase {number}: {title}', '/protocol/').previous).toBeUndefined();
+    expect(neighbours(phases, 'concluding', 'Phase {number}: {title}', '/protocol/').next).toBeUndefined();
   });
 
   it('gets no links for a page that is not in the sequence', () => {
-    expect(neighbours(phases, 'planner', 'Phase', '/protocol/')).toEqual({});
+    expect(neighbours(phases, 'planner', 'Phase {number}: {title}', '/protocol/')).toEqual({});
   });
 });
 
 describe('numbered titles', () => {
-  it('put the number before the title', () => {
-    expect(numberedTitle('Step', { id: 'x', data: { number: 3, title: 'Choose your coaches' } })).toBe(
+  it('put the number before the title, in the words content gives', () => {
+    expect(numberedTitle('Step {number}: {title}', { id: 'x', data: { number: 3, title: 'Choose your coaches' } })).toBe(
       'Step 3: Choose your coaches',
+    );
+    expect(numberedTitle('{title} (step {number})', { id: 'x', data: { number: 3, title: 'Choose your coaches' } })).toBe(
+      'Choose your coaches (step 3)',
     );
   });
 
   it('do not repeat a number the editor already wrote', () => {
-    expect(numberedTitle('Step', { id: 'x', data: { number: 3, title: 'Step 3: Choose your coaches' } })).toBe(
+    expect(numberedTitle('Step {number}: {title}', { id: 'x', data: { number: 3, title: 'Step 3: Choose your coaches' } })).toBe(
       'Step 3: Choose your coaches',
     );
   });

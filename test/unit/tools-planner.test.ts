@@ -135,7 +135,7 @@ describe('the Word document', () => {
     state = updateStep(state, 'plan-1', 'vision', { trainingNeeds: 'Line one\nline two\n\nNew paragraph', ourPlan: 'Ask the board', complete: true }, clock);
     const doc = wordDocument(currentPlan(state), STEPS);
     expect(doc).toContain('<title>Coaching implementation plan: Eastmere &amp; partners</title>');
-    expect(doc).toContain('<p><b>Agency (county):</b> Eastmere &lt;County&gt;</p>\n<p><b>Date:</b> 4 March 2026</p>\n<p><b>Plan owner:</b> Not given</p>');
+    expect(doc).toContain('<p><b>Organisation:</b> Eastmere &lt;County&gt;</p>\n<p><b>Date:</b> 4 March 2026</p>\n<p><b>Plan owner:</b> Not given</p>');
     expect(doc).toContain('<thead><tr><th>Step</th><th>Planning questions</th><th>Training needs</th><th>Our plan</th></tr></thead>');
     expect(doc).toContain(
       '<tr>\n<td><p><b>Step 1: Identify the vision</b></p><p>Completed</p></td>\n' +

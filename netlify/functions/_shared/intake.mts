@@ -5,7 +5,7 @@ import { getStore } from '@netlify/blobs';
 import type { Context } from '@netlify/functions';
 import { BlobsStore, boundedFetch, SandboxBlobsStore } from '../../../functions/blobs-store.ts';
 import type { IntakeConfig } from '../../../functions/config.ts';
-import { intake } from '../../../functions/runtime.ts';
+import { intake, type Intake } from '../../../functions/runtime.ts';
 import { UnavailableStore, type Store } from '../../../functions/store.ts';
 
 export const STORE_NAME = 'intake';
@@ -44,6 +44,16 @@ export function openBlobsStore(config: IntakeConfig, server?: BlobsServerDetails
 
 export const runtime = () => intake((config) => openBlobsStore(config));
 
-/** Netlify gives the caller's address; locally (serve.mjs, astro dev) it may be missing. */
-export const clientAddress = (request: Request, context: Context | undefined) =>
-  context?.ip || request.headers.get('x-nf-client-connection-ip') || 'local';
+/** The runtime for one request: sending after the answer runs under Netlify's `waitUntil`. */
+export const forRequest = (context: Pick<Context, 'waitUntil'> | undefined): Intake => {
+  const deps = runtime();
+  const waitUntil = context?.waitUntil;
+  return typeof waitUntil === 'function' ? { ...deps, waitUntil: (promise) => waitUntil.call(context, promise) } : deps;
+};
+
+/**
+ * The caller's address as the platform saw the connection (Netlify's `context.ip`), never a request
+ * header: a client can send any header it likes, and a fresh one per request would dodge the rate
+ * limit. Locally (serve.mjs, astro dev) there is none, so every caller counts as `local`.
+ */
+export const clientAddress = (_request: Request, context: Pick<Context, 'ip'> | undefined) => context?.ip || 'local';

@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema is built (see zod-config.ts).
+import '../../../functions/forms/zod-config.ts';
 import { z } from 'zod/mini';
 import type { Field, FormContent, FormDefinition } from '../../../functions/forms/types.ts';
 import { renderAnswerRows } from '../../../functions/html/answers.ts';
@@ -233,10 +235,12 @@ export function enhanceForm(definition: FormDefinition): void {
       failed(MESSAGES.network);
       return;
     }
-    const reply = (await response.json().catch(() => ({}))) as { reference?: unknown; errors?: FieldError[] };
+    const reply = (await response.json().catch(() => ({}))) as { reference?: unknown; held?: unknown; errors?: FieldError[] };
     if (response.status === 201 && typeof reply.reference === 'string') {
       store?.clear();
-      window.location.assign(`${definition.path}sent/${encodeURIComponent(reply.reference)}/`);
+      // Emails the server could not send (a typed address over its daily limit): the sent page says so.
+      const held = Array.isArray(reply.held) && reply.held.length > 0 ? `?held=${encodeURIComponent(reply.held.join(','))}` : '';
+      window.location.assign(`${definition.path}sent/${encodeURIComponent(reply.reference)}/${held}`);
       return;
     }
     if (response.status === 422 && Array.isArray(reply.errors)) {

@@ -1,5 +1,6 @@
 // The search page's state lives in its address (/search/?q=...&section=...), so a search can be
 // bookmarked, shared, and reached from the plain form in every page's header.
+import { fill } from '../../lib/words.ts';
 import { isSearchSection, SEARCH_SECTIONS, type SearchSection } from './sections.ts';
 
 export interface SearchState {
@@ -25,18 +26,33 @@ export function pagefindFilters(state: SearchState): { section: { any: SearchSec
   return state.sections.length > 0 ? { section: { any: state.sections } } : undefined;
 }
 
-const plural = (count: number) => (count === 1 ? '1 result' : `${count} results`);
-const inSections = (sections: readonly string[]) =>
-  sections.length === 0
-    ? ''
-    : ` in ${sections.length === 1 ? sections[0] : `${sections.slice(0, -1).join(', ')} and ${sections.at(-1)}`}`;
+/** The words of the results messages (content/pages/search.yml), with the labels of the sections. */
+export interface ResultWords {
+  for: string;
+  forInSections: string;
+  /** "{list} and {last}": how two or more chosen sections are listed. */
+  list: string;
+  foundOne: string;
+  foundMany: string;
+  elsewhereOne: string;
+  elsewhereMany: string;
+  none: string;
+  sectionLabels: Partial<Record<SearchSection, string>>;
+}
+
+const listed = (items: string[], template: string) =>
+  items.length === 1 ? items[0]! : fill(template, { list: items.slice(0, -1).join(', '), last: items.at(-1)! });
 
 /** What the results count region announces after each search. */
-export function resultsMessage(state: SearchState, count: number, countInEverySection: number): string {
-  const about = `for ‘${state.query}’${inSections(state.sections)}`;
-  if (count > 0) return `${plural(count)} ${about}`;
+export function resultsMessage(state: SearchState, count: number, countInEverySection: number, words: ResultWords): string {
+  const sections = state.sections.map((section) => words.sectionLabels[section] ?? section);
+  const where =
+    sections.length === 0
+      ? fill(words.for, { query: state.query })
+      : fill(words.forInSections, { query: state.query, sections: listed(sections, words.list) });
+  if (count > 0) return fill(count === 1 ? words.foundOne : words.foundMany, { count, where });
   if (countInEverySection > 0) {
-    return `No results ${about}. There ${countInEverySection === 1 ? 'is' : 'are'} ${plural(countInEverySection)} in other sections: clear the section filters to see ${countInEverySection === 1 ? 'it' : 'them'}.`;
+    return fill(countInEverySection === 1 ? words.elsewhereOne : words.elsewhereMany, { count: countInEverySection, where });
   }
-  return `No results ${about}. Check the spelling or try fewer or different words. Every page is listed below.`;
+  return fill(words.none, { where });
 }

@@ -1,7 +1,8 @@
 // Runs searches on /search/ with Pagefind's JavaScript API and draws the results with plain DOM calls.
 // Only this page loads it, and Pagefind itself is fetched only when there is something to search for.
 import type { ExcerptPart } from './excerpt.ts';
-import { pagefindFilters, resultsMessage, searchHref, stateFromParams, type SearchState } from './query.ts';
+import { fill } from '../../lib/words.ts';
+import { pagefindFilters, resultsMessage, searchHref, stateFromParams, type ResultWords, type SearchState } from './query.ts';
 import { resultView, type PagefindFragment, type ResultView } from './results.ts';
 import { isSearchSection } from './sections.ts';
 
@@ -28,6 +29,21 @@ const list = document.getElementById('search-results') as HTMLOListElement;
 const more = document.getElementById('search-more') as HTMLButtonElement;
 const unavailable = document.getElementById('search-unavailable') as HTMLElement;
 const contents = document.getElementById('site-contents');
+
+// The words come with the page, from content/pages/search.yml; a section's label is its checkbox's.
+const sectionLabel = (value: string) => checkboxes.find((box) => box.value === value)?.labels?.[0]?.textContent?.trim() ?? value;
+const text = status.dataset;
+const words: ResultWords = {
+  for: text.textFor ?? '',
+  forInSections: text.textForInSections ?? '',
+  list: text.textList ?? '',
+  foundOne: text.textFoundOne ?? '',
+  foundMany: text.textFoundMany ?? '',
+  elsewhereOne: text.textElsewhereOne ?? '',
+  elsewhereMany: text.textElsewhereMany ?? '',
+  none: text.textNone ?? '',
+  sectionLabels: Object.fromEntries(checkboxes.map((box) => [box.value, sectionLabel(box.value)])),
+};
 
 let pagefind: Promise<PagefindApi> | undefined;
 function loadPagefind(): Promise<PagefindApi> {
@@ -77,13 +93,13 @@ function resultElement(view: ResultView): HTMLLIElement {
   item.className = 'search-result';
   item.append(headingLink('h2', view.title, view.url));
   if (view.section) {
-    item.append(Object.assign(document.createElement('p'), { className: 'search-result__section', textContent: view.section }));
+    item.append(Object.assign(document.createElement('p'), { className: 'search-result__section', textContent: sectionLabel(view.section) }));
   }
   if (view.excerpt.length > 0) item.append(excerptElement(view.excerpt));
   if (view.matches.length > 0) {
     const matches = document.createElement('ul');
     matches.className = 'search-result__matches';
-    matches.setAttribute('aria-label', `Matching sections of ${view.title}`);
+    matches.setAttribute('aria-label', fill(list.dataset.textMatchingSections ?? '', { title: view.title }));
     for (const match of view.matches) {
       const entry = document.createElement('li');
       entry.append(headingLink('h3', match.title, match.url), excerptElement(match.excerpt));
@@ -128,7 +144,7 @@ async function run(state: SearchState) {
     const count = response.results.length;
     await showMore(searchNumber);
     if (searchNumber !== latestSearch) return;
-    status.textContent = resultsMessage(state, count, response.unfilteredResultCount);
+    status.textContent = resultsMessage(state, count, response.unfilteredResultCount, words);
     if (contents) contents.hidden = count > 0;
   } catch (error) {
     console.warn('Search failed:', error);

@@ -80,7 +80,7 @@ export function setFieldError(fieldId: string, message: string | null): void {
   errorMessage.dataset.errorFor = fieldId;
   const describedBy = new Set((field.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean));
   if (message) {
-    errorMessage.replaceChildren(Object.assign(document.createElement('span'), { className: 'tool-visually-hidden', textContent: 'Error: ' }), message);
+    errorMessage.replaceChildren(Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: 'Error: ' }), message);
     errorMessage.hidden = false;
     describedBy.add(errorMessage.id);
   } else {
@@ -89,7 +89,7 @@ export function setFieldError(fieldId: string, message: string | null): void {
     describedBy.delete(errorMessage.id);
   }
   field.setAttribute('aria-describedby', [...describedBy].join(' '));
-  field.closest('[data-import-group], .tool-form-group')?.classList.toggle('tool-form-group--error', Boolean(message));
+  field.closest('[data-import-group], .field')?.classList.toggle('field--error', Boolean(message));
 }
 
 /**

@@ -5,12 +5,17 @@ import { CONFIRM_PAGE, FORM_PAGE, SENT_PAGE } from '../../unit/intake-support.ts
 
 // The intake's Netlify adapters behind a plain Node HTTP server, routed the way their `config.path`
 // says, with small stand-ins for the static templates the functions fill in. Real HTTP, no build.
+// Each request gets a context whose `ip` is the `x-test-client-ip` header (else the socket's), as
+// Netlify gives the connection's address; the request's own headers are passed on untouched.
 // Set the environment (DATA_DIR, RESEND_*) before starting: the adapters read it once per process.
 // `freshPerRequest` loads the adapters and everything they import anew for every request (under
 // Vitest only), as Netlify's dev tools do by running each call in a fresh worker thread: nothing
 // kept in a module's memory survives from one request to the next.
 
-type Handler = (request: Request, context: undefined) => Promise<Response>;
+type Handler = (request: Request, context: { ip: string; waitUntil(promise: Promise<unknown>): void }) => Promise<Response>;
+
+/** Stands in for the platform's view of the connection: Netlify gives the adapters `context.ip`. */
+export const CLIENT_IP_HEADER = 'x-test-client-ip';
 
 const loadAdapters = async () =>
   (await Promise.all([
@@ -18,6 +23,7 @@ const loadAdapters = async () =>
     import('../../../netlify/functions/sent.mts'),
     import('../../../netlify/functions/confirm.mts'),
     import('../../../netlify/functions/health.mts'),
+    import('../../../netlify/functions/email-events.mts'),
   ])).map((module) => module.default as Handler);
 
 async function loadFreshAdapters() {
@@ -40,9 +46,10 @@ export async function startIntakeServer({ port = 0, freshPerRequest = false } = 
     '/confirm/done/': '<!doctype html><title>Confirmed</title><h1>Thank you</h1>',
   };
 
-  const route = ([forms, sent, confirm, health]: Handler[], path: string): Handler | undefined => {
+  const route = ([forms, sent, confirm, health, events]: Handler[], path: string): Handler | undefined => {
     if (/^\/api\/forms\/[^/]+\/?$/.test(path)) return forms;
     if (path === '/api/health') return health;
+    if (path === '/api/email-events') return events;
     if (/^\/(become-a-coach|apply-for-coaching|coaching-agreement)\/sent\/[^/]+\/?$/.test(path)) return sent;
     if (/^\/confirm\/[^/]+\/?$/.test(path) && !/^\/confirm\/done\/?$/.test(path)) return confirm;
     return undefined;
@@ -63,6 +70,7 @@ export async function startIntakeServer({ port = 0, freshPerRequest = false } = 
     });
   };
 
+  const background: Promise<unknown>[] = [];
   const server: Server = createServer(async (req, res) => {
     const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
     const path = new URL(req.url ?? '/', origin).pathname;
@@ -73,7 +81,9 @@ export async function startIntakeServer({ port = 0, freshPerRequest = false } = 
       return;
     }
     try {
-      const response = await handler(toRequest(req, origin), undefined);
+      const ip = [req.headers[CLIENT_IP_HEADER] ?? req.socket.remoteAddress ?? ''].flat()[0]!;
+      // Like Netlify's context: work started after the answer (sending) is kept and can be awaited.
+      const response = await handler(toRequest(req, origin), { ip, waitUntil: (promise) => void background.push(promise) });
       res.statusCode = response.status;
       response.headers.forEach((value, key) => res.setHeader(key, value));
       res.end(Buffer.from(await response.arrayBuffer()));
@@ -87,6 +97,10 @@ export async function startIntakeServer({ port = 0, freshPerRequest = false } = 
   const address = server.address() as AddressInfo;
   return {
     url: `http://localhost:${address.port}`,
+    /** Resolves once everything the functions started after answering (sending) has settled. */
+    async settled() {
+      while (background.length) await Promise.all(background.splice(0));
+    },
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

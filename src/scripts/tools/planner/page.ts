@@ -104,23 +104,23 @@ function renderPlanList(): void {
   planList.replaceChildren(
     ...state.plans.map((item) => {
       const details = [
-        item.agency.trim() || 'No agency given',
+        item.agency.trim() || 'No organisation given',
         `${completedCount(item, stepIds)} of ${stepIds.length} steps completed`,
         `last changed ${when(item.updatedAt)}`,
       ].join(' · ');
       const action =
         item.id === open.id
-          ? el('strong', { className: 'tool-tag tool-tag--blue' }, 'Open now')
-          : el('button', { type: 'button', className: 'tool-link-button', value: item.id }, 'Open', el('span', { className: 'tool-visually-hidden' }, ` ${item.name}`));
+          ? el('strong', { className: 'tag' }, 'Open now')
+          : el('button', { type: 'button', className: 'link-button', value: item.id }, 'Open', el('span', { className: 'visually-hidden' }, ` ${item.name}`));
       return el('li', {}, el('strong', {}, item.name), ' ', action, el('br'), details);
     }),
   );
 }
 
 const TAG: Record<StepStatus, string> = {
-  [STEP_STATUS.notStarted]: 'tool-tag tool-tag--grey',
-  [STEP_STATUS.inProgress]: 'tool-tag tool-tag--blue',
-  [STEP_STATUS.completed]: 'planner-status-completed',
+  [STEP_STATUS.notStarted]: 'tag tag--grey',
+  [STEP_STATUS.inProgress]: 'tag',
+  [STEP_STATUS.completed]: 'tag tag--green',
 };
 
 function renderProgress(): void {

@@ -17,7 +17,7 @@ export const WORD_MIME = 'application/msword';
 
 /** The facts shown above the table, in order, each with its label. */
 export const planFacts = (plan: Plan) => [
-  { label: 'Agency (county)', value: plan.agency.trim() || 'Not given' },
+  { label: 'Organisation', value: plan.agency.trim() || 'Not given' },
   { label: 'Date', value: displayDate(plan.date.trim()) || 'Not given' },
   { label: 'Plan owner', value: plan.owner.trim() || 'Not given' },
 ];

@@ -58,7 +58,7 @@ function renderPrint(section: HTMLElement): void {
   must('[data-print-notes]', section).textContent = entry.notes.trim() || 'None';
 }
 
-const TAG_CLASS: Record<AnswerValue, string> = { ready: 'tool-tag--ready', partly: 'tool-tag--partly', 'not-yet': 'tool-tag--not-yet' };
+const TAG_CLASS: Record<AnswerValue, string> = { ready: 'tag--green', partly: 'tag--yellow', 'not-yet': 'tag--red' };
 
 function renderSummary(): void {
   const summary = summarise(questions, state);
@@ -73,7 +73,7 @@ function renderSummary(): void {
     list.className = 'readiness-summary__list';
     for (const item of summary.needsWork) {
       const li = document.createElement('li');
-      const tag = Object.assign(document.createElement('strong'), { className: `tool-tag ${TAG_CLASS[item.answer]}`, textContent: answerLabel(item.answer) });
+      const tag = Object.assign(document.createElement('strong'), { className: `tag ${TAG_CLASS[item.answer]}`, textContent: answerLabel(item.answer) });
       const question = Object.assign(document.createElement('a'), { href: `#${item.id}`, textContent: `${item.number}. ${item.question}` });
       const help = Object.assign(document.createElement('a'), { href: item.helpHref, textContent: item.helpLabel });
       li.append(tag, ' ', question, document.createElement('br'), 'Guidance that helps: ', help);

@@ -1,0 +1,357 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Mailer, SendResult } from '../../functions/email/mailer.ts';
+import type { OutgoingEmail } from '../../functions/email/messages.ts';
+import type { Pacer } from '../../functions/limits.ts';
+import {
+  backoffMs,
+  deliver,
+  flushOutbox,
+  submissionKey,
+  updateRecord,
+  type SubmissionRecord,
+} from '../../functions/outbox.ts';
+import { MemoryStore, type WriteCondition } from '../../functions/store.ts';
+import { handleFormPost } from '../../functions/submission.ts';
+import { post, testDeps } from './intake-support.ts';
+
+// The outbox between processes: two senders racing for one submission, a sender that died holding
+// the lease, a record changed by someone else while its emails go out, and the scheduled run that
+// must stop before its time is up. All in memory, with the clock in the test's hands.
+
+const valid = (formId: string) =>
+  JSON.parse(readFileSync(new URL(`../fixtures/intake/schemas/${formId}.json`, import.meta.url), 'utf8')).valid;
+
+const SECOND = 1000;
+
+/** A submission whose first send failed, so the outbox owes its emails; due once 15 s have passed. */
+async function pendingSubmission(harness: ReturnType<typeof testDeps>, formId = 'coach-eoi') {
+  harness.mailer.script.push({ ok: false, reason: 'Resend 500' });
+  const response = await handleFormPost(post(formId, valid(formId)), harness.deps, 'a');
+  const { reference } = (await response.json()) as { reference: string };
+  return reference;
+}
+
+const recordOf = async (store: MemoryStore, reference: string) =>
+  (await store.get<SubmissionRecord>(submissionKey(reference)))!.value;
+
+/** An email service whose calls hang until the test lets them go: a sender caught mid-send. */
+class HeldMailer implements Mailer {
+  readonly kind = 'resend' as const;
+  readonly calls: string[] = [];
+  private releases: ((result: SendResult) => void)[] = [];
+
+  sendBatch(_emails: OutgoingEmail[], idempotencyKey: string): Promise<SendResult> {
+    this.calls.push(idempotencyKey);
+    return new Promise((resolve) => this.releases.push(resolve));
+  }
+
+  releaseAll(result: SendResult = { ok: true }) {
+    for (const release of this.releases.splice(0)) release(result);
+  }
+}
+
+describe('two senders racing for one submission', () => {
+  it('lets one send and tells the other it is busy, so the emails go once', async () => {
+    const harness = testDeps();
+    const reference = await pendingSubmission(harness);
+    harness.advance(15 * SECOND);
+    harness.mailer.calls.length = 0;
+
+    // Both read the record before either writes its lease: only the compare-and-swap can stop one.
+    const outcomes = await Promise.all([deliver(reference, harness.deps), deliver(reference, harness.deps)]);
+
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['busy', 'delivered']);
+    expect(harness.mailer.calls).toHaveLength(1);
+    const record = await recordOf(harness.store, reference);
+    expect(record.batches[0]).toMatchObject({ attempts: 1, sentAt: '2026-11-26T10:00:15.000Z' });
+    expect(record.leaseUntil).toBeUndefined();
+  });
+
+  it('leaves a submission alone for a minute while another sender holds it, then sends it', async () => {
+    const harness = testDeps();
+    const reference = await pendingSubmission(harness);
+    harness.advance(15 * SECOND);
+    const held = new HeldMailer();
+    // The first sender claims it and hangs inside the email call (a process that died mid-send).
+    void deliver(reference, { ...harness.deps, mailer: held });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(held.calls).toEqual([`${reference}/submitted`]);
+    expect((await recordOf(harness.store, reference)).leaseUntil).toBe('2026-11-26T10:01:15.000Z');
+
+    harness.mailer.calls.length = 0;
+    expect(await deliver(reference, harness.deps)).toEqual({ status: 'busy' });
+    harness.advance(60 * SECOND - 1);
+    expect(await deliver(reference, harness.deps)).toEqual({ status: 'busy' });
+    expect(harness.mailer.calls).toHaveLength(0);
+
+    harness.advance(1);
+    const outcome = await deliver(reference, harness.deps);
+    expect(outcome).toEqual({
+      status: 'delivered',
+      sent: [{ stage: 'submitted', to: ['wd-northfield@example.org', 'alex.morgan@example.org'] }],
+    });
+    // The same Idempotency-Key as the hung call: if that one did reach the service, it sends once.
+    expect(harness.mailer.calls.map((call) => call.idempotencyKey)).toEqual([`${reference}/submitted`]);
+  });
+
+  it('reports a submission another process is sending as pending, not as sent or lost', async () => {
+    const harness = testDeps();
+    const reference = await pendingSubmission(harness);
+    harness.advance(15 * SECOND);
+    void deliver(reference, { ...harness.deps, mailer: new HeldMailer() });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    const report = await flushOutbox(harness.deps);
+    expect(report).toEqual({
+      sent: [],
+      pending: [{ reference, reason: 'being sent by another process' }],
+      deleted: [],
+      limitsCleared: 0,
+    });
+  });
+});
+
+describe('a record changed while its emails are being sent', () => {
+  it('keeps the other change: the outcome is written onto the record as it is now', async () => {
+    const harness = testDeps();
+    const reference = await pendingSubmission(harness, 'coaching-agreement');
+    harness.advance(15 * SECOND);
+    // The other party confirms while the service is answering: their write lands first.
+    const confirmingMailer: Mailer = {
+      kind: 'resend',
+      sendBatch: async () => {
+        await updateRecord(harness.store, reference, (record) => {
+          record.confirmation!.confirmedAt = '2026-11-26T10:00:15.000Z';
+          return record;
+        });
+        return { ok: true };
+      },
+    };
+
+    const outcome = await deliver(reference, { ...harness.deps, mailer: confirmingMailer });
+
+    expect(outcome.status).toBe('delivered');
+    const record = await recordOf(harness.store, reference);
+    expect(record.confirmation?.confirmedAt).toBe('2026-11-26T10:00:15.000Z');
+    expect(record.batches[0]?.sentAt).toBe('2026-11-26T10:00:15.000Z');
+    expect(record.leaseUntil).toBeUndefined();
+  });
+
+  it('gives up after 20 rounds if the record changes every time it is read', async () => {
+    class EverChanging extends MemoryStore {
+      gets = 0;
+      override async get<T>(key: string) {
+        this.gets++;
+        return super.get<T>(key);
+      }
+      override async set(key: string, value: unknown, condition?: WriteCondition) {
+        if (condition && 'onlyIfMatch' in condition) return false;
+        return super.set(key, value, condition);
+      }
+    }
+    const store = new EverChanging();
+    await store.set(submissionKey('EOI-2345-6789'), { reference: 'EOI-2345-6789', batches: [] });
+    store.gets = 0;
+
+    await expect(updateRecord(store, 'EOI-2345-6789', (record) => record)).rejects.toThrow(
+      'Could not update EOI-2345-6789: it kept changing',
+    );
+    expect(store.gets).toBe(20);
+  });
+
+  it('changes nothing when the record is gone, or when the change is declined', async () => {
+    const store = new MemoryStore();
+    let called = 0;
+    expect(
+      await updateRecord(store, 'EOI-2345-6789', (record) => {
+        called++;
+        return record;
+      }),
+    ).toBeUndefined();
+    expect(called).toBe(0);
+    await store.set(submissionKey('EOI-2345-6789'), { reference: 'EOI-2345-6789', batches: [] });
+    const before = [...store.entries];
+    expect(await updateRecord(store, 'EOI-2345-6789', () => undefined)).toBeUndefined();
+    expect([...store.entries]).toEqual(before);
+  });
+});
+
+describe('one delivery attempt', () => {
+  it('answers "missing" for a reference it does not hold, and "delivered" with nothing sent for one already sent', async () => {
+    const harness = testDeps();
+    expect(await deliver('EOI-2345-6789', harness.deps)).toEqual({ status: 'missing' });
+    const response = await handleFormPost(post('coach-eoi', valid('coach-eoi')), harness.deps, 'a');
+    const { reference } = await response.json();
+    expect(await deliver(reference, harness.deps)).toEqual({ status: 'delivered', sent: [] });
+    expect(harness.mailer.calls).toHaveLength(1);
+  });
+
+  it('does not send before the backoff has run out, unless forced, and says why it waits', async () => {
+    const harness = testDeps();
+    const reference = await pendingSubmission(harness);
+    harness.advance(15 * SECOND - 1);
+    expect(await deliver(reference, harness.deps)).toEqual({ status: 'pending', sent: [], reason: 'Resend 500' });
+    expect(harness.mailer.calls).toHaveLength(1);
+    const forced = await deliver(reference, harness.deps, { force: true });
+    expect(forced.status).toBe('delivered');
+    expect(harness.mailer.calls).toHaveLength(2);
+  });
+
+  it('backs off 15 s, 30 s, 1 min … after each failure, and never more than an hour', async () => {
+    expect([0, 1, 2, 3, 4, 5, 8, 9, 10, 30].map((attempts) => backoffMs(attempts) / SECOND)).toEqual([
+      15, 15, 30, 60, 120, 240, 1920, 3600, 3600, 3600,
+    ]);
+    const harness = testDeps();
+    const reference = await pendingSubmission(harness);
+    harness.advance(15 * SECOND);
+    harness.mailer.script.push({ ok: false, reason: 'Resend 502' });
+    expect(await deliver(reference, harness.deps)).toEqual({ status: 'pending', sent: [], reason: 'Resend 502' });
+    expect((await recordOf(harness.store, reference)).batches[0]).toMatchObject({
+      attempts: 2,
+      lastError: 'Resend 502',
+      nextAttemptAt: '2026-11-26T10:00:45.000Z',
+    });
+    expect(harness.logs).toContain(`${reference}: submitted emails not sent yet (Resend 502)`);
+  });
+
+  it('waits without counting a failure when the rate limit has no free slot in time', async () => {
+    const harness = testDeps();
+    const reference = await pendingSubmission(harness);
+    harness.advance(15 * SECOND);
+    const full = { acquire: async () => false, pauseFor: async () => {} } as unknown as Pacer;
+    expect(await deliver(reference, { ...harness.deps, pacer: full })).toEqual({
+      status: 'pending',
+      sent: [],
+      reason: 'Waiting for a free slot under the email rate limit',
+    });
+    const batch = (await recordOf(harness.store, reference)).batches[0]!;
+    expect(batch).toMatchObject({ attempts: 1, lastError: 'Resend 500', nextAttemptAt: '2026-11-26T10:00:15.000Z' });
+    expect((await recordOf(harness.store, reference)).leaseUntil).toBeUndefined();
+  });
+
+  it('clears the error and the next attempt time once a batch is sent', async () => {
+    const harness = testDeps();
+    const reference = await pendingSubmission(harness);
+    harness.advance(15 * SECOND);
+    await deliver(reference, harness.deps);
+    const batch = (await recordOf(harness.store, reference)).batches[0]!;
+    expect(Object.keys(batch).sort()).toEqual(['attempts', 'emails', 'idempotencyKey', 'sentAt', 'stage']);
+  });
+});
+
+describe('the scheduled run and its deadline', () => {
+  it('sends while there is time, and leaves the rest for the next run, saying so', async () => {
+    const harness = testDeps();
+    const references = [
+      await pendingSubmission(harness),
+      await pendingSubmission(harness),
+      await pendingSubmission(harness),
+    ];
+    const delivered = (await (await handleFormPost(post('coach-eoi', valid('coach-eoi')), harness.deps, 'a')).json())
+      .reference;
+    harness.advance(15 * SECOND);
+    // Each call to the email service takes 12 s.
+    const send = harness.mailer.sendBatch.bind(harness.mailer);
+    harness.mailer.sendBatch = async (emails, key) => {
+      harness.advance(12 * SECOND);
+      return send(emails, key);
+    };
+    harness.mailer.calls.length = 0;
+
+    const report = await flushOutbox(harness.deps, { deadline: harness.deps.now() + 20 * SECOND });
+
+    // The keys are listed in order: which two went first depends on the random references.
+    const sorted = [...references].sort();
+    expect(report.sent.map((item) => item.reference)).toEqual(sorted.slice(0, 2));
+    expect(report.pending).toEqual([{ reference: sorted[2], reason: 'left for the next run' }]);
+    expect(report.pending.map((item) => item.reference)).not.toContain(delivered);
+    expect(harness.mailer.calls).toHaveLength(2);
+  });
+
+  it('starts nothing once the deadline has come, and lists only what is still owed', async () => {
+    const harness = testDeps();
+    const reference = await pendingSubmission(harness);
+    // Already delivered: not something left for the next run.
+    await handleFormPost(post('coach-eoi', valid('coach-eoi')), harness.deps, 'a');
+    harness.advance(15 * SECOND);
+    harness.mailer.calls.length = 0;
+    const report = await flushOutbox(harness.deps, { deadline: harness.deps.now() });
+    expect(report.pending).toEqual([{ reference, reason: 'left for the next run' }]);
+    expect(report.sent).toEqual([]);
+    expect(harness.mailer.calls).toHaveLength(0);
+  });
+
+  it('gives the rate limit only the time that is left', async () => {
+    const harness = testDeps();
+    await pendingSubmission(harness);
+    harness.advance(15 * SECOND);
+    const waits: (number | undefined)[] = [];
+    const pacer = {
+      acquire: async (maxWaitMs?: number) => {
+        waits.push(maxWaitMs);
+        return true;
+      },
+      pauseFor: async () => {},
+    };
+    await flushOutbox(
+      { ...harness.deps, pacer: pacer as unknown as Pacer },
+      { deadline: harness.deps.now() + 7 * SECOND },
+    );
+    expect(waits).toEqual([7 * SECOND]);
+  });
+});
+
+describe('what a delivery attempt passes on and reports', () => {
+  it('gives the email service the time limit it was given', async () => {
+    const harness = testDeps();
+    const reference = await pendingSubmission(harness);
+    harness.advance(15 * SECOND);
+    const seen: unknown[] = [];
+    const mailer: Mailer = {
+      kind: 'resend',
+      sendBatch: async (_emails, _key, options) => {
+        seen.push(options);
+        return { ok: true };
+      },
+    };
+    await deliver(reference, { ...harness.deps, mailer }, { timeoutMs: 4000 });
+    expect(seen).toEqual([{ timeoutMs: 4000 }]);
+  });
+
+  it('works without a log, as outbox:flush may run it', async () => {
+    const harness = testDeps();
+    const reference = await pendingSubmission(harness);
+    harness.advance(15 * SECOND);
+    harness.mailer.script.push({ ok: false, reason: 'Resend 500' });
+    const { log: _log, ...quiet } = harness.deps;
+    expect(await deliver(reference, quiet)).toMatchObject({ status: 'pending', reason: 'Resend 500' });
+    expect(await flushOutbox({ ...quiet, rateLimiter: undefined })).toMatchObject({ limitsCleared: 0 });
+  });
+
+  it('reports the stage it sent even when a later stage of the same submission fails', async () => {
+    const harness = testDeps();
+    const reference = await pendingSubmission(harness, 'coaching-agreement');
+    const request = harness.mailer.calls[0]!.emails.find((email) => email.to === 'alex.morgan@example.org')!;
+    const token = /\/confirm\/([A-Za-z0-9_-]{43})\//.exec(request.text)![1]!;
+    // The coach confirms while the first emails are still owed: the confirmed batch waits behind them.
+    const { handleConfirm } = await import('../../functions/confirm.ts');
+    const confirmed = await handleConfirm(
+      new Request(`https://coaching.example.org/confirm/${token}/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'name=Alex+Morgan',
+      }),
+      harness.deps,
+      'a',
+    );
+    expect(confirmed.status).toBe(303);
+    harness.advance(15 * SECOND);
+    harness.mailer.script.push({ ok: true }, { ok: false, reason: 'Resend 503' });
+
+    const report = await flushOutbox(harness.deps);
+
+    expect(report.sent.map((item) => [item.reference, item.stage])).toEqual([[reference, 'submitted']]);
+    expect(report.pending).toEqual([{ reference, reason: 'Resend 503' }]);
+  });
+});
