@@ -29,7 +29,7 @@ const ADMIN = {
   'referrer-policy': 'strict-origin-when-cross-origin',
   'cross-origin-opener-policy': 'same-origin-allow-popups',
   'content-security-policy':
-    "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' blob:; " +
+    "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: https://avatars.githubusercontent.com; " +
     "connect-src 'self' blob: https://api.github.com https://api.netlify.com http://localhost:8081; form-action 'self'; " +
     "base-uri 'none'; object-src 'none'; frame-ancestors 'none'",
 };

@@ -17,6 +17,7 @@ describe('the emails each form sends', () => {
     const harness = testDeps({ loadContent: (id) => loadFormContent(id) });
     const response = await handleFormPost(post(formId, valid(formId)), harness.deps, 'a');
     expect(response.status).toBe(201);
+    await harness.settle();
     const emails = harness.mailer.calls.flatMap((call) => call.emails);
     expect(emails.length).toBeGreaterThanOrEqual(2);
     const reference = emails[0]!.subject.match(/(?:EOI|APP|AGR)-[0-9A-Z]{4}-[0-9A-Z]{4}/)?.[0];

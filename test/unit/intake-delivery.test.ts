@@ -117,14 +117,14 @@ describe('second signatures followed up', () => {
     expect(expired.map((email) => email.to)).toEqual(['wd-eastmere-children@example.org', 'WD-Northfield@example.org', 'jordan.lee@example.org']);
     expect(expired[0]!.subject).toBe(`Not confirmed: coaching application ${reference} – Eastmere`);
     expect(expired[0]!.text).toBe(
-      `The manager did not confirm coaching application ${reference} within 14 days, and the link has expired.\n\n` +
+      `The line manager did not confirm coaching application ${reference} within 14 days, and the link has expired.\n\n` +
         'We have told the applicant. The submission is attached.',
     );
     expect(expired[0]!.attachments?.map((file) => file.filename)).toEqual([`${reference}.csv`, `${reference}.json`]);
     const applicant = expired[2]!;
     expect(applicant.subject).toBe(`Not confirmed: your coaching application ${reference}`);
     expect(applicant.text).toBe(
-      `The link we sent to the manager to confirm your coaching application ${reference} has expired without being used.\n\n` +
+      `The link we sent to the line manager to confirm your coaching application ${reference} has expired without being used.\n\n` +
         `We have told the workforce development team. If you still want to go ahead, email coaching@example.org and quote your reference.\n\n` +
         'Coaching Scheme Hub',
     );
@@ -341,14 +341,14 @@ describe('bounce and complaint alerts from Resend’s webhooks', () => {
     expect((await record())!.events!.map((event) => [event.type, event.recipient])).toEqual([
       ['delivered', 'workforce development'],
       ['bounced', 'applicant'],
-      ['bounced', 'manager'],
+      ['bounced', 'line manager'],
     ]);
     const notices = mailer.calls.filter((call) => call.idempotencyKey.includes('/alert-')).flatMap((call) => call.emails);
     expect(notices.map((email) => [email.to, email.subject])).toEqual([
       ['wd-eastmere-children@example.org', `Email to the person who sent the form bounced: coaching application ${reference}`],
       ['WD-Northfield@example.org', `Email to the person who sent the form bounced: coaching application ${reference}`],
-      ['wd-eastmere-children@example.org', `Email to the manager bounced: coaching application ${reference}`],
-      ['WD-Northfield@example.org', `Email to the manager bounced: coaching application ${reference}`],
+      ['wd-eastmere-children@example.org', `Email to the line manager bounced: coaching application ${reference}`],
+      ['WD-Northfield@example.org', `Email to the line manager bounced: coaching application ${reference}`],
     ]);
     expect(notices[0]!.text).toBe(
       `Our email about coaching application ${reference} to the person who sent the form bounced.\n\nPlease follow up with them another way. The submission is attached.`,

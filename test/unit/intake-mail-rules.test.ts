@@ -78,10 +78,10 @@ describe('at most three emails a day to one typed address', () => {
     const last = emailsOf(harness, answer.reference);
     expect(last.map((email) => email.to)).toEqual(['wd-eastmere-children@example.org', 'WD-Northfield@example.org', 'applicant4@example.org']);
     expect(last[0]!.text).toContain(
-      'Not confirmed: we could not email the manager a link to confirm, because that address has already had as many emails from us as we send in one day. Please contact them to confirm it.',
+      'Not confirmed: we could not email the line manager a link to confirm, because that address has already had as many emails from us as we send in one day. Please contact them to confirm it.',
     );
     expect(last[0]!.text).not.toContain('Awaiting confirmation');
-    expect(last[2]!.text).toContain('We could not email the manager a link to confirm the coaching application. Workforce development has your form and will contact them.');
+    expect(last[2]!.text).toContain('We could not email the line manager a link to confirm the coaching application. Workforce development has your form and will contact them.');
     const record = (await harness.store.get<SubmissionRecord>(`submissions/${answer.reference}`))!.value;
     expect(record.held).toEqual(['request']);
     expect(record.confirmation).toBeUndefined();

@@ -49,7 +49,7 @@ describe('the headers of each kind', () => {
     expect(headersFor('confirm')['Content-Security-Policy']).toBe(page);
     expect(headersFor('search')['Content-Security-Policy']).toBe(page.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"));
     expect(headersFor('admin', { adminConnect: ['https://api.github.com'] })['Content-Security-Policy']).toBe(
-      "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' blob:; " +
+      "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: https://avatars.githubusercontent.com; " +
         "connect-src 'self' blob: https://api.github.com; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'",
     );
     expect(headersFor('uploads')['Content-Security-Policy']).toBe("default-src 'none'; sandbox");
