@@ -40,6 +40,8 @@ export async function renderFixtureEmails(root: string): Promise<{ emails: Rende
     const harness = testDeps({ random: counting(), loadContent: (id: FormId) => loadFormContent(id, contentDir) });
     const response = await handleFormPost(post(formId, body), harness.deps, 'words');
     if (response.status >= 300) throw new Error(`The ${formId} fixture was refused (${response.status}): no emails to measure.`);
+    // Emails go after the answer: wait for them.
+    await harness.settle();
     answers.push(...Object.values(body).flatMap(answerStrings), confirmerName(body));
     const link = harness.mailer.emails.map((email) => /\/confirm\/([A-Za-z0-9_-]{20,})\//.exec(email.text)?.[1]).find(Boolean);
     if (link) {
@@ -52,6 +54,7 @@ export async function renderFixtureEmails(root: string): Promise<{ emails: Rende
         harness.deps,
         'words',
       );
+      await harness.settle();
     }
     harness.mailer.emails.forEach((email, i) => emails.push({ name: `${formId} #${i + 1} (${email.subject})`, email }));
   }

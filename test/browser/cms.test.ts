@@ -260,9 +260,18 @@ describe('an editor at /admin/ with the local backend', () => {
       });
       expect(response.status).toBe(201);
       const { reference } = (await response.json()) as { reference: string };
+      // Emails are written after the answer: wait for the team's.
       const outbox = path.join(dataDir, 'outbox');
-      const emails = await Promise.all((await readdir(outbox)).map((name) => readFile(path.join(outbox, name), 'utf8')));
-      const toTeam = emails.filter((eml) => /^To: .*wd-eastbridge@example\.org/im.test(eml));
+      const toTeamNow = async () => {
+        const names = await readdir(outbox).catch(() => [] as string[]);
+        const emails = await Promise.all(names.map((name) => readFile(path.join(outbox, name), 'utf8')));
+        return emails.filter((eml) => /^To: .*wd-eastbridge@example\.org/im.test(eml));
+      };
+      let toTeam = await toTeamNow();
+      for (let tries = 0; toTeam.length === 0 && tries < 100; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        toTeam = await toTeamNow();
+      }
       expect(toTeam).toHaveLength(1);
       expect(toTeam[0]).toContain(reference);
     } finally {
