@@ -124,7 +124,10 @@ describe.each([
 
   it('and workforce development hears which version the coach confirmed', async () => {
     await expect
-      .poll(async () => (await readOutbox()).filter((e) => e.subject.startsWith('Confirmed:') && e.subject.includes(reference)).length)
+      .poll(async () => (await readOutbox()).filter((e) => e.subject.startsWith('Confirmed:') && e.subject.includes(reference)).length, {
+        // Sent after the answer, each WD email alone and paced at 2 a second.
+        timeout: 15_000,
+      })
       .toBe(wdInboxes.length);
     for (const email of (await readOutbox()).filter((e) => e.subject.startsWith('Confirmed:') && e.subject.includes(reference))) {
       expect(email.text).toContain(`confirmed, the terms of coaching version ${version}`);

@@ -122,7 +122,10 @@ describe('a manager confirms a coaching application (JavaScript on)', () => {
 
   it('workforce development gets a “confirmed” follow-up with the same reference', async () => {
     await expect
-      .poll(async () => (await readOutbox()).filter((e) => e.subject.startsWith('Confirmed:') && e.subject.includes(reference)).length)
+      .poll(async () => (await readOutbox()).filter((e) => e.subject.startsWith('Confirmed:') && e.subject.includes(reference)).length, {
+        // Sent after the answer, each WD email alone and paced at 2 a second.
+        timeout: 15_000,
+      })
       .toBe(wdInboxes.length);
     const confirmed = (await readOutbox()).filter((e) => e.subject.startsWith('Confirmed:') && e.subject.includes(reference));
     expect(recipients(confirmed)).toEqual([...wdInboxes].sort());
@@ -166,7 +169,10 @@ describe('the coach confirms a coaching agreement the coachee sent (JavaScript o
       expect(await page.textContent('h1')).toBe('Form confirmed');
 
       await expect
-        .poll(async () => (await readOutbox()).filter((e) => e.subject.startsWith('Confirmed:') && e.subject.includes(reference)).length)
+        .poll(async () => (await readOutbox()).filter((e) => e.subject.startsWith('Confirmed:') && e.subject.includes(reference)).length, {
+        // Sent after the answer, each WD email alone and paced at 2 a second.
+        timeout: 15_000,
+      })
         .toBe(wdInboxes.length);
       const confirmed = (await readOutbox()).filter((e) => e.subject.startsWith('Confirmed:') && e.subject.includes(reference));
       expect(recipients(confirmed)).toEqual(wdInboxes);

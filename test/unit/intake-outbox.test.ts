@@ -46,6 +46,10 @@ class HeldMailer implements Mailer {
     return new Promise((resolve) => this.releases.push(resolve));
   }
 
+  sendEmail(email: OutgoingEmail, idempotencyKey: string): Promise<SendResult> {
+    return this.sendBatch([email], idempotencyKey);
+  }
+
   releaseAll(result: SendResult = { ok: true }) {
     for (const release of this.releases.splice(0)) release(result);
   }
@@ -120,6 +124,7 @@ describe('a record changed while its emails are being sent', () => {
     // The other party confirms while the service is answering: their write lands first.
     const confirmingMailer: Mailer = {
       kind: 'resend',
+      sendEmail: async () => ({ ok: true }),
       sendBatch: async () => {
         await updateRecord(harness.store, reference, (record) => {
           record.confirmation!.confirmedAt = '2026-11-26T10:00:15.000Z';
@@ -310,6 +315,7 @@ describe('what a delivery attempt passes on and reports', () => {
     const seen: unknown[] = [];
     const mailer: Mailer = {
       kind: 'resend',
+      sendEmail: async () => ({ ok: true }),
       sendBatch: async (_emails, _key, options) => {
         seen.push(options);
         return { ok: true };
