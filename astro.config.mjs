@@ -41,29 +41,38 @@ function netlifyDev() {
 }
 
 /**
- * The tool pages get their own copy of zod, apart from the one the form pages load: Rollup puts
- * modules used by both in one shared chunk holding everything either needs, so the tools would
- * download the parts of zod's core that only the forms' classic schemas use (about 9 KB gzipped).
- * Every module reached from a tool script's `zod/mini` import is given a `?tools` id, so it is
- * bundled (and tree-shaken) for the tools alone. See docs/tools.md, "JavaScript size".
+ * The tool pages and the form pages each get their own copy of zod on the client: Rollup puts
+ * modules used by several entries in one shared chunk holding everything any of them needs, so a
+ * form page would download the parts of zod's core that only /admin/'s classic schemas use (15 KB
+ * gzipped in all instead of about 6). Every module reached from a tool script's, or a form
+ * script's, `zod/mini` import is given a `?tools` or `?forms` id, so it is bundled (and
+ * tree-shaken) for those pages alone. See docs/tools.md, "JavaScript size".
  * @returns {import('vite').Plugin}
  */
-function toolsOwnZod() {
-  const TOOL_SUFFIX = '?tools';
+function ownZod() {
+  const OWNERS = [
+    { suffix: '?tools', folders: ['/src/scripts/tools/'] },
+    // The form definitions are shared with the functions and /admin/; only the client copy is split.
+    { suffix: '?forms', folders: ['/src/scripts/forms/', '/functions/forms/'] },
+  ];
   /** @param {string | undefined} importer */
-  const isToolScript = (importer) => importer?.replaceAll('\\', '/').includes('/src/scripts/tools/');
+  const ownerOf = (importer) => {
+    const id = importer?.replaceAll('\\', '/') ?? '';
+    return OWNERS.find(({ suffix, folders }) => id.endsWith(suffix) || folders.some((folder) => id.includes(folder)));
+  };
   return {
-    name: 'tools-own-zod',
+    name: 'own-zod',
     enforce: 'pre',
-    // Only bytes shipped matter; dev and tests resolve zod as usual.
+    // Only bytes shipped to browsers matter; dev, the server build and tests resolve zod as usual.
     apply: 'build',
+    applyToEnvironment: (environment) => environment.config.consumer === 'client',
     async resolveId(source, importer, options) {
-      if (!importer) return null;
-      const fromToolZod = importer.endsWith(TOOL_SUFFIX);
-      if (!(fromToolZod || (source.startsWith('zod') && isToolScript(importer)))) return null;
-      const resolved = await this.resolve(source, importer.replace(TOOL_SUFFIX, ''), { ...options, skipSelf: true });
+      const owner = importer && ownerOf(importer);
+      if (!owner) return null;
+      if (!(importer.endsWith(owner.suffix) || source.startsWith('zod'))) return null;
+      const resolved = await this.resolve(source, importer.replace(owner.suffix, ''), { ...options, skipSelf: true });
       if (!resolved || resolved.external || !resolved.id.includes('/node_modules/zod/')) return resolved;
-      return { ...resolved, id: resolved.id + TOOL_SUFFIX };
+      return { ...resolved, id: resolved.id + owner.suffix };
     },
   };
 }
@@ -73,7 +82,7 @@ export default defineConfig({
   integrations: [emailRequired(), mdx(), pagefindSearch(), decap(), netlifyDev(), securityHeaders()],
   // Every stylesheet stays an external file: the site runs under a CSP with style-src 'self'.
   build: { inlineStylesheets: 'never' },
-  vite: { resolve: { alias: productionReact }, plugins: [toolsOwnZod()] },
+  vite: { resolve: { alias: productionReact }, plugins: [ownZod()] },
   // The dev toolbar is not used: it injects inline scripts and styles the site's CSP blocks, and preparing
   // it costs every build a dependency-bundling run.
   devToolbar: { enabled: false },

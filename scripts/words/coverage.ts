@@ -42,7 +42,7 @@ export function groupOf(pagePath: string, contentDir: string): Group | 'excluded
   if (pagePath === '/search/') return 'search';
   if (TOOL_PAGES.includes(pagePath)) return 'tools';
   if (FORM_PAGES.includes(pagePath)) return 'forms';
-  if (pagePath.startsWith('/confirm/') || FORM_PAGES.some((form) => pagePath.startsWith(form))) return 'sent-confirm';
+  if (pagePath.startsWith('/confirm/') || pagePath === '/form-not-sent/' || FORM_PAGES.some((form) => pagePath.startsWith(form))) return 'sent-confirm';
   const guidance = [
     ...mdxIds(path.join(contentDir, 'guidance')).map((id) => `/${id}/`),
     ...mdxIds(path.join(contentDir, 'protocol')).map((id) => `/protocol/${id}/`),
