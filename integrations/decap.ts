@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { DECAP_SCRIPT } from '../src/admin/names.ts';
+import { MINIMATCH_PATCHES } from './decap-minimatch.ts';
 
 /** Where the files are served from: the folder of the script the admin page loads. */
 export const DECAP_BASE = DECAP_SCRIPT.slice(0, DECAP_SCRIPT.lastIndexOf('/') + 1);
@@ -32,6 +33,7 @@ export const PATCHES = [
     find: '(t=e.exports=function(e){return e.replace(/^\\s*|\\s*$/g,"")}).left=function(e){return e.replace(/^\\s*/,"")},t.right=function(e){return e.replace(/\\s*$/,"")}',
     replace: '(t=e.exports=function(e){return e.trim()}).left=function(e){return e.trimStart()},t.right=function(e){return e.trimEnd()}',
   },
+  ...MINIMATCH_PATCHES,
 ];
 
 /** The files to ship: the entry, its on-demand chunks, the WebAssembly they load and the licences. */
