@@ -16,9 +16,12 @@ const GLOBSTAR = 'ij';
 const MINIMATCH = 'NB';
 
 const file = 'decap-cms-app.js';
+const bundled = 'minimatch@7.4.6';
 
 const coalesceStars = {
   file,
+  package: bundled,
+  advisories: ['GHSA-3ppc-4f35-3m26'],
   why:
     'minimatch@7.4.6 (GHSA-3ppc-4f35-3m26, high, ReDoS, fixed in 7.4.7): consecutive `*` in a pattern part ' +
     'each became a lazy `[^/]*?`, so `************b?` backtracked polynomially. As in 7.4.7, a `*` straight ' +
@@ -29,6 +32,8 @@ const coalesceStars = {
 
 const globstarMatching = {
   file,
+  package: bundled,
+  advisories: ['GHSA-7r86-cg39-jmmj'],
   why:
     'minimatch@7.4.6 (GHSA-7r86-cg39-jmmj, high, ReDoS, fixed in 7.4.8): matchOne() retried every split of the ' +
     'path at every `**`, combinatorial in the number of non-adjacent globstars. Replaced by minimatch 7.4.9’s ' +
@@ -154,6 +159,8 @@ _matchOne(file, pattern, partial, fileIndex, patternIndex) {
 
 const noExtglobs = (find: string) => ({
   file,
+  package: bundled,
+  advisories: ['GHSA-23c5-xmqv-rm74'],
   why:
     'minimatch@7.4.6 (GHSA-23c5-xmqv-rm74, high, ReDoS; still present in 7.4.9): nested extglobs such as ' +
     '`*(*(*(a|aa)))` become nested regular-expression quantifiers. Decap matches paths against ' +

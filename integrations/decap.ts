@@ -19,13 +19,25 @@ export const DECAP_ENTRY = DECAP_SCRIPT.slice(DECAP_BASE.length);
 const require = createRequire(import.meta.url);
 export const decapDist = path.join(path.dirname(require.resolve('decap-cms-app/package.json')), 'dist');
 
+export interface Patch {
+  file: string;
+  /** The bundled package@version whose code this replaces, and the advisories it fixes there. */
+  package: string;
+  advisories: string[];
+  why: string;
+  find: string;
+  replace: string;
+}
+
 /**
  * Fixes applied to the shipped code, each tied to the exact text it replaces. If Decap changes so
  * that one no longer matches, the build stops and says which, so nobody ships the old code unknowingly.
  */
-export const PATCHES = [
+export const PATCHES: Patch[] = [
   {
     file: DECAP_ENTRY,
+    package: 'trim@0.0.1',
+    advisories: ['GHSA-w5p7-h5w8-2hfq'],
     why:
       'trim@0.0.1 (bundled by remark-parse 6) has a high-severity ReDoS advisory (GHSA-w5p7-h5w8-2hfq, ' +
       'fixed in 0.0.3). Its regular expressions become String.prototype.trim/trimStart/trimEnd, which ' +
