@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { DECAP_SCRIPT } from '../src/admin/names.ts';
+import { IMMUTABLE_PATCHES } from './decap-immutable.ts';
 import { MINIMATCH_PATCHES } from './decap-minimatch.ts';
 
 /** Where the files are served from: the folder of the script the admin page loads. */
@@ -46,6 +47,7 @@ export const PATCHES: Patch[] = [
     replace: '(t=e.exports=function(e){return e.trim()}).left=function(e){return e.trimStart()},t.right=function(e){return e.trimEnd()}',
   },
   ...MINIMATCH_PATCHES,
+  ...IMMUTABLE_PATCHES,
 ];
 
 /** The files to ship: the entry, its on-demand chunks, the WebAssembly they load and the licences. */

@@ -60,7 +60,7 @@ describe('the prebuilt Decap file', () => {
     expect(shipped.match(/\{matchBase:!0\}/g)).toBeNull();
     expect(shipped.match(/\{matchBase:!0,noext:!0\}/g)).toHaveLength(2);
     const why = PATCHES.map((patch) => patch.why).join(' ');
-    for (const advisory of ['GHSA-w5p7-h5w8-2hfq', 'GHSA-3ppc-4f35-3m26', 'GHSA-7r86-cg39-jmmj', 'GHSA-23c5-xmqv-rm74'])
+    for (const advisory of ['GHSA-w5p7-h5w8-2hfq', 'GHSA-3ppc-4f35-3m26', 'GHSA-7r86-cg39-jmmj', 'GHSA-23c5-xmqv-rm74', 'GHSA-wf6x-7x77-mvgw'])
       expect(why).toContain(advisory);
   });
 

@@ -1,65 +1,11 @@
-import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DECAP_ENTRY, shippedFile } from '../../integrations/decap.ts';
+import { type Minimatch, minimatchName, shippedMinimatch } from './decap-bundle.ts';
 
 // The minimatch inside the Decap file /admin/ ships is patched (integrations/decap-minimatch.ts) for
 // three ReDoS advisories. These tests run the shipped, patched code itself: minimatch's part of the
 // bundle, with the webpack modules it requires (brace-expansion and the process shim) taken from the
 // same file. Expected results for ordinary patterns are what minimatch 7.4.9 (the fixed 7.x) returns.
-
-type Minimatch = ((path: string, pattern: string, options?: Record<string, unknown>) => boolean) & {
-  Minimatch: new (
-    pattern: string,
-    options?: Record<string, unknown>,
-  ) => { match(path: string, partial?: boolean): boolean };
-};
-
-/** The source of the webpack module `id` in the bundle: the function after `,id:` or `{id:`. */
-function moduleSource(bundle: string, id: string): string {
-  const found = bundle.search(new RegExp(`[{,]${id}:(?=\\(|function|\\w+=>)`));
-  expect(found, `webpack module ${id}`).toBeGreaterThan(0);
-  const at = found + id.length + 2;
-  const text = bundle.slice(at, at + 200_000);
-  const source = ts.createSourceFile('module.js', text, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
-  let end = -1;
-  const find = (node: ts.Node): void => {
-    if (end >= 0) return;
-    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) end = node.end;
-    else ts.forEachChild(node, find);
-  };
-  find(source);
-  return text.slice(0, end);
-}
-
-function requireFrom(bundle: string) {
-  const cache = new Map<string, unknown>();
-  const require = (id: number | string): unknown => {
-    const key = String(id);
-    if (!cache.has(key)) {
-      const module = { exports: {} as unknown };
-      new Function(`return ${moduleSource(bundle, key)}`)()(module, module.exports, require);
-      cache.set(key, module.exports);
-    }
-    return cache.get(key);
-  };
-  return require;
-}
-
-/** The bundle's name for minimatch(), from its definition. */
-const minimatchName = (bundle: string) =>
-  bundle.match(
-    /const (\w+)=\(e,t,n=\{\}\)=>\(\w+\(t\),!\(!n\.nocomment&&"#"===t\.charAt\(0\)\)&&new \w+\(t,n\)\.match\(e\)\)/,
-  )![1]!;
-
-/** minimatch as the shipped file defines it, from its brace-expansion import to `unescape`. */
-function shippedMinimatch(bundle: string): Minimatch {
-  const start = bundle.search(/var \w+=__webpack_require__\(\d+\);const \w+=\{"\[:alnum:\]"/);
-  const name = minimatchName(bundle);
-  const end = bundle.indexOf(';', bundle.indexOf(`${name}.unescape=`, start));
-  expect(start).toBeGreaterThan(0);
-  expect(end).toBeGreaterThan(start);
-  return new Function('__webpack_require__', `${bundle.slice(start, end)};return ${name}`)(requireFrom(bundle));
-}
 
 const elapsed = (run: () => unknown) => {
   const started = performance.now();
