@@ -28,7 +28,7 @@ describe('npm run audit:admin', () => {
   });
 
   it('lets the advisories integrations/decap.ts patches pass, and fails on any other high or critical one', () => {
-    const packages = ['minimatch@7.4.6', 'trim@0.0.1', 'immutable@5.1.3', 'lodash@4.17.21'];
+    const packages = ['minimatch@7.4.6', 'trim@0.0.1', 'immutable@5.1.3', 'example-parser@1.0.0', 'lodash@4.17.21'];
     const findings = unpatchedFindings(
       report({
         minimatch: {
@@ -42,13 +42,14 @@ describe('npm run audit:admin', () => {
         },
         trim: { severity: 'high', via: [advisory('GHSA-w5p7-h5w8-2hfq', 'high', '<0.0.3')] },
         immutable: { severity: 'high', via: [advisory('GHSA-wf6x-7x77-mvgw', 'high', '>=5.0.0 <5.1.5')] },
+        'example-parser': { severity: 'high', via: [advisory('GHSA-0000-0000-0001', 'high', '<2.0.0')] },
         lodash: { severity: 'moderate', via: [advisory('GHSA-xxjr-mmjv-4gpg', 'moderate', '<4.17.23')] },
       }),
       packages,
     );
     expect(findings.map((f) => `${f.severity} ${f.name} ${f.id}`)).toEqual([
       'critical minimatch GHSA-0000-new0-next',
-      'high immutable GHSA-wf6x-7x77-mvgw',
+      'high example-parser GHSA-0000-0000-0001',
     ]);
   });
 
