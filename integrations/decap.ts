@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { DECAP_SCRIPT } from '../src/admin/names.ts';
 import { IMMUTABLE_PATCHES } from './decap-immutable.ts';
+import { JS_YAML_PATCHES } from './decap-js-yaml.ts';
 import { MINIMATCH_PATCHES } from './decap-minimatch.ts';
 
 /** Where the files are served from: the folder of the script the admin page loads. */
@@ -48,6 +49,7 @@ export const PATCHES: Patch[] = [
   },
   ...MINIMATCH_PATCHES,
   ...IMMUTABLE_PATCHES,
+  ...JS_YAML_PATCHES,
 ];
 
 /** The files to ship: the entry, its on-demand chunks, the WebAssembly they load and the licences. */

@@ -42,7 +42,7 @@ describe('the prebuilt Decap file', () => {
     expect(trimRegExps.test(shipped)).toBe(false);
   });
 
-  it('ships minimatch@7.4.6 patched for its three ReDoS advisories (test/unit/cms-minimatch.test.ts runs it)', async () => {
+  it('ships minimatch@7.4.6 patched for its three ReDoS advisories, and names every advisory it patches', async () => {
     const original = await readFile(path.join(decapDist, DECAP_ENTRY), 'utf8');
     const shipped = (await shippedFile(DECAP_ENTRY)).toString('utf8');
     // GHSA-3ppc-4f35-3m26: a * after a * is skipped, as in 7.4.7.
@@ -60,8 +60,13 @@ describe('the prebuilt Decap file', () => {
     expect(shipped.match(/\{matchBase:!0\}/g)).toBeNull();
     expect(shipped.match(/\{matchBase:!0,noext:!0\}/g)).toHaveLength(2);
     const why = PATCHES.map((patch) => patch.why).join(' ');
-    for (const advisory of ['GHSA-w5p7-h5w8-2hfq', 'GHSA-3ppc-4f35-3m26', 'GHSA-7r86-cg39-jmmj', 'GHSA-23c5-xmqv-rm74', 'GHSA-wf6x-7x77-mvgw'])
-      expect(why).toContain(advisory);
+    const advisories = [
+      ...['GHSA-w5p7-h5w8-2hfq', 'GHSA-3ppc-4f35-3m26', 'GHSA-7r86-cg39-jmmj', 'GHSA-23c5-xmqv-rm74'],
+      ...['GHSA-wf6x-7x77-mvgw', 'GHSA-2883-xcg3-v3hh', 'GHSA-5p4m-2wfm-xmqj', 'GHSA-h67p-54hq-rp68', 'GHSA-mh29-5h37-fv8m'],
+    ];
+    for (const advisory of advisories) expect(why).toContain(advisory);
+    // Each patch names the advisories its reason explains.
+    for (const patch of PATCHES) for (const advisory of patch.advisories) expect(patch.why).toContain(advisory);
   });
 
   it('stops with one sentence when a patch no longer matches', async () => {

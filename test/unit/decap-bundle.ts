@@ -8,8 +8,17 @@ function moduleSource(bundle: string, id: string): string {
   const found = bundle.search(new RegExp(`[{,]${id}:(?=\\(|function|\\w+=>)`));
   expect(found, `webpack module ${id}`).toBeGreaterThan(0);
   const at = found + id.length + 2;
-  const text = bundle.slice(at, at + 200_000);
-  // The parser finds where the function ends, which braces inside strings and regular expressions hide.
+  // The parser finds where the function ends, which braces inside strings and regular expressions
+  // hide; a growing window keeps it from parsing megabytes for a module of a few hundred bytes.
+  for (let size = 4096; ; size *= 4) {
+    const text = bundle.slice(at, at + size);
+    const end = firstFunctionEnd(text);
+    if (end > 0 && end < text.length && compiles(text.slice(0, end))) return text.slice(0, end);
+    expect(size, `the end of webpack module ${id}`).toBeLessThan(bundle.length);
+  }
+}
+
+function firstFunctionEnd(text: string): number {
   const source = ts.createSourceFile('module.js', text, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
   let end = -1;
   const find = (node: ts.Node): void => {
@@ -18,7 +27,16 @@ function moduleSource(bundle: string, id: string): string {
     else ts.forEachChild(node, find);
   };
   find(source);
-  return text.slice(0, end);
+  return end;
+}
+
+function compiles(code: string): boolean {
+  try {
+    new Function(`return ${code}`);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 type WebpackRequire = ((id: number | string) => unknown) & {
@@ -74,4 +92,13 @@ export function modulesExporting(bundle: string, names: string[]): string[] {
   return [...bundle.matchAll(/[{,](\d+):\(e,t,n\)=>\{"use strict";n\.r\(t\),n\.d\(t,\{([^}]*)\}\)/g)]
     .filter((m) => names.every((name) => new RegExp(`(^|,)${name}:\\(\\)=>`).test(m[2]!)))
     .map((m) => m[1]!);
+}
+
+/** The id of the one webpack module whose source contains `text`. */
+export function moduleContaining(bundle: string, text: string): string {
+  const at = bundle.indexOf(text);
+  expect(at, text).toBeGreaterThan(0);
+  expect(bundle.indexOf(text, at + 1), `${text} appears once`).toBe(-1);
+  const starts = [...bundle.slice(0, at).matchAll(/[{,](\d+):(?=\(|function|\w+=>)/g)];
+  return starts.at(-1)![1]!;
 }
