@@ -7,7 +7,7 @@
 // reported as patched and does not fail; any other advisory on the same package still does.
 // Needs the npm registry's audit endpoint. Where it does not answer, this says so and exits 2:
 // it never reports "no advisories" it could not check.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
