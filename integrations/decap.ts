@@ -10,6 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { DECAP_SCRIPT } from '../src/admin/names.ts';
+import { IMMUTABLE_PATCHES } from './decap-immutable.ts';
+import { JS_YAML_PATCHES } from './decap-js-yaml.ts';
+import { MINIMATCH_PATCHES } from './decap-minimatch.ts';
 
 /** Where the files are served from: the folder of the script the admin page loads. */
 export const DECAP_BASE = DECAP_SCRIPT.slice(0, DECAP_SCRIPT.lastIndexOf('/') + 1);
@@ -18,13 +21,25 @@ export const DECAP_ENTRY = DECAP_SCRIPT.slice(DECAP_BASE.length);
 const require = createRequire(import.meta.url);
 export const decapDist = path.join(path.dirname(require.resolve('decap-cms-app/package.json')), 'dist');
 
+export interface Patch {
+  file: string;
+  /** The bundled package@version whose code this replaces, and the advisories it fixes there. */
+  package: string;
+  advisories: string[];
+  why: string;
+  find: string;
+  replace: string;
+}
+
 /**
  * Fixes applied to the shipped code, each tied to the exact text it replaces. If Decap changes so
  * that one no longer matches, the build stops and says which, so nobody ships the old code unknowingly.
  */
-export const PATCHES = [
+export const PATCHES: Patch[] = [
   {
     file: DECAP_ENTRY,
+    package: 'trim@0.0.1',
+    advisories: ['GHSA-w5p7-h5w8-2hfq'],
     why:
       'trim@0.0.1 (bundled by remark-parse 6) has a high-severity ReDoS advisory (GHSA-w5p7-h5w8-2hfq, ' +
       'fixed in 0.0.3). Its regular expressions become String.prototype.trim/trimStart/trimEnd, which ' +
@@ -32,6 +47,9 @@ export const PATCHES = [
     find: '(t=e.exports=function(e){return e.replace(/^\\s*|\\s*$/g,"")}).left=function(e){return e.replace(/^\\s*/,"")},t.right=function(e){return e.replace(/\\s*$/,"")}',
     replace: '(t=e.exports=function(e){return e.trim()}).left=function(e){return e.trimStart()},t.right=function(e){return e.trimEnd()}',
   },
+  ...MINIMATCH_PATCHES,
+  ...IMMUTABLE_PATCHES,
+  ...JS_YAML_PATCHES,
 ];
 
 /** The files to ship: the entry, its on-demand chunks, the WebAssembly they load and the licences. */

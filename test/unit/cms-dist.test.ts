@@ -34,11 +34,39 @@ describe('the prebuilt Decap file', () => {
     const shipped = (await shippedFile(DECAP_ENTRY)).toString('utf8');
     for (const patch of PATCHES) {
       expect(original.split(patch.find)).toHaveLength(2);
-      expect(shipped).not.toContain(patch.find);
-      expect(shipped).toContain(patch.replace);
+      expect(shipped.includes(patch.find)).toBe(false);
+      expect(shipped.includes(patch.replace)).toBe(true);
     }
-    expect(shipped).not.toMatch(/return e\.replace\(\/\^\\s\*\|\\s\*\$\/g,""\)\}\)\.left/);
-    expect(shipped.length - original.length).toBeLessThan(0);
+    const trimRegExps = /return e\.replace\(\/\^\\s\*\|\\s\*\$\/g,""\)\}\)\.left/;
+    expect(trimRegExps.test(original)).toBe(true);
+    expect(trimRegExps.test(shipped)).toBe(false);
+  });
+
+  it('ships minimatch@7.4.6 patched for its three ReDoS advisories, and names every advisory it patches', async () => {
+    const original = await readFile(path.join(decapDist, DECAP_ENTRY), 'utf8');
+    const shipped = (await shippedFile(DECAP_ENTRY)).toString('utf8');
+    // GHSA-3ppc-4f35-3m26: a * after a * is skipped, as in 7.4.7.
+    expect(shipped.includes('<-- stateChar",e,r,i,n),"*"===n&&"*"===c)continue;')).toBe(true);
+    // GHSA-7r86-cg39-jmmj: 7.4.6's recursive globstar loop is gone; 7.4.9's matcher is in its place.
+    expect(original.includes('this.debug("globstar swallow a segment, and continue")')).toBe(true);
+    expect(shipped.includes('this.debug("globstar swallow a segment, and continue")')).toBe(false);
+    expect(
+      shipped.includes(
+        '_matchGlobStarBodySections(file, bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {',
+      ),
+    ).toBe(true);
+    // GHSA-23c5-xmqv-rm74: Decap's two calls read extglobs literally.
+    expect(original.match(/\{matchBase:!0\}/g)).toHaveLength(2);
+    expect(shipped.match(/\{matchBase:!0\}/g)).toBeNull();
+    expect(shipped.match(/\{matchBase:!0,noext:!0\}/g)).toHaveLength(2);
+    const why = PATCHES.map((patch) => patch.why).join(' ');
+    const advisories = [
+      ...['GHSA-w5p7-h5w8-2hfq', 'GHSA-3ppc-4f35-3m26', 'GHSA-7r86-cg39-jmmj', 'GHSA-23c5-xmqv-rm74'],
+      ...['GHSA-wf6x-7x77-mvgw', 'GHSA-2883-xcg3-v3hh', 'GHSA-5p4m-2wfm-xmqj', 'GHSA-h67p-54hq-rp68', 'GHSA-mh29-5h37-fv8m'],
+    ];
+    for (const advisory of advisories) expect(why).toContain(advisory);
+    // Each patch names the advisories its reason explains.
+    for (const patch of PATCHES) for (const advisory of patch.advisories) expect(patch.why).toContain(advisory);
   });
 
   it('stops with one sentence when a patch no longer matches', async () => {
