@@ -114,7 +114,8 @@ function widgetFor(schema: AnySchema, hint: FieldHint, rule: string): WidgetSpec
     case 'object': {
       // A group of fields, each checked by its own rule: "collection.field.subfield".
       const fields = fieldsFromSchema(schema as z.ZodObject, hint.fields ?? {}, rule);
-      return { widget: 'object', fields, collapsed: true, ...(hint.summary ? { summary: hint.summary } : {}) };
+      // A group with a summary (each form question) starts folded, showing its words in one line.
+      return { widget: 'object', fields, collapsed: Boolean(hint.summary), ...(hint.summary ? { summary: hint.summary } : {}) };
     }
     default:
       throw new Error(`The CMS cannot edit a ${def.type} field yet: add it to src/admin/schema-fields.ts`);
