@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { loadFormContent } from '../../functions/content.ts';
-import { coacheeApplication, coachEoi, coachingAgreement, forms, formIds } from '../../functions/forms/index.ts';
+import { coacheeApplication, coachEoi, coachingAgreement, forms, formIds, type FormDefinition } from '../../functions/forms/index.ts';
 import { errorsFromIssues } from '../../functions/forms/errors.ts';
 import { ruleProblem } from '../../src/admin/rules.ts';
 import { fileCollections, formCollections } from '../../src/schemas/content-model.ts';
@@ -75,7 +75,7 @@ describe('the forms’ words in content/', () => {
 });
 
 describe('a question two forms ask', () => {
-  const question = (form: typeof coachEoi, name: string) => form.questions.find((asked) => asked.name === name)?.question;
+  const question = (form: FormDefinition, name: string) => form.questions.find((asked) => asked.name === name)?.question;
 
   it('is defined once and asked by each form under its own field name', () => {
     expect(question(coachEoi, 'name')).toBe(question(coacheeApplication, 'name'));
