@@ -25,7 +25,13 @@ export const CONFIRM_DONE_PATH = '/confirm/done/';
 const PAGE_HEADERS = { 'x-robots-tag': 'noindex', 'referrer-policy': 'same-origin' };
 const CONFIRM_TEMPLATE: RefusalTemplate = { path: '/confirm/', region: 'data-confirm-root', hasHelp: true };
 /** The confirming person's typed name follows the same rule as every name on the forms. */
-const confirmName = nameAnswer('Enter your full name to confirm', 'Your name');
+// (Its words are the confirm page's, still here: moving them to content is the confirm page's work.)
+const confirmName = nameAnswer({
+  empty: 'Enter your full name to confirm',
+  tooLong: 'Your name must be {max} characters or fewer',
+  address: 'Your name must not include a web address or an email address',
+  characters: 'Your name must only include letters, spaces, hyphens, apostrophes and full stops',
+});
 
 type Lookup =
   | { state: 'expired' | 'used' | 'not-found' }

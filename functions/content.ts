@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { fileCollections, folderCollections } from '../src/schemas/content-model.ts';
+import { fileCollections, folderCollections, formCollections } from '../src/schemas/content-model.ts';
 import type { Refusals } from '../src/schemas/data.ts';
 import type { FormContent, FormId } from './forms/index.ts';
 
@@ -51,7 +51,7 @@ export async function loadFormContent(formId: FormId, dir = contentDir()): Promi
 }
 
 async function readSiteContent(dir: string): Promise<SiteContent> {
-  const { organisations: organisationModel, forms: formModel } = folderCollections;
+  const { organisations: organisationModel } = folderCollections;
   const organisationFiles = (await readdir(path.join(dir, organisationModel.folder))).filter(isYaml).sort();
   const organisations = await Promise.all(
     organisationFiles.map(async (file) => ({
@@ -59,22 +59,22 @@ async function readSiteContent(dir: string): Promise<SiteContent> {
       ...(await readChecked(dir, `${organisationModel.folder}/${file}`, organisationModel.schema)),
     })),
   );
-  const formFiles = (await readdir(path.join(dir, formModel.folder))).filter(isYaml);
   const formText = Object.fromEntries(
     await Promise.all(
-      formFiles.map(async (file) => [
-        file.replace(/\.ya?ml$/, ''),
-        await readChecked(dir, `${formModel.folder}/${file}`, formModel.schema),
-      ]),
+      Object.entries(formCollections).map(async ([id, name]) => {
+        const model = fileCollections[name];
+        return [id, (await readChecked(dir, model.file, model.schema)) as unknown as FormContent['text']];
+      }),
     ),
   );
   const lists = fileCollections;
-  const [areas, expectations, principles, agreementTerms, settings] = await Promise.all([
+  const [areas, expectations, principles, agreementTerms, settings, words] = await Promise.all([
     readChecked(dir, lists.areasOfCoaching.file, lists.areasOfCoaching.schema),
     readChecked(dir, lists.coachExpectations.file, lists.coachExpectations.schema),
     readChecked(dir, lists.guidingPrinciples.file, lists.guidingPrinciples.schema),
     readChecked(dir, lists.agreementTerms.file, lists.agreementTerms.schema),
     readChecked(dir, lists.settings.file, lists.settings.schema),
+    readChecked(dir, lists.formWords.file, lists.formWords.schema),
   ]);
   return {
     organisations: organisations.sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
@@ -85,6 +85,7 @@ async function readSiteContent(dir: string): Promise<SiteContent> {
     guidingPrinciples: principles.items,
     agreementTerms,
     settings,
+    words,
     formText,
   };
 }

@@ -143,10 +143,8 @@ function originOf(url: string): string {
   }
 }
 
-export interface ErrorItem {
-  field: string;
-  message: string;
-}
+/** A problem as JSON clients read it: the one error shape (functions/forms/errors.ts). */
+export type { FieldError as ErrorItem } from './forms/errors.ts';
 
 /** Later records win, whatever the case of their names (a plain object would send both). */
 function merged(...records: Record<string, string>[]): Headers {

@@ -4,7 +4,8 @@ import { exportAttachments, withExport } from './email/export.ts';
 import { LINK_PLACEHOLDER, linkSecretKey, type LinkSecret } from './email/links.ts';
 import { confirmationRequestEmail, receiptEmail, workforceEmails } from './email/messages.ts';
 import { forms, isFormId, type FormContent, type FormDefinition } from './forms/index.ts';
-import { html, isCrossSite, json, readAnswers, redirect, wantsPage, type Answers, type ErrorItem } from './http.ts';
+import { html, isCrossSite, json, readAnswers, redirect, wantsPage, type Answers } from './http.ts';
+import { errorsFromIssues } from './forms/errors.ts';
 import { mayEmail, waitBeforeNext } from './limits.ts';
 import { normaliseAnswers, single } from './normalise.ts';
 import { sendAfterAnswer, submissionKey, tokenKey, type HeldEmail, type SubmissionRecord } from './outbox.ts';
@@ -132,17 +133,8 @@ function looksLikeABot(answers: Answers, deps: SubmissionDeps): boolean {
   return elapsed >= 0 && elapsed < deps.config.minFillMs;
 }
 
-export function toErrors(error: z.core.$ZodError): ErrorItem[] {
-  const seen = new Set<string>();
-  const errors: ErrorItem[] = [];
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'form');
-    if (seen.has(field)) continue;
-    seen.add(field);
-    errors.push({ field, message: issue.message });
-  }
-  return errors;
-}
+/** The schema's problems in the one error shape the page and the browser script share. */
+export const toErrors = (error: z.core.$ZodError) => errorsFromIssues(error.issues);
 
 async function store(
   data: unknown,

@@ -1,5 +1,5 @@
-import { formatDate, NOT_GIVEN, optionLabel } from './rules.ts';
-import type { AnswerRow, Field } from './types.ts';
+import { formatDate, optionLabel } from './rules.ts';
+import { CHECKBOX_VALUE, type AnswerRow, type Field } from './types.ts';
 
 /**
  * How answers read on "Check your answers" and in the email to workforce development, derived from
@@ -21,14 +21,15 @@ export function rowsFromFields(
 }
 
 function readValue(field: Field, value: unknown): string {
-  if (value === undefined || value === null || value === '') return NOT_GIVEN;
+  const notGiven = field.words?.notGiven ?? '';
+  if (value === undefined || value === null || value === '') return notGiven;
   switch (field.kind) {
     case 'checkboxes': {
       const list = Array.isArray(value) ? value : [value];
-      return list.length === 0 ? NOT_GIVEN : list.map((item) => optionLabel(field.options ?? [], String(item))).join('\n');
+      return list.length === 0 ? notGiven : list.map((item) => optionLabel(field.options ?? [], String(item))).join('\n');
     }
     case 'checkbox':
-      return 'Yes';
+      return field.words?.ticked ?? CHECKBOX_VALUE;
     case 'radios':
     case 'select':
       return optionLabel(field.options ?? [], String(value));

@@ -43,25 +43,41 @@ const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1
 
 export type DateCheck = { ok: true; iso: string } | { ok: false; message: string };
 
+/** A date question's four messages; `incomplete` has {missing}, the parts left out ("day and year"). */
+export interface DateMessages {
+  empty: string;
+  incomplete: string;
+  year: string;
+  real: string;
+}
+
+/** GOV.UK's messages made from a question's label, for the tools' date questions. */
+export const messagesFromLabel = (label: string): DateMessages => ({
+  empty: `Enter the ${lowerFirst(label)}`,
+  incomplete: `${label} must include a {missing}`,
+  year: `${label} must have a year with 4 numbers`,
+  real: `${label} must be a real date`,
+});
+
 /**
  * The rule for a date question whose label is `label` ("Date of the agreement"), in GOV.UK's
  * words: "Enter the date of the agreement", "Date of the agreement must include a month",
  * "... must include a day and year", "... must have a year with 4 numbers", "... must be a real date".
  */
-export function checkDate(value: string, label: string): DateCheck {
+export function checkDate(value: string, label: string, messages: DateMessages = messagesFromLabel(label)): DateCheck {
   const parts = splitDate(value);
   const missing = DATE_PARTS.filter((part) => parts[part] === '');
-  if (missing.length === 3) return { ok: false, message: `Enter the ${lowerFirst(label)}` };
-  if (missing.length > 0) return { ok: false, message: `${label} must include a ${missing.join(' and ')}` };
+  if (missing.length === 3) return { ok: false, message: messages.empty };
+  if (missing.length > 0) return { ok: false, message: messages.incomplete.replace('{missing}', missing.join(' and ')) };
   const day = /^\d{1,2}$/.test(parts.day) ? Number(parts.day) : NaN;
   const month = monthNumber(parts.month);
   if (/^\d{1,3}$|^\d{5,}$/.test(parts.year) && day >= 1 && day <= 31 && month >= 1 && month <= 12) {
-    return { ok: false, message: `${label} must have a year with 4 numbers` };
+    return { ok: false, message: messages.year };
   }
   const year = /^\d{4}$/.test(parts.year) ? Number(parts.year) : NaN;
   const date = new Date(Date.UTC(year, month - 1, day));
   const real =
     year >= 2000 && year <= 2100 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  if (!real) return { ok: false, message: `${label} must be a real date` };
+  if (!real) return { ok: false, message: messages.real };
   return { ok: true, iso: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
 }

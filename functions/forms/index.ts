@@ -12,9 +12,9 @@ export { formatDate, LIMITS } from './rules.ts';
 
 /** Every form by id: the pages, the browser script and the functions all start here. */
 export const forms: Record<FormId, FormDefinition> = {
-  'coach-eoi': coachEoi ,
-  'coachee-application': coacheeApplication ,
-  'coaching-agreement': coachingAgreement ,
+  'coach-eoi': coachEoi,
+  'coachee-application': coacheeApplication,
+  'coaching-agreement': coachingAgreement,
 };
 
 export const formIds = Object.keys(forms) as FormId[];

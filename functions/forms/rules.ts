@@ -1,29 +1,31 @@
 import './zod-config.ts';
 import { z } from 'zod/mini';
 import { EMAIL_PATTERN } from '../../src/schemas/patterns.ts';
-import { checkDate } from './dates.ts';
-import { CHECKBOX_VALUE, OTHER, type FieldOption, type FormContent } from './types.ts';
+import { fill } from '../../src/lib/words.ts';
+import { checkDate, type DateMessages } from './dates.ts';
+import { CHECKBOX_VALUE, OTHER, type ErrorWords, type FieldOption, type FormContent, type Question } from './types.ts';
 
-// Building blocks for the form schemas. Each takes the exact words the user sees, so every message
-// sits next to the rule that needs it and no zod default text can reach a page.
+// Building blocks for the form schemas. Each takes the exact words the user sees (from the form's
+// content file, by question), so no zod default text can reach a page. The kinds of question at the
+// end say which messages each rule needs; the form definitions ask them under their field names.
 
 /** Character limits, one per kind of answer. */
 export const LIMITS = { name: 100, short: 120, email: 254, phone: 30, reason: 500, long: 2000 } as const;
 
 const count = (n: number) => n.toLocaleString('en-GB');
 
+/** A message with `{max}` (and `{min}`) filled in from the rule's own limits. */
+const limit = (message: string, max: number, min?: number) =>
+  fill(message, { max: count(max), ...(min === undefined ? {} : { min: count(min) }) });
+
 /** Required one-line or multi-line text. */
-export const requiredAnswer = (empty: string, what: string, max: number) =>
-  z
-    .string({ error: empty })
-    .check(z.trim(), z.minLength(1, { error: empty }), z.maxLength(max, { error: `${what} must be ${count(max)} characters or fewer` }));
+export const requiredAnswer = (e: ErrorWords, max: number) =>
+  z.string({ error: e.empty }).check(z.trim(), z.minLength(1, { error: e.empty }), z.maxLength(max, { error: limit(e.tooLong!, max) }));
 
 /** Optional text: an empty answer is ''. */
-export const optionalAnswer = (what: string, max: number) =>
+export const optionalAnswer = (e: ErrorWords, max: number) =>
   z.pipe(
-    z.optional(
-      z.string({ error: `${what} must be text` }).check(z.trim(), z.maxLength(max, { error: `${what} must be ${count(max)} characters or fewer` })),
-    ),
+    z.optional(z.string({ error: e.notText }).check(z.trim(), z.maxLength(max, { error: limit(e.tooLong!, max) }))),
     z.transform((value: string | undefined) => value ?? ''),
   );
 
@@ -43,61 +45,53 @@ export function looksLikeAnAddress(value: string): boolean {
   return /[@\uFE6B\uFF20]|:\/\/|www\.|\p{L}[.\u3002\uFF0E\uFF61]\p{L}{2,}/u.test(folded);
 }
 
-export const nameMessages = (what: string) => ({
-  address: `${what} must not include a web address or an email address`,
-  characters: `${what} must only include letters, spaces, hyphens, apostrophes and full stops`,
-});
-
 /** True when a name keeps to what names contain (the check behind {@link nameAnswer}). */
 export const isPlainName = (value: string) =>
   !looksLikeAnAddress(value) && NAME_CHARACTERS.test(value) && HAS_LETTER.test(value);
 
 /** A person's name: required, at most LIMITS.name, and only what names contain. */
-export const nameAnswer = (empty: string, what: string) => {
-  const messages = nameMessages(what);
-  return requiredAnswer(empty, what, LIMITS.name).check(
-    z.refine((value: string) => !looksLikeAnAddress(value), { error: messages.address, abort: true }),
-    z.refine((value: string) => NAME_CHARACTERS.test(value) && HAS_LETTER.test(value), { error: messages.characters }),
+export const nameAnswer = (e: ErrorWords) =>
+  requiredAnswer(e, LIMITS.name).check(
+    z.refine((value: string) => !looksLikeAnAddress(value), { error: e.address, abort: true }),
+    z.refine((value: string) => NAME_CHARACTERS.test(value) && HAS_LETTER.test(value), { error: e.characters }),
   );
-};
 
 /** An organisation's name typed for "another organisation": optional, and never an address or markup. */
-export const organisationNameAnswer = (what: string) =>
+export const organisationNameAnswer = (e: ErrorWords) =>
   z.pipe(
-    optionalAnswer(what, LIMITS.short),
+    optionalAnswer(e, LIMITS.short),
     z.string().check(
-      z.refine((value: string) => !looksLikeAnAddress(value), { error: nameMessages(what).address, abort: true }),
-      z.refine((value: string) => !/[<>]/.test(value), { error: `${what} must not include < or >` }),
+      z.refine((value: string) => !looksLikeAnAddress(value), { error: e.address, abort: true }),
+      z.refine((value: string) => !/[<>]/.test(value), { error: e.markup }),
     ),
   );
 
-export const emailAnswer = (empty: string, format: string) =>
+export const emailAnswer = (e: ErrorWords) =>
   z
-    .string({ error: empty })
+    .string({ error: e.empty })
     .check(
       z.trim(),
-      z.minLength(1, { error: empty }),
-      z.maxLength(LIMITS.email, { error: `${format.replace(/,.*$/, '')} must be ${count(LIMITS.email)} characters or fewer` }),
-      z.regex(EMAIL_PATTERN, { error: format }),
+      z.minLength(1, { error: e.empty }),
+      z.maxLength(LIMITS.email, { error: limit(e.tooLong!, LIMITS.email) }),
+      z.regex(EMAIL_PATTERN, { error: e.format }),
     );
 
 const PHONE = /^\+?[0-9 ()-]{7,}$/;
-const PHONE_FORMAT = 'Enter a telephone number, like 01632 960 001 or 07700 900 982';
 
-export const phoneAnswer = (empty: string) =>
+export const phoneAnswer = (empty: string, format: string) =>
   z
     .string({ error: empty })
-    .check(z.trim(), z.minLength(1, { error: empty }), z.maxLength(LIMITS.phone, { error: PHONE_FORMAT }), z.regex(PHONE, { error: PHONE_FORMAT }));
+    .check(z.trim(), z.minLength(1, { error: empty }), z.maxLength(LIMITS.phone, { error: format }), z.regex(PHONE, { error: format }));
 
-export const optionalPhoneAnswer = () =>
+export const optionalPhoneAnswer = (format: string) =>
   z.pipe(
     z.optional(
       z
-        .string({ error: PHONE_FORMAT })
+        .string({ error: format })
         .check(
           z.trim(),
-          z.maxLength(LIMITS.phone, { error: PHONE_FORMAT }),
-          z.refine((value: string) => value === '' || PHONE.test(value), { error: PHONE_FORMAT }),
+          z.maxLength(LIMITS.phone, { error: format }),
+          z.refine((value: string) => value === '' || PHONE.test(value), { error: format }),
         ),
     ),
     z.transform((value: string | undefined) => value ?? ''),
@@ -125,16 +119,15 @@ export const choices = (values: readonly string[], { empty, unknown }: { empty: 
   );
 
 /**
- * A GOV.UK date question (three boxes) whose label is `label`: its messages come from the label
- * (functions/forms/dates.ts, shared with the tools); the answer is stored as YYYY-MM-DD.
+ * A GOV.UK date question (three boxes): GOV.UK's four messages, from content (the rule itself is
+ * functions/forms/dates.ts, shared with the tools); the answer is stored as YYYY-MM-DD.
  */
-export const dateAnswer = (label: string) => {
+export const dateAnswer = (messages: DateMessages) => {
   // An answer that is not even text reads as one not given: "Enter the …".
-  const nothing = checkDate('', label);
   return z.pipe(
-    z.string({ error: nothing.ok ? label : nothing.message }),
+    z.string({ error: messages.empty }),
     z.transform((value: string, payload) => {
-      const checked = checkDate(value, label);
+      const checked = checkDate(value, '', messages);
       if (checked.ok) return checked.iso;
       payload.issues.push({ code: 'custom', message: checked.message, input: value });
       return z.NEVER;
@@ -168,15 +161,15 @@ export function formatDate(value: string): string {
   });
 }
 
-export const YES_NO: FieldOption[] = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
+export const yesNo = (content: FormContent): FieldOption[] => [
+  { value: 'yes', label: content.words.answerYes },
+  { value: 'no', label: content.words.answerNo },
 ];
 
 /** The organisation select: every partner from content, then "another organisation". */
 export const organisationOptions = (content: FormContent): FieldOption[] => [
   ...content.organisations.map((org) => ({ value: org.id, label: org.name })),
-  { value: OTHER, label: 'Another organisation' },
+  { value: OTHER, label: content.words.anotherOrganisation },
 ];
 
 export const organisationValues = (content: FormContent): [string, ...string[]] => [
@@ -193,8 +186,6 @@ export function organisationName(content: FormContent, id: string, other: string
 export const optionLabel = (options: FieldOption[], value: string) =>
   options.find((option) => option.value === value)?.label ?? value;
 
-export const NOT_GIVEN = 'Not given';
-export const orNotGiven = (value: string) => (value === '' ? NOT_GIVEN : value);
 
 /** Names compared the way people type them: case and spacing do not matter. */
 export const sameName = (a: string, b: string) =>
@@ -224,3 +215,40 @@ export function otherNeedsText<T extends Shape>(
     { error: message, path: [otherField], when: whenFieldsValid(shape, field, otherField) },
   ];
 }
+
+// The kinds of question: each says which messages its rule needs (keys of the question's `errors` in
+// the form's content file) and builds the rule from them. functions/forms/questions.ts makes the
+// questions the forms ask from these.
+
+type Extra = Omit<Question, 'kind' | 'errors' | 'rule'>;
+const question = <S extends z.ZodMiniType>(kind: Question['kind'], errors: readonly string[], rule: Question<S>['rule'], extra: Extra = {}): Question<S> => ({
+  kind,
+  errors,
+  rule,
+  ...extra,
+});
+
+export const textQuestion = (kind: 'text' | 'textarea', max: number, extra?: Extra) =>
+  question(kind, ['empty', 'tooLong'], (e) => requiredAnswer(e, max), extra);
+export const optionalTextQuestion = (kind: 'text' | 'textarea', max: number, extra?: Extra) =>
+  question(kind, ['notText', 'tooLong'], (e) => optionalAnswer(e, max), { optional: true, ...extra });
+export const nameQuestion = (extra?: Extra) =>
+  question('text', ['empty', 'tooLong', 'address', 'characters'], (e) => nameAnswer(e), { width: 'long', ...extra });
+export const emailQuestion = (extra?: Extra) =>
+  question('email', ['empty', 'format', 'tooLong'], (e) => emailAnswer(e), { width: 'long', ...extra });
+export const phoneQuestion = (extra?: Extra) =>
+  question('tel', ['empty'], (e, content) => phoneAnswer(e.empty!, content.words.phoneFormat), { autocomplete: 'tel', width: 'medium', ...extra });
+export const optionalPhoneQuestion = (extra?: Extra) =>
+  question('tel', [], (_e, content) => optionalPhoneAnswer(content.words.phoneFormat), { optional: true, autocomplete: 'tel', width: 'medium', ...extra });
+/** The name typed for "another organisation"; `missing` is the form's rule that it is given when needed. */
+export const organisationNameQuestion = (extra?: Extra) =>
+  question('text', ['missing', 'notText', 'tooLong', 'address', 'markup'], (e) => organisationNameAnswer(e), { width: 'long', ...extra });
+export const organisationQuestion = (extra?: Extra) =>
+  question('select', ['choose'], (e, content) => choice(organisationValues(content), e.choose!), { options: organisationOptions, ...extra });
+export const yesNoQuestion = () => question('radios', ['choose'], (e) => choice(['yes', 'no'], e.choose!), { options: yesNo });
+/** Radios whose values are code's and whose labels are the question's `options` words, by key. */
+export const radiosQuestion = <const V extends readonly [{ value: string; key: string }, ...{ value: string; key: string }[]]>(optionKeys: V) =>
+  question('radios', ['choose'], (e) => choice(optionKeys.map((o) => o.value) as [V[number]['value'], ...V[number]['value'][]], e.choose!), { optionKeys });
+export const tickQuestion = (extra?: Extra) => question('checkbox', ['tick'], (e) => mustTick(e.tick!), extra);
+export const dateQuestion = () =>
+  question('date', ['empty', 'incomplete', 'year', 'real'], (e) => dateAnswer(e as unknown as DateMessages));

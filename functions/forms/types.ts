@@ -1,5 +1,6 @@
 import type { z } from 'zod/mini';
-import type { AgreementTerms, FormText, SiteSettings } from '../../src/schemas/data.ts';
+import type { AgreementTerms, SiteSettings } from '../../src/schemas/data.ts';
+import type { FormText, FormWords } from '../../src/schemas/forms.ts';
 import type { Terms, TermsSection } from './terms.ts';
 
 export type FormId = 'coach-eoi' | 'coachee-application' | 'coaching-agreement';
@@ -24,8 +25,11 @@ export interface FormContent {
   guidingPrinciples: string[];
   agreementTerms: AgreementTerms;
   settings: SiteSettings;
-  /** The words around this form (content/forms/<form id>.yml). */
+  /** This form's words (content/forms/<form id>.yml): its title and intro, section headings, and each
+   * question's label, hint and error messages, by field name. */
   text: FormText;
+  /** The words every form shares (content/settings/form-words.yml): buttons, "(optional)", "Not given". */
+  words: FormWords;
 }
 
 export type FieldKind =
@@ -59,8 +63,6 @@ export interface Field {
   optional?: boolean;
   autocomplete?: string;
   width?: 'short' | 'medium' | 'long';
-  /** Most characters allowed (text-like fields); the schema enforces it, the page may show a count. */
-  maxLength?: number;
   options?: FieldOption[];
   /** Show only when another field has this value (e.g. employerOther when employer = 'other'). */
   showWhen?: { field: string; value: string };
@@ -74,6 +76,9 @@ export interface Field {
   confirmLabel?: string;
   /** The sentence that introduces `list`, so its items do not read as loose statements. */
   listIntro?: string;
+  /** The words every form shares, for the renderers ("(optional)", "Choose one", "Not given"). Every
+   * form field has them; the tools' date questions, drawn by the same renderer, do not yet. */
+  words?: FormWords;
 }
 
 export interface AnswerRow {
@@ -97,8 +102,10 @@ export interface FormDefinition<S extends z.ZodMiniType = z.ZodMiniType> {
   /** The form's name in emails and page titles, like "Coach expression of interest". */
   name: string;
   referencePrefix: 'EOI' | 'APP' | 'AGR';
-  /** The form page, with trailing slash: '/become-a-coach/'. */
+  /** The form page, with trailing slash: '/become-a-coach/'. Its sent page is `${path}sent/`. */
   path: string;
+  /** The questions in the order they are asked: each joins its words (content, by field name) and its rule (code). */
+  questions: readonly AskedQuestion[];
   fields(content: FormContent): Field[];
   schema(content: FormContent): S;
   answerRows(data: z.infer<S>, content: FormContent): AnswerRow[];
@@ -119,3 +126,37 @@ export interface FormDefinition<S extends z.ZodMiniType = z.ZodMiniType> {
 export const CHECKBOX_VALUE = 'yes';
 /** The value of the "another organisation" choice in organisation selects. */
 export const OTHER = 'other';
+
+/** The error words a rule needs, by key ("empty", "tooLong"): each is a key of the question's `errors` in content. */
+export type ErrorWords = Record<string, string>;
+
+/**
+ * A question as code defines it, once, whichever forms ask it: its kind, what its rule needs and the
+ * rule. Its words (label, hint, messages) are each form's, in content, under the field name it is asked as.
+ */
+export interface Question<S extends z.ZodMiniType = z.ZodMiniType> {
+  kind: FieldKind;
+  /** The error messages the rule needs: keys of the question's `errors` in the form's content file. */
+  errors: readonly string[];
+  /** Option values, each with the key of its label under the question's `options` in content. */
+  optionKeys?: readonly { value: string; key: string }[];
+  optional?: boolean;
+  autocomplete?: string;
+  width?: 'short' | 'medium' | 'long';
+  /** Choices that come from content or code rather than the question's own `options` words. */
+  options?: (content: FormContent) => FieldOption[];
+  rule(errors: ErrorWords, content: FormContent): S;
+}
+
+/** A question on one form: the field name it is asked as, its section, and what this form adds. */
+export interface AskedQuestion<N extends string = string, Q extends Question = Question> {
+  name: N;
+  question: Q;
+  /** The key of its section heading under `sections` in the form's content file. */
+  section: string;
+  /** Messages of this form's own cross-field rules shown on this question ("not your own email"). */
+  moreErrors?: readonly string[];
+  showWhen?: { field: string; value: string };
+  /** What content adds to the field: the coach expectations list, the terms. */
+  extra?: (content: FormContent) => Partial<Field>;
+}

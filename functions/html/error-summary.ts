@@ -8,7 +8,12 @@ export const ERROR_SUMMARY_TITLE = 'There is a problem';
  * The GOV.UK error summary: a heading and a link to each problem. With `fields`, errors follow the
  * order of the form and only known fields get links; a form-wide problem (field '') is plain text.
  */
-export function renderErrorSummary(errors: readonly FieldError[], fields?: readonly Field[]): string {
+export function renderErrorSummary(
+  errors: readonly FieldError[],
+  fields?: readonly Field[],
+  // A form's fields carry the form's words (content/settings/form-words.yml); the confirm page passes none yet.
+  title = fields?.[0]?.words?.errorSummaryTitle ?? ERROR_SUMMARY_TITLE,
+): string {
   if (errors.length === 0) return '';
   const known = fields ? new Map(fields.map((field, index) => [field.name, index])) : undefined;
   // One message per field, as on the field itself.
@@ -30,7 +35,7 @@ export function renderErrorSummary(errors: readonly FieldError[], fields?: reado
   // when the browser script draws it.
   return (
     `<div class="error-summary" data-error-summary tabindex="-1" autofocus>` +
-    `<div role="alert"><h2 class="error-summary__title">${ERROR_SUMMARY_TITLE}</h2>` +
+    `<div role="alert"><h2 class="error-summary__title">${escapeHtml(title)}</h2>` +
     `<div class="error-summary__body"><ul class="error-summary__list">${items}</ul></div></div></div>`
   );
 }

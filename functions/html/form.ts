@@ -17,8 +17,10 @@ export interface RenderFormOptions {
 export const HONEYPOT_FIELD = 'website';
 /** When the form was first shown (milliseconds since 1970), for the minimum fill-time check. */
 export const STARTED_FIELD = '_started';
-/** Without JavaScript the button sends at once; the browser script relabels it for the check step. */
-export const SEND_LABEL = 'Send';
+/** Read before an inline error by screen readers, for the tools' date questions (form fields carry their own). */
+const ERROR_PREFIX = 'Error:';
+/** What the form page renders, besides its fields, in words from content/settings/form-words.yml. */
+type PageWords = Pick<FormContent['words'], 'send' | 'honeypot'>;
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 const list = (value: unknown): string[] =>
@@ -44,9 +46,10 @@ export function renderForm({ definition, content, values = {}, errors = [] }: Re
   return (
     `<form class="form" method="post" action="/api/forms/${escapeHtml(definition.id)}" novalidate` +
     ` data-form="${escapeHtml(definition.id)}">` +
-    renderHiddenFields(values) +
+    renderHiddenFields(values, content.words) +
     parts.join('') +
-    `<div class="form-actions"><button type="submit" class="button" data-submit>${SEND_LABEL}</button></div>` +
+    // Without JavaScript the button sends at once; the browser script relabels it for the check step.
+    `<div class="form-actions"><button type="submit" class="button" data-submit>${escapeHtml(content.words.send)}</button></div>` +
     `</form>`
   );
 }
@@ -54,14 +57,14 @@ export function renderForm({ definition, content, values = {}, errors = [] }: Re
 /** The form with its error summary above it, for pages that show both together. */
 export function renderFormWithSummary(options: RenderFormOptions): string {
   const fields = options.definition.fields(options.content);
-  return renderErrorSummary(options.errors ?? [], fields) + renderForm(options);
+  return renderErrorSummary(options.errors ?? [], fields, options.content.words.errorSummaryTitle) + renderForm(options);
 }
 
-function renderHiddenFields(values: FormValues): string {
+function renderHiddenFields(values: FormValues, words: PageWords): string {
   return (
     `<input type="hidden" name="${STARTED_FIELD}"${attributes({ value: text(values[STARTED_FIELD]) })} data-started>` +
     `<div class="honeypot" aria-hidden="true">` +
-    `<label for="${HONEYPOT_FIELD}">Leave this field empty</label>` +
+    `<label for="${HONEYPOT_FIELD}">${escapeHtml(words.honeypot)}</label>` +
     `<input type="text" id="${HONEYPOT_FIELD}" name="${HONEYPOT_FIELD}" tabindex="-1" autocomplete="off"${attributes({ value: text(values[HONEYPOT_FIELD]) })}>` +
     `</div>`
   );
@@ -79,7 +82,7 @@ export function renderField(field: Field, value: unknown, error: string | undefi
 }
 
 function labelText(field: Field): string {
-  return escapeHtml(field.label) + (field.optional ? ' <span class="optional">(optional)</span>' : '');
+  return escapeHtml(field.label) + (field.optional && field.words ? ` <span class="optional">${escapeHtml(field.words.optional)}</span>` : '');
 }
 
 function hintHtml(field: Field): string {
@@ -88,7 +91,7 @@ function hintHtml(field: Field): string {
 
 function errorHtml(field: Field, error: string | undefined): string {
   return error
-    ? `<p class="error-message" id="${errorId(field.name)}"><span class="visually-hidden">Error:</span> ${escapeHtml(error)}</p>`
+    ? `<p class="error-message" id="${errorId(field.name)}"><span class="visually-hidden">${escapeHtml(field.words?.errorPrefix ?? ERROR_PREFIX)}</span> ${escapeHtml(error)}</p>`
     : '';
 }
 
@@ -130,7 +133,7 @@ function renderInput(field: Field, value: unknown, error: string | undefined): s
   }
   if (field.kind === 'select') {
     const chosen = text(value);
-    const options = [{ value: '', label: 'Choose one' }, ...(field.options ?? [])]
+    const options = [{ value: '', label: field.words?.chooseOne ?? '' }, ...(field.options ?? [])]
       .map((option) => `<option value="${escapeHtml(option.value)}"${option.value === chosen ? ' selected' : ''}>${escapeHtml(option.label)}</option>`)
       .join('');
     return `<select${attributes({ ...common, class: `select${errorClass}${width}` })}>${options}</select>`;
@@ -188,7 +191,7 @@ export function renderDate(field: Field, value: unknown, error: string | undefin
     const id = idOf(field.name, part);
     return (
       `<div class="date-input__item">` +
-      `<label class="label date-input__label" for="${escapeHtml(id)}">${DATE_PART_LABELS[part]}</label>` +
+      `<label class="label date-input__label" for="${escapeHtml(id)}">${escapeHtml(field.words?.[part] ?? DATE_PART_LABELS[part])}</label>` +
       `<input${attributes({
         class: `input date-input__input input--width-${part === 'year' ? 4 : 2}${error ? ' input--error' : ''}`,
         id,

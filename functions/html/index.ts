@@ -3,7 +3,7 @@
 export { escapeHtml } from './escape.ts';
 export { fieldId, errorId, hintId } from './ids.ts';
 export { renderErrorSummary, ERROR_SUMMARY_TITLE } from './error-summary.ts';
-export { renderForm, renderField, renderFormWithSummary, HONEYPOT_FIELD, STARTED_FIELD, SEND_LABEL } from './form.ts';
+export { renderForm, renderField, renderFormWithSummary, HONEYPOT_FIELD, STARTED_FIELD } from './form.ts';
 export type { RenderFormOptions } from './form.ts';
 export { renderAnswerRows } from './answers.ts';
 export { renderFormPage } from './form-page.ts';

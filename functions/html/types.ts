@@ -3,11 +3,7 @@ import type { AnswerRow, Field, FormContent, FormDefinition } from '../forms/typ
 export type { AnswerRow, Field, FormContent, FormDefinition };
 
 /** One problem with an answer, as the endpoint reports it (422) and the browser finds it. */
-export interface FieldError {
-  /** The field's POST name; '' for a problem with the whole form (like a failed connection). */
-  field: string;
-  message: string;
-}
+export type { FieldError } from '../forms/errors.ts';
 
 /** What was typed, as a plain POST or the browser sends it: strings, and string lists for checkboxes. */
 export type FormValues = Record<string, unknown>;

@@ -9,6 +9,7 @@ import {
 import { fieldsFromSchema, type DecapField } from './schema-fields.ts';
 import { bodyHint, uiHints } from './ui-hints.ts';
 import { BODY_WIDGET, FORMAT } from './names.ts';
+import { formsGroup } from './ui-hints-forms.ts';
 
 // The whole Decap CMS configuration, built at build time from the content schemas (the same ones
 // src/content.config.ts uses) plus the backend chosen by environment variables. The admin page
@@ -40,7 +41,6 @@ const folderOptions: Record<FolderCollectionName, { identifier: string; create: 
   planning: { identifier: 'title', create: false },
   readiness: { identifier: 'question', create: false },
   organisations: { identifier: 'name', create: true },
-  forms: { identifier: 'title', create: false },
 };
 
 export const folderSources: FolderSource[] = Object.entries(folderCollections).map(([name, model]) => ({
@@ -59,6 +59,7 @@ const fileSource = (name: FileCollectionName): FileSource => ({
 
 /** Files collections: one Decap collection holding several single-file content collections. */
 export const fileGroups: { name: string; label: string; description: string; files: FileSource[] }[] = [
+  { ...formsGroup, files: formsGroup.files.map(fileSource) },
   {
     name: 'lists',
     label: 'Lists',

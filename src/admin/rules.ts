@@ -17,13 +17,17 @@ const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Record
 
 /** The schema a rule name points at, or undefined when there is no such collection or field. */
 export function schemaForRule(rule: string): z.ZodType | undefined {
-  const [collection, field, each] = rule.split('.');
-  let schema: z.ZodType | undefined = schemas[collection!]?.shape[field!] as z.ZodType | undefined;
-  if (schema && each === '*') {
+  const [collection, ...path] = rule.split('.');
+  let schema: z.ZodType | undefined = schemas[collection!];
+  // Each step is a field of an object ("questions.name.label") or "*", the items of a list.
+  for (const step of path) {
+    if (!schema) return undefined;
     while (['optional', 'default'].includes(defOf(schema).type)) schema = defOf(schema).innerType as z.ZodType;
-    schema = defOf(schema).type === 'array' ? (defOf(schema).element as z.ZodType) : undefined;
+    const def = defOf(schema);
+    if (step === '*') schema = def.type === 'array' ? (def.element as z.ZodType) : undefined;
+    else schema = def.type === 'object' ? ((def.shape as Record<string, z.ZodType>)[step] ?? undefined) : undefined;
   }
-  return schema;
+  return path.length > 0 ? schema : undefined;
 }
 
 /** What a Decap widget holds, as the plain value the schema reads (Immutable lists become arrays). */

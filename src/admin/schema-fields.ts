@@ -31,6 +31,9 @@ export interface WidgetSpec {
   allow_add?: boolean;
   label_singular?: string;
   collapsed?: boolean;
+  /** An object's own fields (a form's question: its label, hint and messages). */
+  fields?: DecapField[];
+  summary?: string;
 }
 
 export interface DecapField extends WidgetSpec {
@@ -107,6 +110,12 @@ function widgetFor(schema: AnySchema, hint: FieldHint, rule: string): WidgetSpec
       // label_singular names the add button: "Add inbox".
       const singular = (hint.itemLabel ?? 'item').toLowerCase();
       return { widget: CHECKED_WIDGET.list, rule, label_singular: singular, field: item, allow_add: true, collapsed: false, ...lengthLimits(schema) };
+    }
+    case 'object': {
+      // A group of fields, each checked by its own rule: "collection.field.subfield".
+      const fields = fieldsFromSchema(schema as z.ZodObject, hint.fields ?? {}, rule);
+      // A group with a summary (each form question) starts folded, showing its words in one line.
+      return { widget: 'object', fields, collapsed: Boolean(hint.summary), ...(hint.summary ? { summary: hint.summary } : {}) };
     }
     default:
       throw new Error(`The CMS cannot edit a ${def.type} field yet: add it to src/admin/schema-fields.ts`);

@@ -2,6 +2,7 @@
 // The fields themselves (types, required, limits, patterns) come from the zod schemas in
 // src/schemas; this map only adds labels, hints and the choice of a multi-line box where a short
 // line would be cramped. A schema field without an entry here fails the build of the CMS config.
+import { formsHints } from './ui-hints-forms.ts';
 import { pageHints } from './ui-hints-pages.ts';
 
 export interface FieldHint {
@@ -13,6 +14,10 @@ export interface FieldHint {
   itemLabel?: string;
   /** 'text' gives each item of a list a multi-line box. */
   itemWidget?: 'text';
+  /** A group of fields (a form's question): the labels of its own fields. */
+  fields?: Record<string, FieldHint>;
+  /** What a collapsed group shows, like '{{fields.label}}'. */
+  summary?: string;
 }
 
 export interface CollectionHint {
@@ -110,27 +115,7 @@ export const uiHints = {
       },
     },
   },
-  forms: {
-    label: 'Form texts',
-    labelSingular: 'form text',
-    description: 'The words around each form: its title, introduction and what happens after sending.',
-    fields: {
-      title: { label: 'Form title' },
-      intro: { label: 'Introduction', hint: 'A short paragraph at the top of the form.', widget: 'text' },
-      beforeYouStart: {
-        label: 'Before you start',
-        hint: 'What people should have ready. Leave empty if there is nothing.',
-        itemLabel: 'Thing to have ready',
-        itemWidget: 'text',
-      },
-      whatHappensNext: {
-        label: 'What happens next',
-        hint: 'The steps after someone sends the form, in order. The confirmation page shows them.',
-        itemLabel: 'Step',
-        itemWidget: 'text',
-      },
-    },
-  },
+  ...formsHints,
   areasOfCoaching: {
     label: 'Areas of coaching',
     description: 'The areas a coach can offer and a coachee can ask for. The forms offer them as choices.',

@@ -1,9 +1,10 @@
+import { forms, type FormId } from '../../functions/forms/index.ts';
+import { formTextSchema, formWordsSchema } from './forms.ts';
 import { guidanceSchema, planningStepSchema, protocolPhaseSchema } from './guidance.ts';
 import {
   agreementTermsSchema,
   areasOfCoachingSchema,
   coachExpectationsSchema,
-  formTextSchema,
   guidingPrinciplesSchema,
   organisationSchema,
   readinessQuestionSchema,
@@ -30,11 +31,17 @@ export const folderCollections = {
   planning: { folder: 'planning', extension: 'mdx', schema: planningStepSchema },
   readiness: { folder: 'readiness', extension: 'yml', schema: readinessQuestionSchema },
   organisations: { folder: 'organisations', extension: 'yml', schema: organisationSchema },
-  forms: { folder: 'forms', extension: 'yml', schema: formTextSchema },
 } as const;
+
+/** One form's words: its file's schema comes from the form's own questions (functions/forms/). */
+const formFile = <const I extends FormId>(id: I) => ({ file: `forms/${id}.yml` as const, schema: formTextSchema(forms[id]), form: id });
 
 /** Collections held in a single file (paths relative to content/). */
 export const fileCollections = {
+  coachEoiForm: formFile('coach-eoi'),
+  coacheeApplicationForm: formFile('coachee-application'),
+  coachingAgreementForm: formFile('coaching-agreement'),
+  formWords: { file: 'settings/form-words.yml', schema: formWordsSchema },
   areasOfCoaching: { file: 'lists/areas-of-coaching.yml', schema: areasOfCoachingSchema },
   coachExpectations: { file: 'lists/coach-expectations.yml', schema: coachExpectationsSchema },
   guidingPrinciples: { file: 'lists/guiding-principles.yml', schema: guidingPrinciplesSchema },
@@ -50,6 +57,13 @@ export const fileCollections = {
 } as const;
 
 export type FolderCollectionName = keyof typeof folderCollections;
+
+/** Each form's collection of words, by form id. */
+export const formCollections = {
+  'coach-eoi': 'coachEoiForm',
+  'coachee-application': 'coacheeApplicationForm',
+  'coaching-agreement': 'coachingAgreementForm',
+} as const satisfies Record<FormId, keyof typeof fileCollections>;
 export type FileCollectionName = keyof typeof fileCollections;
 
 /**

@@ -56,14 +56,7 @@ export const agreementTermsSchema = z.object({
 });
 export type AgreementTerms = z.infer<typeof agreementTermsSchema>;
 
-/** The words around each form (content/forms/*.yml): the file name is the form's id. */
-export const formTextSchema = z.object({
-  title: requiredText('the form title', { max: 80 }),
-  intro: requiredText('an introduction to the form'),
-  beforeYouStart: textList('things to have ready before starting', { min: 0 }).default([]),
-  whatHappensNext: textList('steps that happen after sending'),
-});
-export type FormText = z.infer<typeof formTextSchema>;
+export { formTextSchema, formWordsSchema, type FormText, type FormWords } from './forms.ts';
 
 /** Placeholders a refusal's words must keep: the code fills them in. */
 const withPlaceholder = (what: string, placeholder: string) =>

@@ -10,7 +10,7 @@ import { ruleProblem, schemaForRule } from '../../src/admin/rules.ts';
 // zod schemas of src/content.config.ts on its own (not with the code that generated the config)
 // and compares them with the Decap configuration, collection by collection and field by field.
 
-type Field = Record<string, unknown> & { name: string; widget: string; required?: boolean; rule?: string; field?: Field };
+type Field = Record<string, unknown> & { name: string; widget: string; required?: boolean; rule?: string; field?: Field; fields?: Field[] };
 type Collection = Record<string, unknown> & { name: string; folder?: string; extension?: string; fields?: Field[]; files?: (Record<string, unknown> & { name: string; file: string; fields: Field[] })[] };
 type SchemaMap = Record<string, z.ZodObject>;
 type Check = Record<string, unknown> & { check: string };
@@ -32,8 +32,11 @@ function describeSchema(schema: unknown): Record<string, unknown> {
   const { inner, required } = unwrapped(schema);
   const d = def(inner);
   const checks = checksOf(inner);
-  const kind = { string: 'text', number: 'number', date: 'date', array: 'list' }[d.type] ?? d.type;
+  const kind = { string: 'text', number: 'number', date: 'date', array: 'list', object: 'group' }[d.type] ?? d.type;
   const out: Record<string, unknown> = { kind, required };
+  if (kind === 'group') {
+    out.fields = Object.fromEntries(Object.entries(d.shape as Record<string, unknown>).map(([key, value]) => [key, describeSchema(value)]));
+  }
   if (kind === 'number') {
     out.min = checks.find((c) => c.check === 'greater_than')?.value;
     out.max = checks.find((c) => c.check === 'less_than')?.value;
@@ -50,8 +53,9 @@ function describeSchema(schema: unknown): Record<string, unknown> {
 /** The same description read from a Decap field. */
 function describeField(field: Field): Record<string, unknown> {
   const widget = field.widget.replace(/^hub-/, '');
-  const kind = { string: 'text', text: 'text', 'mdx-body': 'text', number: 'number', datetime: 'date', list: 'list' }[widget] ?? widget;
+  const kind = { string: 'text', text: 'text', 'mdx-body': 'text', number: 'number', datetime: 'date', list: 'list', object: 'group' }[widget] ?? widget;
   const out: Record<string, unknown> = { kind, required: field.required !== false };
+  if (kind === 'group') out.fields = Object.fromEntries((field.fields ?? []).map((sub) => [sub.name, describeField(sub)]));
   if (kind === 'number') {
     out.min = field.min;
     out.max = field.max;
@@ -69,8 +73,8 @@ function describeField(field: Field): Record<string, unknown> {
 function breaking(schema: z.ZodType, check: Check): unknown[] | undefined {
   const sample = ['x', 'team@example.org', '/principles/'].find((value) => schema.safeParse(value).success) ?? 'x';
   switch (check.check) {
-    case 'overwrite': // trim: a box of spaces must count as empty
-      return ['   '];
+    case 'overwrite': // trim: a box of spaces must count as empty, where empty is refused
+      return checksOf(schema).some((c) => c.check === 'min_length' && Number(c.minimum) > 0) ? ['   '] : [];
     case 'min_length':
       if (Number(check.minimum) === 0) return []; // nothing can break it
       return def(schema).type === 'array' ? [Array(Number(check.minimum) - 1).fill(itemSample(schema))] : [' '.repeat(Number(check.minimum) + 2)];
@@ -93,9 +97,16 @@ const itemSample = (list: z.ZodType) =>
   ['x', 'team@example.org', '/principles/'].find((value) => (def(list).element as z.ZodType).safeParse(value).success);
 
 /** Every check the CMS must carry for a field (and its items), with values that break each. */
-function constraintProblems(name: string, key: string, schema: z.ZodType, rule: string | undefined, itemRule?: string): string[] {
+function constraintProblems(name: string, key: string, schema: z.ZodType, rule: string | undefined, itemRule?: string, field?: Field): string[] {
   const { inner } = unwrapped(schema);
   if (def(inner).type === 'date') return [];
+  // A group (a form's question) has no rule of its own: each of its fields carries one.
+  if (def(inner).type === 'object') {
+    const shape = def(inner).shape as Record<string, z.ZodType>;
+    return (field?.fields ?? []).flatMap((sub) =>
+      shape[sub.name] ? constraintProblems(name, `${key}.${sub.name}`, shape[sub.name]!, sub.rule, sub.field?.rule, sub) : [],
+    );
+  }
   if (!rule) return [`${name}.${key} has no rule, so the CMS checks none of its limits`];
   const problems: string[] = [];
   const cms = schemaForRule(rule);
@@ -143,7 +154,7 @@ function drift(config: { collections: Collection[] }, schemas: SchemaMap): strin
     for (const field of fields) {
       const fieldSchema = schema.shape[field.name] as z.ZodType | undefined;
       if (!fieldSchema) continue;
-      problems.push(...constraintProblems(name, field.name, fieldSchema, field.rule, field.field?.rule));
+      problems.push(...constraintProblems(name, field.name, fieldSchema, field.rule, field.field?.rule, field));
     }
   }
   return problems;
@@ -246,8 +257,8 @@ describe('the consistency check fails when the two drift apart', () => {
   });
 
   it('notices a collection missing from the CMS, and a schema field the CMS does not have', () => {
-    expect(mutate((c) => { c.collections = c.collections.filter((x) => x.name !== 'forms'); })).toEqual([
-      'collection forms is missing from the CMS',
+    expect(mutate((c) => { c.collections = c.collections.filter((x) => x.name !== 'readiness'); })).toEqual([
+      'collection readiness is missing from the CMS',
     ]);
     const widened = { ...schemas, organisations: schemas.organisations.extend({ phone: z.string() }) };
     expect(drift(config, widened)).toEqual(['organisations.phone is missing from the CMS']);

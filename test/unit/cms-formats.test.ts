@@ -73,6 +73,30 @@ describe('saving a changed entry rewrites only what changed', () => {
     expect(parse(saved)).toEqual({ ...parse(text), inboxes: data.inboxes });
   });
 
+  it('changes one message of a form question, wherever Decap puts the keys: one line changes', () => {
+    const text = readFileSync('content/forms/coach-eoi.yml', 'utf8');
+    const data = ymlFormat.fromFile(text) as Record<string, Record<string, Record<string, Record<string, string>>>>;
+    const questions = data.questions!;
+    questions.jobTitle!.errors!.empty = 'Tell us your job title';
+    // Decap hands back nested maps in its own order (an Immutable map of more than 8 keys has none).
+    data.questions = Object.fromEntries(Object.entries(questions).reverse());
+    const saved = ymlFormat.toFile(data, fieldOrder('content/forms/coach-eoi.yml'));
+    expect(saved).toBe(text.replace('      empty: Enter your job title\n', '      empty: Tell us your job title\n'));
+  });
+
+  it('adds a hint to a form question on one new line, indented with its question, and removes it again', () => {
+    const text = readFileSync('content/forms/coach-eoi.yml', 'utf8');
+    const data = ymlFormat.fromFile(text) as Record<string, Record<string, Record<string, unknown>>>;
+    data.questions!.jobTitle = { ...data.questions!.jobTitle, hint: 'As it is on your contract' };
+    const saved = ymlFormat.toFile(data, fieldOrder('content/forms/coach-eoi.yml'));
+    expect(saved.split('\n').length).toBe(text.split('\n').length + 1);
+    expect(parse(saved).questions.jobTitle).toEqual({ ...parse(text).questions.jobTitle, hint: 'As it is on your contract' });
+    expect(saved).toContain('      tooLong: Your job title must be {max} characters or fewer\n    hint: As it is on your contract\n  employer:\n');
+    const again = ymlFormat.fromFile(saved) as Record<string, Record<string, Record<string, unknown>>>;
+    delete again.questions!.jobTitle!.hint;
+    expect(ymlFormat.toFile(again, fieldOrder('content/forms/coach-eoi.yml'))).toBe(text);
+  });
+
   it('changes a frontmatter date in place, written as YYYY-MM-DD', () => {
     const text = fixture('page.mdx');
     const data = mdxFormat.fromFile(text);

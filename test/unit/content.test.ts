@@ -9,13 +9,14 @@ import {
   agreementTermsSchema,
   areasOfCoachingSchema,
   coachExpectationsSchema,
-  formTextSchema,
   guidingPrinciplesSchema,
   organisationSchema,
   readinessQuestionSchema,
   siteSettingsSchema,
 } from '../../src/schemas/data.ts';
 import { guidanceSchema, planningStepSchema, protocolPhaseSchema } from '../../src/schemas/guidance.ts';
+import { fileCollections, formCollections } from '../../src/schemas/content-model.ts';
+import { formIds } from '../../functions/forms/index.ts';
 
 // The real content/ folder that editors own: these tests stop a broken edit before it ships.
 const CONTENT = join(import.meta.dirname, '../../content');
@@ -67,7 +68,8 @@ const planning = filesIn('planning', '.mdx').map((path) => readMdx(planningStepS
 const guidance = filesIn('guidance', '.mdx').map((path) => readMdx(guidanceSchema, path));
 const readiness = filesIn('readiness', '.yml').map((path) => readYaml(readinessQuestionSchema, path));
 const organisations = filesIn('organisations', '.yml').map((path) => readYaml(organisationSchema, path));
-const forms = filesIn('forms', '.yml').map((path) => readYaml(formTextSchema, path));
+const formFile = (id: (typeof formIds)[number]) => fileCollections[formCollections[id]];
+const forms = formIds.map((id) => readYaml(formFile(id).schema, join(CONTENT, formFile(id).file)));
 const list = <S extends z.ZodType>(schema: S, name: string) => readYaml(schema, join(CONTENT, 'lists', `${name}.yml`)).data;
 const settings = readYaml(siteSettingsSchema, join(CONTENT, 'settings', 'site.yml')).data;
 
