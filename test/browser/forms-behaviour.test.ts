@@ -300,6 +300,33 @@ describe('what a form page costs', () => {
     },
   );
 
+  it('a page that is only read loads none of the checks; the first use of the form loads them, once', async () => {
+    await withPage(async (page, errors) => {
+      const scripts: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+      });
+      await page.goto(FORM_PAGES['coach-eoi'].path);
+      await page.waitForLoadState('networkidle');
+      const before = scriptBytes(FORM_PAGES['coach-eoi'].path).files;
+      expect([...scripts].sort()).toEqual([...before].sort());
+      expect(scripts.some((file) => file.includes('/checking.'))).toBe(false);
+      // Already working: the kept-answers note and the Continue button need no checks.
+      expect(await page.textContent('[data-submit]')).toBe('Continue');
+      expect(await page.isVisible('[data-saved-note]')).toBe(true);
+
+      await page.focus('#f-name');
+      await page.waitForLoadState('networkidle');
+      expect(scripts.filter((file) => file.includes('/checking.'))).toHaveLength(1);
+      expect(scripts.some((file) => file.includes('/coach-eoi.'))).toBe(true);
+      const all = scriptBytes(FORM_PAGES['coach-eoi'].path, { dynamic: true }).files;
+      expect(scripts.every((file) => all.includes(file))).toBe(true);
+      await page.click('[data-submit]');
+      expect(await page.textContent('[data-error-summary]')).toContain((await schemaFixture('coach-eoi')).empty[0]!.message);
+      expect(errors).toEqual([]);
+    });
+  });
+
   it.each([
     ...Object.values(FORM_PAGES).flatMap(({ path: p }) => [p, `${p}sent/`]),
     '/confirm/',
