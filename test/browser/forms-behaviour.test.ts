@@ -339,6 +339,12 @@ describe('what a form page costs', () => {
     expect(html).not.toMatch(/\sstyle="/);
   });
 
+  it('the sent and confirm templates may be indexed: they hold nothing private (pages with a reference or token say noindex by header)', () => {
+    for (const pagePath of ['/become-a-coach/sent/', '/apply-for-coaching/sent/', '/coaching-agreement/sent/', '/confirm/', '/confirm/done/']) {
+      expect(readFileSync(path.join(dist, pagePath, 'index.html'), 'utf8'), pagePath).not.toMatch(/<meta name="robots"/);
+    }
+  });
+
   it('sent and confirm pages ship no JavaScript', () => {
     for (const pagePath of ['/become-a-coach/sent/', '/apply-for-coaching/sent/', '/coaching-agreement/sent/', '/confirm/', '/confirm/done/']) {
       expect(scriptBytes(pagePath).files, pagePath).toEqual([]);
