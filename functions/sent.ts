@@ -26,7 +26,8 @@ export async function handleSentPage(request: Request, deps: Pick<Intake, 'fetch
   }
   try {
     const content = await deps.loadContent(definition.id);
-    return html(200, renderSentPage(template, { reference, definition, content, held: heldEmails(url) }));
+    // The static template may be indexed; a page with someone's reference in its address is not.
+    return html(200, renderSentPage(template, { reference, definition, content, held: heldEmails(url) }), { 'x-robots-tag': 'noindex' });
   } catch (error) {
     deps.log(`sent page for ${reference}: ${(error as Error).message}`);
     return html(503, template, { 'retry-after': '60' });

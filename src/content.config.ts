@@ -29,6 +29,7 @@ export const collections = {
   agreementTerms: defineCollection({ loader: inFile(file.agreementTerms), schema: file.agreementTerms.schema }),
   settings: defineCollection({ loader: inFile(file.settings), schema: file.settings.schema }),
   refusals: defineCollection({ loader: inFile(file.refusals), schema: file.refusals.schema }),
+  formScript: defineCollection({ loader: inFile(file.formScript), schema: file.formScript.schema }),
   chrome: defineCollection({ loader: inFile(file.chrome), schema: file.chrome.schema }),
   homePage: defineCollection({ loader: inFile(file.homePage), schema: file.homePage.schema }),
   notFoundPage: defineCollection({ loader: inFile(file.notFoundPage), schema: file.notFoundPage.schema }),

@@ -50,6 +50,12 @@ async function compressingProxy(target) {
   return { url: `http://localhost:${proxy.address().port}`, close: () => new Promise((resolve) => proxy.close(resolve)) };
 }
 
+/** Every template, or only the paths given as `--lighthouse-pages=/a/,/b/` (to look into a few). */
+function templates() {
+  const only = process.argv.find((arg) => arg.startsWith('--lighthouse-pages='))?.split('=')[1]?.split(',');
+  return only ? TEMPLATES.filter(([, pagePath]) => only.includes(pagePath)) : TEMPLATES;
+}
+
 export default async function lighthouseBench() {
   if (process.argv.includes('--no-lighthouse')) return;
   if (!existsSync(CHROME_PATH)) {
@@ -72,7 +78,7 @@ export default async function lighthouseBench() {
   try {
     console.log('Lighthouse scores per template (performance/accessibility/best practices/SEO):');
     let below = 0;
-    for (const [name, pagePath] of TEMPLATES) {
+    for (const [name, pagePath] of templates()) {
       const line = [];
       const lost = [];
       const runs = [['mobile', undefined], ...(process.argv.includes('--lighthouse-desktop') ? [['desktop', desktopConfig]] : [])];

@@ -75,7 +75,7 @@ export const fileGroups: { name: string; label: string; description: string; fil
     name: 'settings',
     label: 'Site settings',
     description: uiHints.settings.description,
-    files: [fileSource('settings'), fileSource('chrome'), fileSource('refusals')],
+    files: [fileSource('settings'), fileSource('chrome'), fileSource('refusals'), fileSource('formScript')],
   },
   {
     name: 'pages',

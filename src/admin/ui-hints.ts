@@ -220,5 +220,29 @@ export const uiHints = {
       help: { label: 'Whom to email', hint: 'Keep {contact}: it becomes the contact address from Site settings.' },
     },
   },
+  formScript: {
+    label: 'What the forms say as people fill them in',
+    description:
+      'The words the form pages add when JavaScript runs: buttons, the messages when a form could not be sent, ' +
+      'and the notes about answers kept in this browser. Keep the words in curly brackets: they are replaced by real values.',
+    fields: {
+      continueButton: { label: 'Button that goes on to check the answers' },
+      sendButton: { label: 'Button that sends the form' },
+      sendingButton: { label: 'Send button while sending' },
+      sending: { label: 'Announced while sending' },
+      checkTitle: { label: 'Page title while checking answers', hint: 'The form’s title follows it, like “Check your answers – Apply for coaching”.' },
+      network: { label: 'Not sent: the connection failed', widget: 'text' },
+      server: { label: 'Not sent: something went wrong on our side', widget: 'text' },
+      tooLarge: { label: 'Not sent: answers too long', widget: 'text' },
+      rateLimited: { label: 'Not sent: too many forms', hint: 'Keep {wait}: it becomes “1 minute” or “2 minutes”, for example.', widget: 'text' },
+      oneMinute: { label: 'How one minute reads' },
+      minutes: { label: 'How several minutes read', hint: 'Keep {count}: it becomes the number of minutes.' },
+      restored: { label: 'Answers filled in again (time unknown)', widget: 'text' },
+      restoredAt: { label: 'Answers filled in again, with when', hint: 'Keep {date} and {time}: they become “3 December” and “14:05”, for example.', widget: 'text' },
+      keeping: { label: 'Note: answers kept in this browser', widget: 'text' },
+      clearButton: { label: 'Button that clears saved answers' },
+      cleared: { label: 'Announced when saved answers are cleared' },
+    },
+  },
   ...pageHints,
 } satisfies Record<string, CollectionHint>;

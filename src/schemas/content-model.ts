@@ -9,6 +9,7 @@ import {
   organisationSchema,
   readinessQuestionSchema,
   refusalsSchema,
+  formScriptSchema,
   siteSettingsSchema,
 } from './data.ts';
 import {
@@ -48,6 +49,7 @@ export const fileCollections = {
   agreementTerms: { file: 'lists/agreement-terms.yml', schema: agreementTermsSchema },
   settings: { file: 'settings/site.yml', schema: siteSettingsSchema },
   refusals: { file: 'settings/refusals.yml', schema: refusalsSchema },
+  formScript: { file: 'settings/forms.yml', schema: formScriptSchema },
   chrome: { file: 'settings/chrome.yml', schema: siteChromeSchema },
   homePage: { file: 'pages/home.yml', schema: homePageSchema },
   notFoundPage: { file: 'pages/not-found.yml', schema: notFoundPageSchema },

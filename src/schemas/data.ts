@@ -92,6 +92,36 @@ export const refusalsSchema = z.object({
 });
 export type Refusals = z.infer<typeof refusalsSchema>;
 
+/** Placeholders a sentence must keep, all of them, in one pattern (the CMS carries one per field). */
+const withPlaceholders = (what: string, placeholders: string[]) =>
+  requiredText(what).regex(new RegExp(placeholders.map((name) => `(?=[\\s\\S]*\\{${name}\\})`).join('')), {
+    error: `Keep ${placeholders.map((name) => `{${name}}`).join(' and ')} in ${what}: they are replaced by the real values`,
+  });
+
+/**
+ * What the form pages' script says (content/settings/forms.yml): its buttons, the "not sent" messages,
+ * the saved-answers notes and what it announces. It reaches the script in the page's form data.
+ */
+export const formScriptSchema = z.object({
+  continueButton: requiredText('the words of the button that goes on to check the answers', { max: 40 }),
+  sendButton: requiredText('the words of the button that sends the form', { max: 40 }),
+  sendingButton: requiredText('the words of the send button while the form is being sent', { max: 40 }),
+  sending: requiredText('what is announced while the form is being sent'),
+  checkTitle: requiredText('the start of the page title while people check their answers', { max: 60 }),
+  network: requiredText('what to say when the connection failed'),
+  server: requiredText('what to say when something went wrong on our side'),
+  tooLarge: requiredText('what to say when the answers are too long'),
+  rateLimited: withPlaceholder('what to say when too many forms came from one connection', 'wait'),
+  oneMinute: requiredText('how one minute reads in the wait', { max: 20 }),
+  minutes: withPlaceholder('how several minutes read in the wait', 'count'),
+  restored: requiredText('the line saying answers typed before were filled in'),
+  restoredAt: withPlaceholders('the line saying when the answers filled in were typed', ['date', 'time']),
+  keeping: requiredText('the note saying answers are kept in this browser'),
+  clearButton: requiredText('the words of the button that clears saved answers', { max: 40 }),
+  cleared: requiredText('what is announced when saved answers are cleared'),
+});
+export type FormScriptWords = z.infer<typeof formScriptSchema>;
+
 /** Scheme-wide settings (content/settings/site.yml). */
 export const siteSettingsSchema = z.object({
   schemeName: requiredText('the scheme name', { max: 60 }),

@@ -126,6 +126,8 @@ describe.each(Object.keys(CASES) as FormId[])('%s', (formId) => {
     it('sent empty, lists every problem in the summary, takes focus there and marks each field, without sending', async () => {
       const { empty } = await schemaFixture(formId);
       await page.click('[data-submit]');
+      // The checks load on first use (docs/intake-ui.md): the summary comes once they have.
+      await page.waitForSelector('[data-error-summary]');
       expect(await errorSummary(page)).toEqual(expectedSummary(empty));
       expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-error-summary'))).toBe(true);
       expect(await inlineErrors(page)).toEqual(Object.fromEntries(empty.map((e) => [e.field, e.message])));

@@ -28,33 +28,3 @@ export function readValues(form: HTMLFormElement, fields: readonly Field[]): Val
   for (const field of fields) if (!applies(field, values)) values[field.name] = '';
   return values;
 }
-
-/** The names a field's answer is kept under: its own, or its three boxes for a date. */
-const namesOf = (field: Field) => (field.kind === 'date' ? DATE_PARTS.map((part) => datePartName(field.name, part)) : [field.name]);
-
-/** Every name the form's answers are kept under, for saving and restoring. */
-export function answerNames(fields: readonly Field[]): Set<string> {
-  return new Set(fields.flatMap(namesOf));
-}
-
-export function writeValues(form: HTMLFormElement, fields: readonly Field[], values: Values): void {
-  for (const name of fields.flatMap(namesOf)) {
-    const value = values[name];
-    if (value === undefined) continue;
-    const list = Array.isArray(value) ? value : [value];
-    const controls = form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
-      `[name="${CSS.escape(name)}"]`,
-    );
-    for (const control of controls) {
-      if (control instanceof HTMLInputElement && (control.type === 'radio' || control.type === 'checkbox')) {
-        control.checked = list.includes(control.value);
-      } else {
-        control.value = list[0] ?? '';
-      }
-    }
-  }
-}
-
-/** True when nothing has been typed or chosen yet. */
-export const isEmpty = (values: Values): boolean =>
-  Object.values(values).every((value) => (Array.isArray(value) ? value.length === 0 : value.trim() === ''));
