@@ -11,26 +11,34 @@ import {
   updateRecord,
   type SubmissionRecord,
 } from '../../functions/outbox.ts';
+import { linkSecretKey, type LinkSecret } from '../../functions/email/links.ts';
 import { MemoryStore, type WriteCondition } from '../../functions/store.ts';
 import { handleFormPost } from '../../functions/submission.ts';
 import { post, testDeps } from './intake-support.ts';
 
 // The outbox between processes: two senders racing for one submission, a sender that died holding
 // the lease, a record changed by someone else while its emails go out, and the scheduled run that
-// must stop before its time is up. All in memory, with the clock in the test's hands.
+// must stop before its time is up. All in memory, with the clock in the test's hands. The form
+// answers once the submission is stored and sends after the answer: `settle()` waits for that
+// sending. A coach EOI takes two calls (WD's email alone, with its attachments, keyed by the email;
+// then the applicant's receipt, keyed by the batch); an agreement three (two WD inboxes, then the batch).
 
 const valid = (formId: string) =>
   JSON.parse(readFileSync(new URL(`../fixtures/intake/schemas/${formId}.json`, import.meta.url), 'utf8')).valid;
 
 const SECOND = 1000;
 
-/** A submission whose first send failed, so the outbox owes its emails; due once 15 s have passed. */
+/** A submission whose first send (WD's email) failed, so the outbox owes its emails; due once 15 s have passed. */
 async function pendingSubmission(harness: ReturnType<typeof testDeps>, formId = 'coach-eoi') {
   harness.mailer.script.push({ ok: false, reason: 'Resend 500' });
   const response = await handleFormPost(post(formId, valid(formId)), harness.deps, 'a');
   const { reference } = (await response.json()) as { reference: string };
+  await harness.settle();
   return reference;
 }
+
+/** The calls a coach EOI's submitted emails take, in order. */
+const eoiCalls = (reference: string) => [`${reference}/submitted/wd-northfield@example.org`, `${reference}/submitted`];
 
 const recordOf = async (store: MemoryStore, reference: string) =>
   (await store.get<SubmissionRecord>(submissionKey(reference)))!.value;
@@ -66,9 +74,14 @@ describe('two senders racing for one submission', () => {
     const outcomes = await Promise.all([deliver(reference, harness.deps), deliver(reference, harness.deps)]);
 
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['busy', 'delivered']);
-    expect(harness.mailer.calls).toHaveLength(1);
+    // Each call once: WD's email, then the applicant's receipt.
+    expect(harness.mailer.calls.map((call) => call.idempotencyKey)).toEqual(eoiCalls(reference));
     const record = await recordOf(harness.store, reference);
-    expect(record.batches[0]).toMatchObject({ attempts: 1, sentAt: '2026-11-26T10:00:15.000Z' });
+    expect(record.batches[0]).toMatchObject({
+      attempts: 1,
+      sentAt: '2026-11-26T10:00:15.000Z',
+      sentCalls: eoiCalls(reference),
+    });
     expect(record.leaseUntil).toBeUndefined();
   });
 
@@ -80,7 +93,7 @@ describe('two senders racing for one submission', () => {
     // The first sender claims it and hangs inside the email call (a process that died mid-send).
     void deliver(reference, { ...harness.deps, mailer: held });
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(held.calls).toEqual([`${reference}/submitted`]);
+    expect(held.calls).toEqual([`${reference}/submitted/wd-northfield@example.org`]);
     expect((await recordOf(harness.store, reference)).leaseUntil).toBe('2026-11-26T10:01:15.000Z');
 
     harness.mailer.calls.length = 0;
@@ -91,12 +104,9 @@ describe('two senders racing for one submission', () => {
 
     harness.advance(1);
     const outcome = await deliver(reference, harness.deps);
-    expect(outcome).toEqual({
-      status: 'delivered',
-      sent: [{ stage: 'submitted', to: ['wd-northfield@example.org', 'alex.morgan@example.org'] }],
-    });
-    // The same Idempotency-Key as the hung call: if that one did reach the service, it sends once.
-    expect(harness.mailer.calls.map((call) => call.idempotencyKey)).toEqual([`${reference}/submitted`]);
+    expect(outcome).toEqual({ status: 'delivered', sent: [{ stage: 'submitted', count: 2 }] });
+    // WD's call has the same Idempotency-Key as the hung one: if that did reach the service, it sends once.
+    expect(harness.mailer.calls.map((call) => call.idempotencyKey)).toEqual(eoiCalls(reference));
   });
 
   it('reports a submission another process is sending as pending, not as sent or lost', async () => {
@@ -111,6 +121,8 @@ describe('two senders racing for one submission', () => {
       sent: [],
       pending: [{ reference, reason: 'being sent by another process' }],
       deleted: [],
+      keptPending: [],
+      followUps: [],
       limitsCleared: 0,
     });
   });
@@ -140,6 +152,11 @@ describe('a record changed while its emails are being sent', () => {
     const record = await recordOf(harness.store, reference);
     expect(record.confirmation?.confirmedAt).toBe('2026-11-26T10:00:15.000Z');
     expect(record.batches[0]?.sentAt).toBe('2026-11-26T10:00:15.000Z');
+    expect(record.batches[0]?.sentCalls).toEqual([
+      `${reference}/submitted/wd-eastmere-children@example.org`,
+      `${reference}/submitted/wd-northfield@example.org`,
+      `${reference}/submitted`,
+    ]);
     expect(record.leaseUntil).toBeUndefined();
   });
 
@@ -188,8 +205,9 @@ describe('one delivery attempt', () => {
     expect(await deliver('EOI-2345-6789', harness.deps)).toEqual({ status: 'missing' });
     const response = await handleFormPost(post('coach-eoi', valid('coach-eoi')), harness.deps, 'a');
     const { reference } = await response.json();
+    await harness.settle();
     expect(await deliver(reference, harness.deps)).toEqual({ status: 'delivered', sent: [] });
-    expect(harness.mailer.calls).toHaveLength(1);
+    expect(harness.mailer.calls.map((call) => call.idempotencyKey)).toEqual(eoiCalls(reference));
   });
 
   it('does not send before the backoff has run out, unless forced, and says why it waits', async () => {
@@ -200,7 +218,10 @@ describe('one delivery attempt', () => {
     expect(harness.mailer.calls).toHaveLength(1);
     const forced = await deliver(reference, harness.deps, { force: true });
     expect(forced.status).toBe('delivered');
-    expect(harness.mailer.calls).toHaveLength(2);
+    expect(harness.mailer.calls.map((call) => call.idempotencyKey)).toEqual([
+      `${reference}/submitted/wd-northfield@example.org`,
+      ...eoiCalls(reference),
+    ]);
   });
 
   it('backs off 15 s, 30 s, 1 min … after each failure, and never more than an hour', async () => {
@@ -241,7 +262,7 @@ describe('one delivery attempt', () => {
     harness.advance(15 * SECOND);
     await deliver(reference, harness.deps);
     const batch = (await recordOf(harness.store, reference)).batches[0]!;
-    expect(Object.keys(batch).sort()).toEqual(['attempts', 'emails', 'idempotencyKey', 'sentAt', 'stage']);
+    expect(Object.keys(batch).sort()).toEqual(['attempts', 'emails', 'idempotencyKey', 'sentAt', 'sentCalls', 'stage']);
   });
 });
 
@@ -255,11 +276,12 @@ describe('the scheduled run and its deadline', () => {
     ];
     const delivered = (await (await handleFormPost(post('coach-eoi', valid('coach-eoi')), harness.deps, 'a')).json())
       .reference;
+    await harness.settle();
     harness.advance(15 * SECOND);
-    // Each call to the email service takes 12 s.
+    // Each call to the email service takes 6 s: a submission's two calls, 12 s.
     const send = harness.mailer.sendBatch.bind(harness.mailer);
     harness.mailer.sendBatch = async (emails, key) => {
-      harness.advance(12 * SECOND);
+      harness.advance(6 * SECOND);
       return send(emails, key);
     };
     harness.mailer.calls.length = 0;
@@ -271,7 +293,7 @@ describe('the scheduled run and its deadline', () => {
     expect(report.sent.map((item) => item.reference)).toEqual(sorted.slice(0, 2));
     expect(report.pending).toEqual([{ reference: sorted[2], reason: 'left for the next run' }]);
     expect(report.pending.map((item) => item.reference)).not.toContain(delivered);
-    expect(harness.mailer.calls).toHaveLength(2);
+    expect(harness.mailer.calls.map((call) => call.idempotencyKey)).toEqual(sorted.slice(0, 2).flatMap(eoiCalls));
   });
 
   it('starts nothing once the deadline has come, and lists only what is still owed', async () => {
@@ -279,6 +301,7 @@ describe('the scheduled run and its deadline', () => {
     const reference = await pendingSubmission(harness);
     // Already delivered: not something left for the next run.
     await handleFormPost(post('coach-eoi', valid('coach-eoi')), harness.deps, 'a');
+    await harness.settle();
     harness.advance(15 * SECOND);
     harness.mailer.calls.length = 0;
     const report = await flushOutbox(harness.deps, { deadline: harness.deps.now() });
@@ -303,7 +326,8 @@ describe('the scheduled run and its deadline', () => {
       { ...harness.deps, pacer: pacer as unknown as Pacer },
       { deadline: harness.deps.now() + 7 * SECOND },
     );
-    expect(waits).toEqual([7 * SECOND]);
+    // Both calls (WD's, then the receipt) may wait at most the 7 s left (the stub takes no time).
+    expect(waits).toEqual([7 * SECOND, 7 * SECOND]);
   });
 });
 
@@ -315,14 +339,20 @@ describe('what a delivery attempt passes on and reports', () => {
     const seen: unknown[] = [];
     const mailer: Mailer = {
       kind: 'resend',
-      sendEmail: async () => ({ ok: true }),
-      sendBatch: async (_emails, _key, options) => {
-        seen.push(options);
+      sendEmail: async (_email, key, options) => {
+        seen.push([key, options]);
+        return { ok: true };
+      },
+      sendBatch: async (_emails, key, options) => {
+        seen.push([key, options]);
         return { ok: true };
       },
     };
     await deliver(reference, { ...harness.deps, mailer }, { timeoutMs: 4000 });
-    expect(seen).toEqual([{ timeoutMs: 4000 }]);
+    expect(seen).toEqual([
+      [`${reference}/submitted/wd-northfield@example.org`, { timeoutMs: 4000 }],
+      [`${reference}/submitted`, { timeoutMs: 4000 }],
+    ]);
   });
 
   it('works without a log, as outbox:flush may run it', async () => {
@@ -338,8 +368,10 @@ describe('what a delivery attempt passes on and reports', () => {
   it('reports the stage it sent even when a later stage of the same submission fails', async () => {
     const harness = testDeps();
     const reference = await pendingSubmission(harness, 'coaching-agreement');
-    const request = harness.mailer.calls[0]!.emails.find((email) => email.to === 'alex.morgan@example.org')!;
-    const token = /\/confirm\/([A-Za-z0-9_-]{43})\//.exec(request.text)![1]!;
+    // The request to the coach has not gone yet: its link waits in the store, apart from the record.
+    const secret = (await harness.store.get<LinkSecret>(linkSecretKey(reference)))!.value;
+    expect(secret.emailKey).toBe(`${reference}/submitted/alex.morgan@example.org`);
+    const token = /\/confirm\/([A-Za-z0-9_-]{43})\/$/.exec(secret.link)![1]!;
     // The coach confirms while the first emails are still owed: the confirmed batch waits behind them.
     const { handleConfirm } = await import('../../functions/confirm.ts');
     const confirmed = await handleConfirm(
@@ -352,8 +384,10 @@ describe('what a delivery attempt passes on and reports', () => {
       'a',
     );
     expect(confirmed.status).toBe(303);
+    await harness.settle();
     harness.advance(15 * SECOND);
-    harness.mailer.script.push({ ok: true }, { ok: false, reason: 'Resend 503' });
+    // The submitted stage's three calls go; the confirmed stage's first fails.
+    harness.mailer.script.push({ ok: true }, { ok: true }, { ok: true }, { ok: false, reason: 'Resend 503' });
 
     const report = await flushOutbox(harness.deps);
 
