@@ -28,7 +28,11 @@ const valid = (formId: string) =>
 const TYPED = ['Jordan', 'Lee', 'Social worker', 'Adult safeguarding', '07700', 'confidence', 'Priya', 'Shah'];
 
 async function sendApplication(harness = testDeps(), body: Record<string, unknown> = {}) {
-  const response = await handleFormPost(post('coachee-application', { ...valid('coachee-application'), ...body }), harness.deps, 'a');
+  const response = await handleFormPost(
+    post('coachee-application', { ...valid('coachee-application'), ...body }),
+    harness.deps,
+    'a',
+  );
   expect(response.status).toBe(201);
   const { reference } = (await response.json()) as { reference: string };
   await harness.settle();
@@ -80,7 +84,9 @@ describe('second signatures followed up', () => {
     harness.deps.config = { ...harness.deps.config, reminderDays: 5 };
     const { reference, mailer, advance, flush } = await sendApplication(harness);
     const sentTo = (stage: string) =>
-      mailer.calls.filter((call) => call.idempotencyKey.startsWith(`${reference}/${stage}`)).flatMap((call) => call.emails);
+      mailer.calls
+        .filter((call) => call.idempotencyKey.startsWith(`${reference}/${stage}`))
+        .flatMap((call) => call.emails);
 
     advance(5 * DAY - 60_000);
     expect((await flush()).followUps).toEqual([]);
@@ -114,7 +120,11 @@ describe('second signatures followed up', () => {
     advance(60_000);
     expect((await flush()).followUps).toEqual([{ reference, stage: 'expired' }]);
     const expired = sentTo('expired');
-    expect(expired.map((email) => email.to)).toEqual(['wd-eastmere-children@example.org', 'WD-Northfield@example.org', 'jordan.lee@example.org']);
+    expect(expired.map((email) => email.to)).toEqual([
+      'wd-eastmere-children@example.org',
+      'WD-Northfield@example.org',
+      'jordan.lee@example.org',
+    ]);
     expect(expired[0]!.subject).toBe(`Not confirmed: coaching application ${reference} – Eastmere`);
     expect(expired[0]!.text).toBe(
       `The line manager did not confirm coaching application ${reference} within 14 days, and the link has expired.\n\n` +
@@ -138,7 +148,9 @@ describe('second signatures followed up', () => {
   it('sends no reminder once the manager has confirmed', async () => {
     const harness = testDeps();
     const { mailer, deps, advance, flush, reference } = await sendApplication(harness);
-    const token = /\/confirm\/([A-Za-z0-9_-]{43})\//.exec(mailer.emails.find((e) => e.to === 'priya.shah@example.org')!.text)![1];
+    const token = /\/confirm\/([A-Za-z0-9_-]{43})\//.exec(
+      mailer.emails.find((e) => e.to === 'priya.shah@example.org')!.text,
+    )![1];
     const confirmed = await handleConfirm(
       new Request(`https://coaching.example.org/confirm/${token}/`, {
         method: 'POST',
@@ -196,9 +208,24 @@ describe('data out for WD', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const [header, ...rows] = parseCsv(csv.slice(1));
     expect(header).toEqual([
-      'reference', 'form', 'submittedAt', 'confirmedAt', 'confirmedName',
-      'name', 'jobTitle', 'serviceArea', 'organisation', 'organisationOther', 'phone', 'email',
-      'reason1', 'reason2', 'reason3', 'identifiedInSupervision', 'managerName', 'managerEmail',
+      'reference',
+      'form',
+      'submittedAt',
+      'confirmedAt',
+      'confirmedName',
+      'name',
+      'jobTitle',
+      'serviceArea',
+      'organisation',
+      'organisationOther',
+      'phone',
+      'email',
+      'reason1',
+      'reason2',
+      'reason3',
+      'identifiedInSupervision',
+      'managerName',
+      'managerEmail',
     ]);
     expect(rows).toHaveLength(1);
     const row = Object.fromEntries(header!.map((name, i) => [name, rows[0]![i]]));
@@ -236,7 +263,10 @@ describe('data out for WD', () => {
     const withCsv = wd.filter((eml) => /Content-Disposition: attachment; filename="APP-[A-Z0-9-]+\.csv"/.test(eml));
     expect(withCsv).toHaveLength(2);
     expect(withCsv[0]).toMatch(/^Content-Type: multipart\/mixed; boundary="/m);
-    const base64 = /filename="APP-[A-Z0-9-]+\.csv"\r\nContent-Transfer-Encoding: base64\r\n\r\n([A-Za-z0-9+/=\r\n]+)/.exec(withCsv[0]!)![1]!;
+    const base64 =
+      /filename="APP-[A-Z0-9-]+\.csv"\r\nContent-Transfer-Encoding: base64\r\n\r\n([A-Za-z0-9+/=\r\n]+)/.exec(
+        withCsv[0]!,
+      )![1]!;
     const csv = Buffer.from(base64.replace(/\s+/g, ''), 'base64').toString('utf8');
     expect(parseCsv(csv.slice(1))).toHaveLength(2);
   });
@@ -279,16 +309,30 @@ function signed(body: string, { id = `msg_${randomBytes(8).toString('hex')}`, at
   const timestamp = String(Math.floor(at / 1000));
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
   const signature = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64');
-  return { 'svix-id': id, 'svix-timestamp': timestamp, 'svix-signature': `v1,${signature}`, 'content-type': 'application/json' };
+  return {
+    'svix-id': id,
+    'svix-timestamp': timestamp,
+    'svix-signature': `v1,${signature}`,
+    'content-type': 'application/json',
+  };
 }
 const eventBody = (type: string, to: string, reference: string, stage = 'submitted') =>
   JSON.stringify({
     type,
     created_at: new Date().toISOString(),
-    data: { email_id: 'fake-1', to: [to], subject: 'ignored', created_at: new Date().toISOString(), tags: { reference, stage } },
+    data: {
+      email_id: 'fake-1',
+      to: [to],
+      subject: 'ignored',
+      created_at: new Date().toISOString(),
+      tags: { reference, stage },
+    },
   });
 const deliverEvent = (deps: ReturnType<typeof testDeps>['deps'], body: string, headers: Record<string, string>) =>
-  handleEmailEvent(new Request('https://coaching.example.org/api/email-events', { method: 'POST', headers, body }), deps);
+  handleEmailEvent(
+    new Request('https://coaching.example.org/api/email-events', { method: 'POST', headers, body }),
+    deps,
+  );
 
 describe('bounce and complaint alerts from Resend’s webhooks', () => {
   const harnessWithSecret = () => {
@@ -304,7 +348,9 @@ describe('bounce and complaint alerts from Resend’s webhooks', () => {
     const response = await deliverEvent(deps, body, headers);
     expect(response.status).toBe(200);
     await settle();
-    const alerts = mailer.calls.filter((call) => call.idempotencyKey.startsWith(`${reference}/alert-`)).flatMap((call) => call.emails);
+    const alerts = mailer.calls
+      .filter((call) => call.idempotencyKey.startsWith(`${reference}/alert-`))
+      .flatMap((call) => call.emails);
     expect(alerts.map((email) => [email.to, email.subject])).toEqual([
       ['site-maintainers@example.org', `Email to a workforce development inbox bounced: ${reference}`],
     ]);
@@ -315,7 +361,13 @@ describe('bounce and complaint alerts from Resend’s webhooks', () => {
     expect(alerts[0]!.attachments).toBeUndefined();
     for (const typed of TYPED) expect(alerts[0]!.text + alerts[0]!.html).not.toContain(typed);
     expect((await record())!.events).toEqual([
-      { at: '2026-11-26T10:00:00.000Z', type: 'bounced', recipient: 'workforce development', stage: 'submitted', eventId: headers['svix-id'] },
+      {
+        at: '2026-11-26T10:00:00.000Z',
+        type: 'bounced',
+        recipient: 'workforce development',
+        stage: 'submitted',
+        eventId: headers['svix-id'],
+      },
     ]);
 
     // Resend delivers the same event again: handled once.
@@ -343,9 +395,14 @@ describe('bounce and complaint alerts from Resend’s webhooks', () => {
       ['bounced', 'applicant'],
       ['bounced', 'line manager'],
     ]);
-    const notices = mailer.calls.filter((call) => call.idempotencyKey.includes('/alert-')).flatMap((call) => call.emails);
+    const notices = mailer.calls
+      .filter((call) => call.idempotencyKey.includes('/alert-'))
+      .flatMap((call) => call.emails);
     expect(notices.map((email) => [email.to, email.subject])).toEqual([
-      ['wd-eastmere-children@example.org', `Email to the person who sent the form bounced: coaching application ${reference}`],
+      [
+        'wd-eastmere-children@example.org',
+        `Email to the person who sent the form bounced: coaching application ${reference}`,
+      ],
       ['WD-Northfield@example.org', `Email to the person who sent the form bounced: coaching application ${reference}`],
       ['wd-eastmere-children@example.org', `Email to the line manager bounced: coaching application ${reference}`],
       ['WD-Northfield@example.org', `Email to the line manager bounced: coaching application ${reference}`],
@@ -369,12 +426,18 @@ describe('bounce and complaint alerts from Resend’s webhooks', () => {
       ['tampered body', body.replace('wd-eastmere-children', 'wd-northfield'), good],
       ['stale (10 minutes old)', body, signed(body, { at: Date.now() - 10 * 60_000 })],
       ['from the future', body, signed(body, { at: Date.now() + 10 * 60_000 })],
-      ['a captured event replayed an hour later', body, signed(body, { id: good['svix-id'], at: Date.now() - 60 * 60_000 })],
+      [
+        'a captured event replayed an hour later',
+        body,
+        signed(body, { id: good['svix-id'], at: Date.now() - 60 * 60_000 }),
+      ],
     ];
     for (const [name, payload, headers] of cases) {
       const response = await deliverEvent(deps, payload, headers);
       expect(response.status, name).toBe(401);
-      expect(await response.json(), name).toEqual({ errors: [{ field: 'form', message: 'This event is not signed with our secret' }] });
+      expect(await response.json(), name).toEqual({
+        errors: [{ field: 'form', message: 'This event is not signed with our secret' }],
+      });
     }
     await settle();
     expect(JSON.stringify(await record())).toBe(before);
@@ -385,6 +448,57 @@ describe('bounce and complaint alerts from Resend’s webhooks', () => {
     deps.config = { ...deps.config, webhookSecret: undefined };
     expect((await deliverEvent(deps, body, good)).status).toBe(401);
   });
+
+  it('refuses a method other than POST and a body over 256 KB, with the reason, before checking any signature', async () => {
+    const { deps, logs } = harnessWithSecret();
+    const get = await handleEmailEvent(new Request('https://coaching.example.org/api/email-events'), deps);
+    expect([get.status, get.headers.get('allow')]).toEqual([405, 'POST']);
+    expect(await get.json()).toEqual({ errors: [{ field: 'form', message: 'Send delivery events with POST' }] });
+    const huge = JSON.stringify({ type: 'email.delivered', padding: 'x'.repeat(256 * 1024) });
+    const tooLarge = await deliverEvent(deps, huge, signed(huge));
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.json()).toEqual({ errors: [{ field: 'form', message: 'This event is too large' }] });
+    // Exactly 256 KB is read (and then judged by its signature).
+    const limit = `"${'x'.repeat(256 * 1024 - 2)}"`;
+    expect((await deliverEvent(deps, limit, signed(limit))).status).toBe(200);
+    expect(logs).toEqual(['email event : not about a submission; ignored']);
+  });
+
+  it('ignores a signed event about no submission, or one no longer kept, saying which in the log', async () => {
+    const { deps, logs, store } = harnessWithSecret();
+    for (const body of [
+      eventBody('email.delivered', 'wd-northfield@example.org', 'not-a-reference'),
+      JSON.stringify({ type: 'email.delivered', data: { to: [], tags: { reference: 'EOI-2345-6789' } } }),
+      eventBody('email.bounced', 'wd-northfield@example.org', 'EOI-2345-6789'),
+    ]) {
+      const response = await deliverEvent(deps, body, signed(body));
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ handled: false });
+    }
+    expect(logs).toEqual([
+      'email event delivered: not about a submission; ignored',
+      'email event delivered: not about a submission; ignored',
+      'EOI-2345-6789: email event bounced for a submission no longer kept; ignored',
+    ]);
+    expect(await store.list('submissions/')).toEqual([]);
+  });
+
+  it('answers 503 "Not recorded. Try again." when storage is down, so Resend sends the event again', async () => {
+    const { deps, reference, record, logs } = await sendApplication(harnessWithSecret());
+    const body = eventBody('email.delivered', 'wd-eastmere-children@example.org', reference);
+    const headers = signed(body);
+    const set = deps.store.set.bind(deps.store);
+    deps.store.set = async () => {
+      throw new Error('storage is down');
+    };
+    const response = await deliverEvent(deps, body, headers);
+    expect([response.status, response.headers.get('retry-after')]).toEqual([503, '60']);
+    expect(await response.json()).toEqual({ errors: [{ field: 'form', message: 'Not recorded. Try again.' }] });
+    expect(logs).toContain(`${reference}: email event delivered not recorded (storage is down)`);
+    deps.store.set = set;
+    expect((await deliverEvent(deps, body, headers)).status).toBe(200);
+    expect((await record())!.events!.map((event) => event.type)).toEqual(['delivered']);
+  });
 });
 
 describe('logs', () => {
@@ -394,12 +508,17 @@ describe('logs', () => {
     const harness = testDeps({ mailer: fileMailer(dir, (line) => lines.push(line)) });
     const { reference, deps, advance, settle, logs } = await sendApplication(harness);
     const token = /\/confirm\/([A-Za-z0-9_-]{43})\//.exec(
-      (await Promise.all((await readdir(dir)).map((file) => readFile(path.join(dir, file), 'utf8')))).join('\n').replace(/=\r\n/g, ''),
+      (await Promise.all((await readdir(dir)).map((file) => readFile(path.join(dir, file), 'utf8'))))
+        .join('\n')
+        .replace(/=\r\n/g, ''),
     );
     expect(token === null || token[1]!.length === 43).toBe(true);
     // A service error that quotes an address.
     const failing = testDeps({ store: harness.store });
-    failing.mailer.script.push({ ok: false, reason: 'Resend 422: validation_error: Invalid `to` field: priya.shah@example.org' });
+    failing.mailer.script.push({
+      ok: false,
+      reason: 'Resend 422: validation_error: Invalid `to` field: priya.shah@example.org',
+    });
     await handleFormPost(post('coachee-application', valid('coachee-application')), failing.deps, 'a');
     await failing.settle();
     advance(30 * DAY);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Mailer, SendResult } from '../../functions/email/mailer.ts';
 import type { OutgoingEmail } from '../../functions/email/messages.ts';
-import type { Pacer } from '../../functions/limits.ts';
+import { Pacer, PACER_KEY, type PacerState } from '../../functions/limits.ts';
 import {
   backoffMs,
   deliver,
@@ -239,6 +239,8 @@ describe('one delivery attempt', () => {
       nextAttemptAt: '2026-11-26T10:00:45.000Z',
     });
     expect(harness.logs).toContain(`${reference}: submitted emails not sent yet (Resend 502)`);
+    // A failure without Retry-After pauses no one: the next submission's emails may go at once.
+    expect((await harness.store.get<PacerState>(PACER_KEY))!.value.pausedUntil).toBe(0);
   });
 
   it('waits without counting a failure when the rate limit has no free slot in time', async () => {
@@ -263,6 +265,47 @@ describe('one delivery attempt', () => {
     await deliver(reference, harness.deps);
     const batch = (await recordOf(harness.store, reference)).batches[0]!;
     expect(Object.keys(batch).sort()).toEqual(['attempts', 'emails', 'idempotencyKey', 'sentAt', 'sentCalls', 'stage']);
+  });
+});
+
+describe('a 429 with Retry-After', () => {
+  it('pauses every sender, in this process and others, for as long as it says, and the batch waits as long', async () => {
+    const harness = testDeps();
+    const first = await pendingSubmission(harness);
+    const second = await pendingSubmission(harness);
+    harness.advance(15 * SECOND);
+    harness.mailer.calls.length = 0;
+    harness.mailer.script.push({ ok: false, reason: 'Resend 429', retryAfterMs: 5 * SECOND });
+
+    expect(await deliver(first, harness.deps)).toEqual({ status: 'pending', sent: [], reason: 'Resend 429' });
+    expect((await recordOf(harness.store, first)).batches[0]).toMatchObject({
+      attempts: 2,
+      lastError: 'Resend 429',
+      nextAttemptAt: '2026-11-26T10:00:20.000Z',
+    });
+    // The pause is kept in the store, so a sender in another process waits for it too.
+    expect((await harness.store.get<PacerState>(PACER_KEY))!.value.pausedUntil).toBe(
+      Date.parse('2026-11-26T10:00:20Z'),
+    );
+    const otherProcess = {
+      ...harness.deps,
+      pacer: new Pacer(1_000_000, harness.deps.now, async () => {}, harness.store),
+    };
+    expect(await deliver(second, harness.deps, { maxWaitMs: 5 * SECOND - 1 })).toEqual({
+      status: 'pending',
+      sent: [],
+      reason: 'Waiting for a free slot under the email rate limit',
+    });
+    expect(await deliver(second, otherProcess, { maxWaitMs: 5 * SECOND - 1 })).toMatchObject({ status: 'pending' });
+    expect(harness.mailer.calls.map((call) => call.idempotencyKey)).toEqual([
+      `${first}/submitted/wd-northfield@example.org`,
+    ]);
+
+    harness.advance(5 * SECOND);
+    expect(await deliver(second, otherProcess, { maxWaitMs: 0 })).toEqual({
+      status: 'delivered',
+      sent: [{ stage: 'submitted', count: 2 }],
+    });
   });
 });
 
