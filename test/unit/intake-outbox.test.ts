@@ -7,6 +7,7 @@ import {
   backoffMs,
   deliver,
   flushOutbox,
+  sendAfterAnswer,
   submissionKey,
   updateRecord,
   type SubmissionRecord,
@@ -436,5 +437,109 @@ describe('what a delivery attempt passes on and reports', () => {
 
     expect(report.sent.map((item) => [item.reference, item.stage])).toEqual([[reference, 'submitted']]);
     expect(report.pending).toEqual([{ reference, reason: 'Resend 503' }]);
+  });
+});
+
+describe('sending after the answer', () => {
+  it('gives the platform the sending to wait for, with 5 s for a slot and 4 s for each call', async () => {
+    const harness = testDeps();
+    const seen: unknown[] = [];
+    const mailer = harness.mailer;
+    const sendBatch = mailer.sendBatch.bind(mailer);
+    mailer.sendBatch = async (emails, key, options) => {
+      seen.push([key, options]);
+      return sendBatch(emails, key);
+    };
+    mailer.sendEmail = async (email, key, options) => {
+      seen.push([key, options]);
+      return sendBatch([email], key);
+    };
+    const waits: (number | undefined)[] = [];
+    const pacer = harness.deps.pacer;
+    const acquire = pacer.acquire.bind(pacer);
+    pacer.acquire = (maxWaitMs?: number) => {
+      waits.push(maxWaitMs);
+      return acquire(maxWaitMs);
+    };
+    const kept: Promise<unknown>[] = [];
+    const waitUntil = harness.deps.waitUntil!;
+    harness.deps.waitUntil = (promise) => {
+      kept.push(promise);
+      waitUntil(promise);
+    };
+    const response = await handleFormPost(post('coach-eoi', valid('coach-eoi')), harness.deps, 'a');
+    expect(response.status).toBe(201);
+    // Answered with the sending still to finish: the platform is handed it to wait for.
+    expect(kept).toHaveLength(1);
+    await harness.settle();
+    const { reference } = await response.json();
+    expect(seen).toEqual([
+      [`${reference}/submitted/wd-northfield@example.org`, { timeoutMs: 4000 }],
+      [`${reference}/submitted`, { timeoutMs: 4000 }],
+    ]);
+    expect(waits).toEqual([5000, 5000]);
+  });
+
+  it('waits for another sender of the same submission, then sends what it left', async () => {
+    const harness = testDeps();
+    const reference = await pendingSubmission(harness);
+    harness.advance(15 * SECOND);
+    const held = new HeldMailer();
+    const first = deliver(reference, { ...harness.deps, mailer: held });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    harness.mailer.calls.length = 0;
+    // The other sender finishes while this one waits its 200 ms between tries.
+    const second = sendAfterAnswer(reference, harness.deps);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    held.releaseAll({ ok: false, reason: 'Resend 500' });
+    expect(await first).toEqual({ status: 'pending', sent: [], reason: 'Resend 500' });
+    await second;
+    // Its failure set a backoff, so the waiting sender found nothing due and sent nothing.
+    expect(harness.mailer.calls).toEqual([]);
+
+    harness.advance(30 * SECOND);
+    const again = deliver(reference, { ...harness.deps, mailer: held });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const third = sendAfterAnswer(reference, harness.deps);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    // Still busy at its second try: it tries again rather than giving up. The other sender is told
+    // to try again at once (Retry-After: 0), so the waiting one finds it due and sends it all.
+    held.releaseAll({ ok: false, reason: 'Resend 429', retryAfterMs: 0 });
+    expect(await again).toEqual({ status: 'pending', sent: [], reason: 'Resend 429' });
+    await third;
+    expect(harness.mailer.calls.map((call) => call.idempotencyKey)).toEqual(eoiCalls(reference));
+    expect((await recordOf(harness.store, reference)).batches[0]!.sentAt).toBe('2026-11-26T10:00:45.000Z');
+  });
+
+  it('gives up after five tries 200 ms apart when another sender keeps it, leaving it to the outbox', async () => {
+    const harness = testDeps();
+    const reference = await pendingSubmission(harness);
+    harness.advance(15 * SECOND);
+    const held = new HeldMailer();
+    void deliver(reference, { ...harness.deps, mailer: held });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const gets: number[] = [];
+    const get = harness.store.get.bind(harness.store);
+    harness.store.get = async <T>(key: string) => {
+      if (key === submissionKey(reference)) gets.push(Date.now());
+      return get<T>(key);
+    };
+    const started = Date.now();
+    await sendAfterAnswer(reference, harness.deps);
+    // Five tries (each reads the record to claim it, and again to see why it could not), 200 ms apart.
+    expect(gets).toHaveLength(10);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(5 * 200 - 20);
+  });
+
+  it('logs that the emails were left pending, without addresses, when sending throws', async () => {
+    const harness = testDeps();
+    const response = await handleFormPost(post('coach-eoi', valid('coach-eoi')), harness.deps, 'a');
+    await harness.settle();
+    const { reference } = await response.json();
+    harness.deps.store.get = async () => {
+      throw new Error('storage is down for alex.morgan@example.org');
+    };
+    await sendAfterAnswer(reference, harness.deps);
+    expect(harness.logs.at(-1)).toBe(`${reference}: stored, emails left pending (storage is down for [address])`);
   });
 });
