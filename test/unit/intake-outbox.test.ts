@@ -4,15 +4,21 @@ import type { Mailer, SendResult } from '../../functions/email/mailer.ts';
 import type { OutgoingEmail } from '../../functions/email/messages.ts';
 import { Pacer, PACER_KEY, type PacerState } from '../../functions/limits.ts';
 import {
+  applyRetention,
   backoffMs,
+  type Batch,
   deliver,
   flushOutbox,
   sendAfterAnswer,
   submissionKey,
+  tokenKey,
   updateRecord,
   type SubmissionRecord,
 } from '../../functions/outbox.ts';
+import { handleConfirm } from '../../functions/confirm.ts';
 import { linkSecretKey, type LinkSecret } from '../../functions/email/links.ts';
+import { followUpPlanner } from '../../functions/follow-ups.ts';
+import { hashToken } from '../../functions/reference.ts';
 import { MemoryStore, type WriteCondition } from '../../functions/store.ts';
 import { handleFormPost } from '../../functions/submission.ts';
 import { post, testDeps } from './intake-support.ts';
@@ -541,5 +547,342 @@ describe('sending after the answer', () => {
     };
     await sendAfterAnswer(reference, harness.deps);
     expect(harness.logs.at(-1)).toBe(`${reference}: stored, emails left pending (storage is down for [address])`);
+  });
+});
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('what one delivery writes back', () => {
+  it('sends WD’s email alone through the single-email call, with its files, and the rest as one batch', async () => {
+    const harness = testDeps();
+    const used: [string, string, number][] = [];
+    const mailer: Mailer = {
+      kind: 'resend',
+      sendEmail: async (email, key) => {
+        used.push(['sendEmail', key, email.attachments?.length ?? 0]);
+        return { ok: true, ids: ['re-wd-1'] };
+      },
+      sendBatch: async (emails, key) => {
+        used.push(['sendBatch', key, emails.length]);
+        return { ok: true, ids: ['re-receipt-1'] };
+      },
+    };
+    const response = await handleFormPost(post('coach-eoi', valid('coach-eoi')), { ...harness.deps, mailer }, 'a');
+    await harness.settle();
+    const { reference } = await response.json();
+    expect(used).toEqual([
+      ['sendEmail', `${reference}/submitted/wd-northfield@example.org`, 2],
+      ['sendBatch', `${reference}/submitted`, 1],
+    ]);
+    // Resend's ids, to the emails they name, so its webhooks can be matched to each email.
+    expect((await recordOf(harness.store, reference)).emailIds).toEqual({
+      're-wd-1': `${reference}/submitted/wd-northfield@example.org`,
+      're-receipt-1': `${reference}/submitted/alex.morgan@example.org`,
+    });
+  });
+
+  it('records no email ids when the service gives none, and keeps those it gave before', async () => {
+    const harness = testDeps();
+    harness.mailer.script.push({ ok: true, ids: ['re-wd-1'] }, { ok: false, reason: 'Resend 500' });
+    const response = await handleFormPost(post('coach-eoi', valid('coach-eoi')), harness.deps, 'a');
+    await harness.settle();
+    const { reference } = await response.json();
+    expect((await recordOf(harness.store, reference)).batches[0]!.sentCalls).toEqual([
+      `${reference}/submitted/wd-northfield@example.org`,
+    ]);
+    harness.advance(15 * SECOND);
+    harness.mailer.script.push({ ok: true });
+    expect((await deliver(reference, harness.deps)).status).toBe('delivered');
+    // Only the call still owed went again.
+    expect(harness.mailer.calls.map((call) => call.idempotencyKey)).toEqual([
+      `${reference}/submitted/wd-northfield@example.org`,
+      `${reference}/submitted`,
+      `${reference}/submitted`,
+    ]);
+    expect((await recordOf(harness.store, reference)).emailIds).toEqual({
+      're-wd-1': `${reference}/submitted/wd-northfield@example.org`,
+    });
+    const none = testDeps();
+    none.mailer.script.push({ ok: true }, { ok: true });
+    const quiet = await (await handleFormPost(post('coach-eoi', valid('coach-eoi')), none.deps, 'a')).json();
+    await none.settle();
+    expect((await recordOf(none.store, quiet.reference)).emailIds).toBeUndefined();
+  });
+
+  it('does not send again a stage sent before calls were recorded one by one', async () => {
+    const harness = testDeps();
+    const response = await handleFormPost(post('coach-eoi', valid('coach-eoi')), harness.deps, 'a');
+    await harness.settle();
+    const { reference } = await response.json();
+    // A record as an older version stored it: the sent stage has no list of calls; a later stage is owed.
+    await updateRecord(harness.store, reference, (record) => {
+      delete record.batches[0]!.sentCalls;
+      const later: Batch = {
+        ...structuredClone(record.batches[0]!),
+        stage: 'later',
+        idempotencyKey: `${reference}/later`,
+      };
+      delete later.sentAt;
+      record.batches.push(later);
+      return record;
+    });
+    harness.mailer.calls.length = 0;
+    expect(await deliver(reference, harness.deps)).toEqual({
+      status: 'delivered',
+      sent: [{ stage: 'later', count: 2 }],
+    });
+    expect(harness.mailer.calls.map((call) => call.idempotencyKey)).toEqual([
+      `${reference}/submitted/wd-northfield@example.org`,
+      `${reference}/later`,
+    ]);
+  });
+
+  it('says the stage is still owed when another stage was added while it sent', async () => {
+    const harness = testDeps();
+    const reference = await pendingSubmission(harness);
+    harness.advance(15 * SECOND);
+    const send = harness.mailer.sendBatch.bind(harness.mailer);
+    harness.mailer.sendBatch = async (emails, key) => {
+      // An alert added by a webhook while this call is under way.
+      if (key === `${reference}/submitted`) {
+        await updateRecord(harness.store, reference, (record) => {
+          record.batches.push({ stage: 'alert-1', idempotencyKey: `${reference}/alert-1`, emails: [], attempts: 0 });
+          return record;
+        });
+      }
+      return send(emails, key);
+    };
+    expect(await deliver(reference, harness.deps)).toEqual({
+      status: 'pending',
+      sent: [{ stage: 'submitted', count: 2 }],
+      reason: 'pending',
+    });
+  });
+
+  it('leaves a stage pending, saying why, when the link its email carries is gone', async () => {
+    const harness = testDeps();
+    const reference = await pendingSubmission(harness, 'coaching-agreement');
+    await harness.store.delete(linkSecretKey(reference));
+    harness.advance(15 * SECOND);
+    harness.mailer.calls.length = 0;
+    expect(await deliver(reference, harness.deps)).toEqual({
+      status: 'pending',
+      sent: [],
+      reason: 'The confirmation link for this email is missing',
+    });
+    // WD's two emails went; the batch with the request was not sent without its link.
+    expect(harness.mailer.calls.map((call) => call.idempotencyKey)).toEqual([
+      `${reference}/submitted/wd-eastmere-children@example.org`,
+      `${reference}/submitted/wd-northfield@example.org`,
+    ]);
+    expect((await recordOf(harness.store, reference)).batches[0]).toMatchObject({
+      attempts: 2,
+      lastError: 'The confirmation link for this email is missing',
+    });
+  });
+
+  it('removes the link once its email is delivered, and logs (without failing) if it cannot yet', async () => {
+    const harness = testDeps();
+    const reference = await pendingSubmission(harness, 'coaching-agreement');
+    expect(await harness.store.list('link-secrets/')).toEqual([linkSecretKey(reference)]);
+    harness.advance(15 * SECOND);
+    harness.store.delete = async (key) => {
+      throw new Error(`cannot delete ${key} now`);
+    };
+    expect((await deliver(reference, harness.deps)).status).toBe('delivered');
+    expect(harness.logs).toContain(
+      `${reference}: link secret not removed yet: cannot delete link-secrets/${reference} now`,
+    );
+    expect(await harness.store.list('link-secrets/')).toEqual([linkSecretKey(reference)]);
+  });
+
+  it('ends without error when the submission is deleted while its emails go out', async () => {
+    const harness = testDeps();
+    const reference = await pendingSubmission(harness);
+    harness.advance(15 * SECOND);
+    const send = harness.mailer.sendBatch.bind(harness.mailer);
+    harness.mailer.sendBatch = async (emails, key) => {
+      await harness.store.delete(submissionKey(reference));
+      return send(emails, key);
+    };
+    expect(await deliver(reference, harness.deps)).toEqual({ status: 'pending', sent: [], reason: 'pending' });
+  });
+
+  it('gives the reason "waiting" for a stage held back with no error recorded', async () => {
+    const harness = testDeps();
+    const response = await handleFormPost(post('coach-eoi', valid('coach-eoi')), harness.deps, 'a');
+    await harness.settle();
+    const { reference } = await response.json();
+    await updateRecord(harness.store, reference, (record) => {
+      record.batches.push({
+        stage: 'later',
+        idempotencyKey: `${reference}/later`,
+        emails: [],
+        attempts: 0,
+        nextAttemptAt: '2026-11-26T11:00:00.000Z',
+      });
+      return record;
+    });
+    expect(await deliver(reference, harness.deps)).toEqual({ status: 'pending', sent: [], reason: 'waiting' });
+  });
+});
+
+describe('the scheduled run without the optional parts', () => {
+  it('deletes nothing when no retention period is given, and needs no rate limiters', async () => {
+    const harness = testDeps();
+    const response = await handleFormPost(post('coach-eoi', valid('coach-eoi')), harness.deps, 'a');
+    await harness.settle();
+    const { reference } = await response.json();
+    harness.advance(400 * DAY);
+    const { rateLimiter: _r, recipientLimiter: _p, ...bare } = harness.deps;
+    expect(await flushOutbox(bare)).toEqual({
+      sent: [],
+      pending: [],
+      deleted: [],
+      keptPending: [],
+      followUps: [],
+      limitsCleared: 0,
+    });
+    expect(await harness.store.list('submissions/')).toEqual([submissionKey(reference)]);
+  });
+
+  it('skips a submission deleted by another run between listing and reading it', async () => {
+    const harness = testDeps();
+    const reference = await pendingSubmission(harness);
+    const list = harness.store.list.bind(harness.store);
+    harness.store.list = async (prefix) => {
+      const keys = await list(prefix);
+      if (prefix === 'submissions/') await harness.store.delete(submissionKey(reference));
+      return keys;
+    };
+    const report = await flushOutbox(harness.deps, {
+      retentionDays: 30,
+      followUps: followUpPlanner(harness.deps),
+      force: true,
+    });
+    expect(report).toMatchObject({ sent: [], pending: [], deleted: [], keptPending: [], followUps: [] });
+  });
+});
+
+describe('retention, at its edges', () => {
+  it('skips a submission deleted by another run between listing and reading it', async () => {
+    const harness = testDeps();
+    const response = await handleFormPost(post('coach-eoi', valid('coach-eoi')), harness.deps, 'a');
+    await harness.settle();
+    const { reference } = await response.json();
+    const list = harness.store.list.bind(harness.store);
+    harness.store.list = async (prefix) => {
+      const keys = await list(prefix);
+      await harness.store.delete(submissionKey(reference));
+      return keys;
+    };
+    expect(await applyRetention(harness.store, harness.deps.now() + 31 * DAY, 30)).toEqual({
+      deleted: [],
+      keptPending: [],
+    });
+  });
+
+  it('reports a pending submission as kept past retention from exactly the period, not before', async () => {
+    const harness = testDeps();
+    for (let i = 0; i < 50; i++) harness.mailer.script.push({ ok: false, reason: 'Resend 500' });
+    const reference = await pendingSubmission(harness);
+    expect(await applyRetention(harness.store, harness.deps.now() + 30 * DAY - 1, 30)).toEqual({
+      deleted: [],
+      keptPending: [],
+    });
+    expect(await applyRetention(harness.store, harness.deps.now() + 30 * DAY, 30)).toEqual({
+      deleted: [],
+      keptPending: [reference],
+    });
+  });
+
+  it('keeps a delivered submission while its link can still be used, unless it was confirmed', async () => {
+    const harness = testDeps();
+    const response = await handleFormPost(post('coachee-application', valid('coachee-application')), harness.deps, 'a');
+    await harness.settle();
+    const { reference } = await response.json();
+    const record = await recordOf(harness.store, reference);
+    expect(record.confirmation!.expiresAt).toBe('2026-12-10T10:00:00.000Z');
+    const expiry = Date.parse(record.confirmation!.expiresAt);
+    // A retention period shorter than the link's life: the link still decides, up to its last moment.
+    expect((await applyRetention(harness.store, expiry - 1, 10)).deleted).toEqual([]);
+    expect((await applyRetention(harness.store, expiry, 10)).deleted).toEqual([reference]);
+    expect(await harness.store.list('tokens/')).toEqual([]);
+
+    const confirmed = testDeps();
+    const other = await (
+      await handleFormPost(post('coachee-application', valid('coachee-application')), confirmed.deps, 'a')
+    ).json();
+    await confirmed.settle();
+    await updateRecord(confirmed.store, other.reference, (current) => {
+      current.confirmation!.confirmedAt = '2026-11-27T10:00:00.000Z';
+      return current;
+    });
+    expect((await applyRetention(confirmed.store, Date.parse('2026-12-06T10:00:00Z'), 10)).deleted).toEqual([
+      other.reference,
+    ]);
+  });
+});
+
+describe('follow-ups added by two runs at once', () => {
+  it('adds the reminder once, and the link its email carries is the one that opens the form', async () => {
+    const harness = testDeps();
+    harness.deps.config = { ...harness.deps.config, reminderDays: 5 };
+    const response = await handleFormPost(post('coachee-application', valid('coachee-application')), harness.deps, 'a');
+    await harness.settle();
+    const { reference } = await response.json();
+    harness.advance(5 * DAY);
+    const run = () => flushOutbox(harness.deps, { followUps: followUpPlanner(harness.deps) });
+    const reports = await Promise.all([run(), run()]);
+    expect(reports.flatMap((report) => report.followUps)).toEqual([{ reference, stage: 'reminder' }]);
+    const record = await recordOf(harness.store, reference);
+    expect(record.batches.map((batch) => batch.stage)).toEqual(['submitted', 'reminder']);
+    const reminders = harness.mailer.emails.filter(
+      (email) => email.key === `${reference}/reminder/priya.shah@example.org`,
+    );
+    expect(reminders).toHaveLength(1);
+    const token = /\/confirm\/([A-Za-z0-9_-]{43})\//.exec(reminders[0]!.text)![1]!;
+    expect(record.confirmation!.reminderTokenHash).toBe(hashToken(token));
+    // The reminder's link opens the form to confirm (the first link's token left with its email).
+    const page = await handleConfirm(new Request(`https://coaching.example.org/confirm/${token}/`), harness.deps, 'a');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(reference);
+    // Every link filed by the losing run is gone or never written: one token besides the first.
+    expect(await harness.store.list('tokens/')).toHaveLength(2);
+    expect(await harness.store.list('link-secrets/')).toEqual([]);
+    // Retention takes both tokens with the submission, the reminder's too.
+    expect((await applyRetention(harness.store, harness.deps.now() + 30 * DAY, 30)).deleted).toEqual([reference]);
+    expect(await harness.store.list('tokens/')).toEqual([]);
+  });
+
+  it('adds a batch the planner names only once, however often it is named', async () => {
+    const harness = testDeps();
+    const response = await handleFormPost(post('coach-eoi', valid('coach-eoi')), harness.deps, 'a');
+    await harness.settle();
+    const { reference } = await response.json();
+    const notice = (): Batch => ({ stage: 'notice', idempotencyKey: `${reference}/notice`, emails: [], attempts: 0 });
+    const always = async () => [notice()];
+    const first = await Promise.all([
+      flushOutbox(harness.deps, { followUps: always }),
+      flushOutbox(harness.deps, { followUps: always }),
+    ]);
+    expect(first.flatMap((report) => report.followUps)).toEqual([{ reference, stage: 'notice' }]);
+    expect((await flushOutbox(harness.deps, { followUps: always })).followUps).toEqual([]);
+    expect((await recordOf(harness.store, reference)).batches.map((batch) => batch.stage)).toEqual([
+      'submitted',
+      'notice',
+    ]);
+  });
+
+  it('does not take a link whose token points at a submission that no longer holds it', async () => {
+    const harness = testDeps();
+    const response = await handleFormPost(post('coachee-application', valid('coachee-application')), harness.deps, 'a');
+    await harness.settle();
+    const { reference } = await response.json();
+    // A token filed for this submission that it never kept (a losing run's, say).
+    const stray = 'S'.repeat(43);
+    await harness.store.set(tokenKey(hashToken(stray)), { reference });
+    const page = await handleConfirm(new Request(`https://coaching.example.org/confirm/${stray}/`), harness.deps, 'a');
+    expect(page.status).toBe(404);
   });
 });
