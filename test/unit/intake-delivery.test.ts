@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -447,6 +447,98 @@ describe('bounce and complaint alerts from Resend’s webhooks', () => {
     // Without a secret configured, nothing is accepted at all.
     deps.config = { ...deps.config, webhookSecret: undefined };
     expect((await deliverEvent(deps, body, good)).status).toBe(401);
+  });
+
+  it('records each event once, logs what it did in references and stages only, and alerts only on a bounce or complaint', async () => {
+    const { deps, logs, reference, record, settle } = await sendApplication(harnessWithSecret());
+    const kept: Promise<unknown>[] = [];
+    const waitUntil = deps.waitUntil!;
+    deps.waitUntil = (promise) => {
+      kept.push(promise);
+      waitUntil(promise);
+    };
+    logs.length = 0;
+    const send = async (body: string, headers = signed(body)) => {
+      const response = await deliverEvent(deps, body, headers);
+      expect(response.status).toBe(200);
+      return { answer: await response.json(), id: headers['svix-id'] };
+    };
+    // Resend's own header names as well as the Standard Webhooks ones; tags as Resend sends them (a list).
+    const deliveredBody = JSON.stringify({
+      type: 'email.delivered',
+      data: { to: ' WD-Eastmere-Children@Example.org ', tags: [{ name: 'stage', value: 'submitted' }, { name: 'reference', value: reference }] },
+    });
+    const standard = Object.fromEntries(
+      Object.entries(signed(deliveredBody)).map(([name, value]) => [name.replace(/^svix-/, 'webhook-'), value]),
+    );
+    const delivered = await send(deliveredBody, standard as ReturnType<typeof signed>);
+    expect(delivered.answer).toEqual({ handled: true });
+    // Nothing to send for a delivery: no sending is started.
+    expect(kept).toEqual([]);
+    const complaint = await send(eventBody('email.complained', 'jordan.lee@example.org', reference));
+    expect(complaint.answer).toEqual({ handled: true });
+    const ownAlert = await send(eventBody('email.bounced', 'site-maintainers@example.org', reference, 'alert-1'));
+    const wdComplaint = await send(eventBody('email.complained', 'wd-northfield@example.org', reference));
+    expect(kept).toHaveLength(1);
+    await settle();
+    // The first event again, after others: still handled once.
+    const again = await send(deliveredBody, standard as ReturnType<typeof signed>);
+    expect(again.answer).toEqual({ handled: true, repeated: true });
+    const alertStage = `alert-${createHash('sha256').update(wdComplaint.id).digest('hex').slice(0, 12)}`;
+    expect(logs).toEqual([
+      `${reference}: email event delivered recorded`,
+      `${reference}: email event complained recorded`,
+      `${reference}: email event bounced recorded`,
+      `${reference}: email event complained recorded; ${alertStage} added`,
+      `${reference}: email event delivered already handled`,
+    ]);
+    const stored = (await record())!;
+    expect(stored.events!.map((event) => [event.type, event.recipient, event.stage, event.eventId])).toEqual([
+      ['delivered', 'workforce development', 'submitted', standard['webhook-id']],
+      ['complained', 'applicant', 'submitted', complaint.id],
+      ['bounced', 'maintainers', 'alert-1', ownAlert.id],
+      ['complained', 'workforce development', 'submitted', wdComplaint.id],
+    ]);
+    // The applicant's complaint and the maintainers' own bounce alert no one; WD's complaint alerts the maintainers.
+    expect(stored.batches.map((batch) => batch.stage)).toEqual(['submitted', alertStage]);
+    expect(stored.batches[1]!.emails.map((email) => email.to)).toEqual(['site-maintainers@example.org']);
+  });
+
+  it('ignores events whose reference tag is not exactly a reference, and one sent to one address as a string', async () => {
+    const { deps, logs, reference, record } = await sendApplication(harnessWithSecret());
+    logs.length = 0;
+    for (const bad of [`x${reference}`, `${reference}x`]) {
+      const body = eventBody('email.bounced', 'jordan.lee@example.org', bad);
+      expect(await (await deliverEvent(deps, body, signed(body))).json()).toEqual({ handled: false });
+    }
+    const noAddress = JSON.stringify({ type: 'email.delivered', data: { tags: { reference } } });
+    expect(await (await deliverEvent(deps, noAddress, signed(noAddress))).json()).toEqual({ handled: false });
+    const single = JSON.stringify({ type: 'email.delivered', data: { to: 'jordan.lee@example.org', tags: { reference } } });
+    expect(await (await deliverEvent(deps, single, signed(single))).json()).toEqual({ handled: true });
+    expect((await record())!.events!.map((event) => [event.type, event.recipient, event.stage])).toEqual([
+      ['delivered', 'applicant', ''],
+    ]);
+    expect(logs).toEqual([
+      'email event bounced: not about a submission; ignored',
+      'email event bounced: not about a submission; ignored',
+      'email event delivered: not about a submission; ignored',
+      `${reference}: email event delivered recorded`,
+    ]);
+  });
+
+  it('logs why it refused an event: no secret set, or a missing, wrong or stale signature', async () => {
+    const { deps, logs } = harnessWithSecret();
+    const body = eventBody('email.bounced', 'jordan.lee@example.org', 'APP-2345-6789');
+    const { 'svix-id': _id, ...noId } = signed(body);
+    expect((await deliverEvent(deps, body, noId)).status).toBe(401);
+    deps.config = { ...deps.config, webhookSecret: undefined };
+    const unset = await deliverEvent(deps, body, signed(body));
+    expect(unset.status).toBe(401);
+    expect(await unset.json()).toEqual({ errors: [{ field: 'form', message: 'This event is not signed with our secret' }] });
+    expect(logs).toEqual([
+      'email event refused: missing, wrong or stale signature',
+      'email event refused: RESEND_WEBHOOK_SECRET is not set',
+    ]);
   });
 
   it('refuses a method other than POST and a body over 256 KB, with the reason, before checking any signature', async () => {
