@@ -124,3 +124,59 @@ describe('a confirmation link refuses', () => {
     expect((await record()).confirmation?.confirmedName).toBe('Alex Morgan');
   });
 });
+
+describe('confirming through the link', () => {
+  it('takes only its own address, opened or checked with HEAD, with or without the closing slash', async () => {
+    const { url, deps } = await agreementLink();
+    const token = /\/confirm\/([^/]+)\/$/.exec(url)![1]!;
+    const open = (path: string, method = 'GET') =>
+      handleConfirm(new Request(`https://coaching.example.org${path}`, { method }), deps, 'a');
+    const page = await open(`/confirm/${token}/`);
+    expect([page.status, page.headers.get('x-robots-tag')]).toEqual([200, 'noindex']);
+    expect(await page.text()).toContain('name="name"');
+    expect((await open(`/confirm/${token}`)).status).toBe(200);
+    expect((await open(`/confirm/${token}/`, 'HEAD')).status).toBe(200);
+    for (const path of [`/old/confirm/${token}/`, `/confirm/${token}/extra`, `/confirm/${token}//`]) {
+      expect([path, (await open(path)).status]).toEqual([path, 404]);
+    }
+  });
+
+  it('keeps the name typed when it is refused, and stores it on one line when accepted', async () => {
+    const { confirmWith, record, logs, reference, mailer, settle } = await agreementLink();
+    const refused = await confirmWith(asForm('name=12345'));
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('value="12345"');
+    const done = await confirmWith(asForm('name=Alex%0AMorgan'));
+    expect(done.status).toBe(303);
+    await settle();
+    const stored = await record();
+    expect(stored.confirmation?.confirmedName).toBe('Alex Morgan');
+    expect(stored.batches.map((batch) => [batch.stage, batch.idempotencyKey])).toEqual([
+      ['submitted', `${reference}/submitted`],
+      ['confirmed', `${reference}/confirmed`],
+    ]);
+    expect(logs).toContain(`${reference}: confirmed`);
+    // WD's follow-up: from the site's sender, with the submission attached as confirmed.
+    const wd = mailer.emails.filter((email) => email.key.startsWith(`${reference}/confirmed/`));
+    expect(wd.map((email) => [email.to, email.from])).toEqual([
+      ['wd-eastmere-children@example.org', stored.batches[0]!.emails[0]!.from],
+      ['WD-Northfield@example.org', stored.batches[0]!.emails[0]!.from],
+    ]);
+    const csv = Buffer.from(wd[0]!.attachments![0]!.content, 'base64').toString('utf8');
+    expect(csv).toContain('Alex Morgan');
+    expect(csv).toContain('2026-11-26T10:00:00.000Z');
+  });
+
+  it('answers on a bare page when the confirm page template cannot be fetched', async () => {
+    const harness = testDeps({
+      fetchPage: async (url) => {
+        if (url.pathname === '/confirm/') throw new Error('404 /confirm/');
+        return '';
+      },
+    });
+    const { confirmWith } = await agreementLink(harness);
+    const page = await (await confirmWith({ method: 'GET' })).text();
+    expect(page).toContain('<main id="main-content" class="container"><div data-confirm-root><h1');
+    expect(page).toContain('name="name"');
+  });
+});

@@ -466,7 +466,13 @@ describe('bounce and complaint alerts from Resend’s webhooks', () => {
     // Resend's own header names as well as the Standard Webhooks ones; tags as Resend sends them (a list).
     const deliveredBody = JSON.stringify({
       type: 'email.delivered',
-      data: { to: ' WD-Eastmere-Children@Example.org ', tags: [{ name: 'stage', value: 'submitted' }, { name: 'reference', value: reference }] },
+      data: {
+        to: ' WD-Eastmere-Children@Example.org ',
+        tags: [
+          { name: 'stage', value: 'submitted' },
+          { name: 'reference', value: reference },
+        ],
+      },
     });
     const standard = Object.fromEntries(
       Object.entries(signed(deliveredBody)).map(([name, value]) => [name.replace(/^svix-/, 'webhook-'), value]),
@@ -513,7 +519,10 @@ describe('bounce and complaint alerts from Resend’s webhooks', () => {
     }
     const noAddress = JSON.stringify({ type: 'email.delivered', data: { tags: { reference } } });
     expect(await (await deliverEvent(deps, noAddress, signed(noAddress))).json()).toEqual({ handled: false });
-    const single = JSON.stringify({ type: 'email.delivered', data: { to: 'jordan.lee@example.org', tags: { reference } } });
+    const single = JSON.stringify({
+      type: 'email.delivered',
+      data: { to: 'jordan.lee@example.org', tags: { reference } },
+    });
     expect(await (await deliverEvent(deps, single, signed(single))).json()).toEqual({ handled: true });
     expect((await record())!.events!.map((event) => [event.type, event.recipient, event.stage])).toEqual([
       ['delivered', 'applicant', ''],
@@ -534,7 +543,9 @@ describe('bounce and complaint alerts from Resend’s webhooks', () => {
     deps.config = { ...deps.config, webhookSecret: undefined };
     const unset = await deliverEvent(deps, body, signed(body));
     expect(unset.status).toBe(401);
-    expect(await unset.json()).toEqual({ errors: [{ field: 'form', message: 'This event is not signed with our secret' }] });
+    expect(await unset.json()).toEqual({
+      errors: [{ field: 'form', message: 'This event is not signed with our secret' }],
+    });
     expect(logs).toEqual([
       'email event refused: missing, wrong or stale signature',
       'email event refused: RESEND_WEBHOOK_SECRET is not set',
