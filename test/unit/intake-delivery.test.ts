@@ -11,8 +11,8 @@ import { fileMailer } from '../../functions/email/mailer.ts';
 import type { OutgoingEmail } from '../../functions/email/messages.ts';
 import { handleEmailEvent } from '../../functions/email-events.ts';
 import { followUpPlanner } from '../../functions/follow-ups.ts';
-import { health } from '../../functions/health.ts';
-import { flushOutbox, type SubmissionRecord } from '../../functions/outbox.ts';
+import { health, healthReasons, outboxStatus } from '../../functions/health.ts';
+import { flushOutbox, updateRecord, type SubmissionRecord } from '../../functions/outbox.ts';
 import { handleFormPost } from '../../functions/submission.ts';
 import { post, testDeps } from './intake-support.ts';
 
@@ -273,6 +273,79 @@ describe('data out for WD', () => {
 });
 
 describe('health', () => {
+  it('counts only the emails still owed, from when the owed stage was queued, and failing from the fifth attempt', async () => {
+    const harness = testDeps();
+    // WD's email goes; the applicant's receipt fails four times.
+    harness.mailer.script.push({ ok: true }, { ok: false, reason: 'Resend 500' });
+    const response = await handleFormPost(post('coach-eoi', valid('coach-eoi')), harness.deps, 'a');
+    const { reference } = await response.json();
+    await harness.settle();
+    for (let i = 0; i < 3; i++) {
+      harness.mailer.script.push({ ok: false, reason: 'Resend 500' });
+      await flushOutbox(harness.deps, { force: true });
+    }
+    harness.advance(60_000);
+    expect(await outboxStatus(harness.store, harness.deps.now())).toEqual({
+      pendingEmails: 1,
+      oldestPendingSeconds: 60,
+      failingEmails: 0,
+      awaitingConfirmation: 0,
+    });
+    harness.mailer.script.push({ ok: false, reason: 'Resend 500' });
+    await flushOutbox(harness.deps, { force: true });
+    expect((await outboxStatus(harness.store, harness.deps.now())).failingEmails).toBe(1);
+    // Sent at last; a later stage is owed, queued 2 minutes ago: the age counts from its queueing.
+    await flushOutbox(harness.deps, { force: true });
+    await updateRecord(harness.store, reference, (record) => {
+      record.batches.push({
+        stage: 'later',
+        idempotencyKey: `${reference}/later`,
+        emails: [record.batches[0]!.emails[1]!],
+        attempts: 0,
+        queuedAt: new Date(harness.deps.now()).toISOString(),
+      });
+      return record;
+    });
+    harness.advance(120_000);
+    expect(await outboxStatus(harness.store, harness.deps.now())).toEqual({
+      pendingEmails: 1,
+      oldestPendingSeconds: 120,
+      failingEmails: 0,
+      awaitingConfirmation: 0,
+    });
+  });
+
+  it('counts a link awaiting confirmation until its last moment, and skips a record deleted meanwhile', async () => {
+    const { deps, store, reference } = await sendApplication();
+    const expiry = Date.parse('2026-12-10T10:00:00Z');
+    expect((await outboxStatus(store, expiry - 1)).awaitingConfirmation).toBe(1);
+    expect((await outboxStatus(store, expiry)).awaitingConfirmation).toBe(0);
+    const list = store.list.bind(store);
+    store.list = async (prefix) => {
+      const keys = await list(prefix);
+      await store.delete(`submissions/${reference}`);
+      return keys;
+    };
+    expect(await outboxStatus(store, deps.now())).toEqual({
+      pendingEmails: 0,
+      oldestPendingSeconds: 0,
+      failingEmails: 0,
+      awaitingConfirmation: 0,
+    });
+  });
+
+  it('gives its reasons: storage that cannot be read, and an email owed for longer than the limit, not as long', () => {
+    const owed = (seconds: number) => ({
+      pendingEmails: 1,
+      oldestPendingSeconds: seconds,
+      failingEmails: 0,
+      awaitingConfirmation: 0,
+    });
+    expect(healthReasons(undefined, 60 * 60_000)).toEqual(['storage cannot be read']);
+    expect(healthReasons(owed(3600), 60 * 60_000)).toEqual([]);
+    expect(healthReasons(owed(3601), 60 * 60_000)).toEqual(['an email has been pending for more than 60 minutes']);
+  });
+
   it('counts pending and failing emails, the oldest pending age and submissions awaiting confirmation, and 503s past the threshold', async () => {
     const harness = testDeps();
     harness.deps.config = { ...harness.deps.config, healthMaxPendingMs: 60 * 60_000 };
