@@ -109,6 +109,16 @@ describe('second signatures followed up', () => {
     expect(sentTo('submitted').find((email) => email.to === 'priya.shah@example.org')!.text).not.toContain(token);
     expect(await harness.store.get(`tokens/${hashToken(token)}`)).toBeDefined();
     for (const value of harness.store.entries.values()) expect(value).not.toContain(token);
+    // The HTML part carries the same link, and the same words, with the reply going to the scheme.
+    expect(reminder!.html).toBe(
+      '<!doctype html><html lang="en-GB"><head><meta charset="utf-8">' +
+        `<title>Reminder: please confirm a coaching application: ${reference}</title></head><body>` +
+        '<p>You have been asked to confirm a coaching application sent through Coaching Scheme Hub.</p>' +
+        `<p><a href="https://coaching.example.org/confirm/${token}/">Check and confirm the coaching application</a></p>` +
+        '<p>The link works once and expires on 10 December 2026. If you did not expect this email, you do not need to do anything.</p>' +
+        `<p>Reference: ${reference}</p><p>Coaching Scheme Hub</p></body></html>`,
+    );
+    expect(reminder!.replyTo).toBe('coaching@example.org');
     for (const typed of TYPED) expect(`${reminder!.subject}${reminder!.text}${reminder!.html}`).not.toContain(typed);
 
     advance(DAY);
@@ -133,6 +143,17 @@ describe('second signatures followed up', () => {
     expect(expired[0]!.attachments?.map((file) => file.filename)).toEqual([`${reference}.csv`, `${reference}.json`]);
     const applicant = expired[2]!;
     expect(applicant.subject).toBe(`Not confirmed: your coaching application ${reference}`);
+    expect([applicant.key, applicant.replyTo]).toEqual([
+      `${reference}/expired/jordan.lee@example.org`,
+      'coaching@example.org',
+    ]);
+    expect(applicant.html).toBe(
+      '<!doctype html><html lang="en-GB"><head><meta charset="utf-8">' +
+        `<title>Not confirmed: your coaching application ${reference}</title></head><body>` +
+        `<p>The link we sent to the line manager to confirm your coaching application ${reference} has expired without being used.</p>` +
+        '<p>We have told the workforce development team. If you still want to go ahead, email coaching@example.org and quote your reference.</p>' +
+        '<p>Coaching Scheme Hub</p></body></html>',
+    );
     expect(applicant.text).toBe(
       `The link we sent to the line manager to confirm your coaching application ${reference} has expired without being used.\n\n` +
         `We have told the workforce development team. If you still want to go ahead, email coaching@example.org and quote your reference.\n\n` +
@@ -233,6 +254,10 @@ describe('data out for WD', () => {
       reference,
       form: 'coachee-application',
       submittedAt: '2026-11-26T10:00:00.000Z',
+      // Not confirmed yet, and answers left blank: empty cells, never "undefined" or "null".
+      confirmedAt: '',
+      confirmedName: '',
+      reason3: '',
       name: 'Jordan Lee',
       jobTitle: `'=HYPERLINK("https://evil.example.net","Click")`,
       serviceArea: `'+44 team`,
@@ -242,9 +267,16 @@ describe('data out for WD', () => {
     });
     // Both inboxes get the same file; the JSON keeps the answers exactly as typed, for tools.
     expect(attachment(wd[1]!, '.csv')).toBe(csv);
+    expect(wd[0]!.attachments!.map((file) => [file.filename, file.contentType])).toEqual([
+      [`${reference}.csv`, 'text/csv; charset=utf-8'],
+      [`${reference}.json`, 'application/json'],
+    ]);
     expect(JSON.parse(attachment(wd[0]!, '.json'))).toMatchObject({
       reference,
       form: 'coachee-application',
+      submittedAt: '2026-11-26T10:00:00.000Z',
+      confirmedAt: null,
+      confirmedName: null,
       answers: { jobTitle: '=HYPERLINK("https://evil.example.net","Click")', reason2: '@SUM(A1:A9)' },
     });
     // The applicant's receipt and the manager's request carry no attachment.
