@@ -450,7 +450,7 @@ describe('sending after the answer', () => {
   it('gives the platform the sending to wait for, with 5 s for a slot and 4 s for each call', async () => {
     const harness = testDeps();
     const seen: unknown[] = [];
-    const mailer = harness.mailer;
+    const mailer: Mailer = harness.mailer;
     const sendBatch = mailer.sendBatch.bind(mailer);
     mailer.sendBatch = async (emails, key, options) => {
       seen.push([key, options]);
