@@ -162,6 +162,14 @@ describe('confirming through the link', () => {
       ['wd-eastmere-children@example.org', stored.batches[0]!.emails[0]!.from],
       ['WD-Northfield@example.org', stored.batches[0]!.emails[0]!.from],
     ]);
+    // Keyed by the inbox as one address, whatever its letter case in the settings.
+    expect(wd.map((email) => email.key)).toEqual([
+      `${reference}/confirmed/wd-eastmere-children@example.org`,
+      `${reference}/confirmed/wd-northfield@example.org`,
+    ]);
+    expect(wd[0]!.html).toContain(
+      `<p>The coach has confirmed coaching agreement ${reference}.</p><p>They typed their name as: Alex Morgan</p>`,
+    );
     const csv = Buffer.from(wd[0]!.attachments![0]!.content, 'base64').toString('utf8');
     expect(csv).toContain('Alex Morgan');
     expect(csv).toContain('2026-11-26T10:00:00.000Z');
