@@ -855,6 +855,20 @@ describe('follow-ups added by two runs at once', () => {
     expect(await harness.store.list('tokens/')).toEqual([]);
   });
 
+  it('keeps the reminder’s link apart under its stage until its email goes', async () => {
+    const harness = testDeps();
+    harness.deps.config = { ...harness.deps.config, reminderDays: 5 };
+    const response = await handleFormPost(post('coachee-application', valid('coachee-application')), harness.deps, 'a');
+    await harness.settle();
+    const { reference } = await response.json();
+    harness.advance(5 * DAY);
+    const full = { acquire: async () => false, pauseFor: async () => {} } as unknown as Pacer;
+    await flushOutbox({ ...harness.deps, pacer: full }, { followUps: followUpPlanner(harness.deps) });
+    expect(await harness.store.list('link-secrets/')).toEqual([`link-secrets/${reference}/reminder`]);
+    await flushOutbox(harness.deps);
+    expect(await harness.store.list('link-secrets/')).toEqual([]);
+  });
+
   it('adds a batch the planner names only once, however often it is named', async () => {
     const harness = testDeps();
     const response = await handleFormPost(post('coach-eoi', valid('coach-eoi')), harness.deps, 'a');

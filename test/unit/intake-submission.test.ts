@@ -397,5 +397,33 @@ describe('a storage failure after the link was saved', () => {
     const response = await handleFormPost(post('coaching-agreement', valid('coaching-agreement')), deps, 'a');
     expect(response.status).toBe(503);
     expect(await store.list('tokens/')).toEqual([]);
+    expect(await store.list('link-secrets/')).toEqual([]);
+  });
+});
+
+describe('the link kept apart from the emails', () => {
+  it('goes only into the email that carries it, even when someone types its placeholder into an answer', async () => {
+    const harness = testDeps();
+    const response = await handleFormPost(
+      post('coachee-application', { ...valid('coachee-application'), reason1: 'Copy this: {{confirm-link}}' }),
+      harness.deps,
+      'a',
+    );
+    expect(response.status).toBe(201);
+    await harness.settle();
+    const { reference } = await response.json();
+    expect(harness.logs).toContain(`${reference}: stored`);
+    const wd = harness.mailer.emails.find((email) => email.to === 'wd-eastmere-children@example.org')!;
+    expect(wd.text).toContain('Copy this: {{confirm-link}}');
+    expect(wd.text).not.toContain('/confirm/');
+    const request = harness.mailer.emails.find((email) => email.to === 'priya.shah@example.org')!;
+    expect(request.text).toMatch(/https:\/\/coaching\.example\.org\/confirm\/[A-Za-z0-9_-]{43}\//);
+  });
+
+  it('sends a browser to its sent page, with nothing held', async () => {
+    const { deps } = testDeps();
+    const response = await handleFormPost(plainPost('coach-eoi', valid('coach-eoi')), deps, 'a');
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toMatch(/^\/become-a-coach\/sent\/EOI-[A-Z0-9]{4}-[A-Z0-9]{4}\/$/);
   });
 });
