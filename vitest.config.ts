@@ -4,10 +4,6 @@ import { getViteConfig } from 'astro/config';
 export default getViteConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
-    // Left out until rewritten: written (to kill mutants) against the outbox as it was before sending
-    // moved after the answer and WD emails went alone with attachments; 19 of their cases no longer
-    // match (issue 13 stays open for it).
-    exclude: ['test/unit/intake-outbox.test.ts', 'test/unit/intake-submission.test.ts'],
     testTimeout: 30_000,
   },
 });

@@ -51,7 +51,8 @@ const tag = (event: ResendEvent, name: string) => {
 
 /** Who an address is on this submission: the applicant, the second signer's role, WD, or the maintainers. */
 function recipientOf(record: SubmissionRecord, address: string, content: FormContent): string {
-  const same = (other: string | undefined) => other?.trim().toLowerCase() === address;
+  // Stored addresses are already trimmed (the forms' normalising, YAML's plain values).
+  const same = (other: string | undefined) => other?.toLowerCase() === address;
   if (same(forms[record.formId].submitter(record.answers).email)) return 'applicant';
   if (same(record.confirmation?.email)) return record.confirmation!.role;
   if (same(content.settings.maintainersInbox)) return 'maintainers';

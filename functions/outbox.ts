@@ -150,7 +150,9 @@ export function sendAfterAnswer(
       if ((await deliver(reference, deps, options)).status !== 'busy') return;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-  })().catch((error) => deps.log?.(`${reference}: stored, emails left pending (${withoutAddresses((error as Error).message)})`));
+  })().catch((error) =>
+    deps.log?.(`${reference}: stored, emails left pending (${withoutAddresses((error as Error).message)})`),
+  );
   deps.waitUntil?.(sending);
   return sending;
 }
@@ -174,7 +176,11 @@ const LEASE_MS = 60_000;
 export const backoffMs = (attempts: number) => Math.min(15_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 
 /** Sends whatever this submission still owes, one batch call per stage, and records the outcome. */
-export async function deliver(reference: string, deps: DeliveryDeps, options: DeliveryOptions = {}): Promise<DeliveryOutcome> {
+export async function deliver(
+  reference: string,
+  deps: DeliveryDeps,
+  options: DeliveryOptions = {},
+): Promise<DeliveryOutcome> {
   const { store, mailer, pacer, now } = deps;
   const start = now();
   let claimed: SubmissionRecord | undefined;
@@ -206,7 +212,7 @@ export async function deliver(reference: string, deps: DeliveryDeps, options: De
   outer: for (const batch of claimed.batches.filter((b) => !b.sentAt)) {
     const result: BatchResult = { calls: [], ids: {} };
     results.set(batch.stage, result);
-    const done = new Set(batch.sentCalls ?? []);
+    const done = new Set(batch.sentCalls);
     for (const call of callsOf(batch).filter((c) => !done.has(c.key))) {
       if (!(await pacer.acquire(options.maxWaitMs))) {
         reason = 'Waiting for a free slot under the email rate limit';
@@ -260,14 +266,16 @@ export async function deliver(reference: string, deps: DeliveryDeps, options: De
     return record;
   });
   // Delivered: the link's raw token has done its job and leaves the store (only its hash stays).
+  // (Deleting again the link of a batch sent on an earlier run is harmless.)
   const linkSent = (batch: Batch) => batch.sentAt && batch.emails.some((email) => email.carriesLink);
   for (const batch of saved?.batches.filter(linkSent) ?? []) {
-    if (claimed.batches.find((b) => b.stage === batch.stage)?.sentAt) continue;
     await dropLinkSecret(store, reference, batch.stage).catch((error: Error) =>
       deps.log?.(`${reference}: link secret not removed yet: ${error.message}`),
     );
   }
-  return saved && !isPending(saved) ? { status: 'delivered', sent } : { status: 'pending', sent, reason: reason || 'pending' };
+  return saved && !isPending(saved)
+    ? { status: 'delivered', sent }
+    : { status: 'pending', sent, reason: reason || 'pending' };
 }
 
 interface BatchResult {
@@ -350,7 +358,9 @@ export async function flushOutbox(
 async function addFollowUps(store: Store, reference: string, plan: FollowUpPlanner, now: number) {
   const entry = await store.get<SubmissionRecord>(submissionKey(reference));
   if (!entry) return [];
-  const planned = (await plan(entry.value, now)).filter((batch) => !entry.value.batches.some((b) => b.stage === batch.stage));
+  const planned = (await plan(entry.value, now)).filter(
+    (batch) => !entry.value.batches.some((b) => b.stage === batch.stage),
+  );
   // A fresh link is filed first (its token's hash, and the link kept apart until sent); onlyIfNew, so a
   // run racing this one keeps its own link and this one adds nothing.
   const due: FollowUp[] = [];
@@ -358,6 +368,7 @@ async function addFollowUps(store: Store, reference: string, plan: FollowUpPlann
     if (batch.link && !(await fileLink(store, reference, batch))) continue;
     due.push(batch);
   }
+  // Nothing due (most runs, for most submissions): spare the store a read.
   if (due.length === 0) return [];
   const saved = await updateRecord(store, reference, (record) => {
     const fresh = due.filter((batch) => !record.batches.some((b) => b.stage === batch.stage));

@@ -32,19 +32,28 @@ export function neutralise(value: string): string {
 }
 
 const cell = (value: unknown) => {
-  const text = Array.isArray(value) ? value.map(String).join('; ') : value === undefined || value === null ? '' : String(value);
+  const text = Array.isArray(value)
+    ? value.map(String).join('; ')
+    : value === undefined || value === null
+      ? ''
+      : String(value);
   return `"${neutralise(text).replace(/"/g, '""')}"`;
 };
 
-export function submissionCsv(definition: FormDefinition, content: FormContent, submission: ExportedSubmission): string {
+export function submissionCsv(
+  definition: FormDefinition,
+  content: FormContent,
+  submission: ExportedSubmission,
+): string {
   const columns = csvColumns(definition, content);
   const values: Record<string, unknown> = {
     ...submission.answers,
     reference: submission.reference,
     form: submission.formId,
     submittedAt: submission.submittedAt,
-    confirmedAt: submission.confirmedAt ?? '',
-    confirmedName: submission.confirmedName ?? '',
+    // Absent until confirmed: an empty cell, as any value left out.
+    confirmedAt: submission.confirmedAt,
+    confirmedName: submission.confirmedName,
   };
   const rows = [columns.map(cell), columns.map((column) => cell(values[column]))];
   return `\uFEFF${rows.map((row) => row.join(',')).join('\r\n')}\r\n`;
@@ -65,11 +74,23 @@ export function submissionJson(submission: ExportedSubmission): string {
   )}\n`;
 }
 
-export function exportAttachments(definition: FormDefinition, content: FormContent, submission: ExportedSubmission): EmailAttachment[] {
+export function exportAttachments(
+  definition: FormDefinition,
+  content: FormContent,
+  submission: ExportedSubmission,
+): EmailAttachment[] {
   const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
   return [
-    { filename: `${submission.reference}.csv`, contentType: 'text/csv; charset=utf-8', content: base64(submissionCsv(definition, content, submission)) },
-    { filename: `${submission.reference}.json`, contentType: 'application/json', content: base64(submissionJson(submission)) },
+    {
+      filename: `${submission.reference}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      content: base64(submissionCsv(definition, content, submission)),
+    },
+    {
+      filename: `${submission.reference}.json`,
+      contentType: 'application/json',
+      content: base64(submissionJson(submission)),
+    },
   ];
 }
 

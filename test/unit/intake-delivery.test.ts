@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,8 +11,8 @@ import { fileMailer } from '../../functions/email/mailer.ts';
 import type { OutgoingEmail } from '../../functions/email/messages.ts';
 import { handleEmailEvent } from '../../functions/email-events.ts';
 import { followUpPlanner } from '../../functions/follow-ups.ts';
-import { health } from '../../functions/health.ts';
-import { flushOutbox, type SubmissionRecord } from '../../functions/outbox.ts';
+import { health, healthReasons, outboxStatus } from '../../functions/health.ts';
+import { flushOutbox, updateRecord, type SubmissionRecord } from '../../functions/outbox.ts';
 import { handleFormPost } from '../../functions/submission.ts';
 import { post, testDeps } from './intake-support.ts';
 
@@ -28,7 +28,11 @@ const valid = (formId: string) =>
 const TYPED = ['Jordan', 'Lee', 'Social worker', 'Adult safeguarding', '07700', 'confidence', 'Priya', 'Shah'];
 
 async function sendApplication(harness = testDeps(), body: Record<string, unknown> = {}) {
-  const response = await handleFormPost(post('coachee-application', { ...valid('coachee-application'), ...body }), harness.deps, 'a');
+  const response = await handleFormPost(
+    post('coachee-application', { ...valid('coachee-application'), ...body }),
+    harness.deps,
+    'a',
+  );
   expect(response.status).toBe(201);
   const { reference } = (await response.json()) as { reference: string };
   await harness.settle();
@@ -80,7 +84,9 @@ describe('second signatures followed up', () => {
     harness.deps.config = { ...harness.deps.config, reminderDays: 5 };
     const { reference, mailer, advance, flush } = await sendApplication(harness);
     const sentTo = (stage: string) =>
-      mailer.calls.filter((call) => call.idempotencyKey.startsWith(`${reference}/${stage}`)).flatMap((call) => call.emails);
+      mailer.calls
+        .filter((call) => call.idempotencyKey.startsWith(`${reference}/${stage}`))
+        .flatMap((call) => call.emails);
 
     advance(5 * DAY - 60_000);
     expect((await flush()).followUps).toEqual([]);
@@ -103,6 +109,16 @@ describe('second signatures followed up', () => {
     expect(sentTo('submitted').find((email) => email.to === 'priya.shah@example.org')!.text).not.toContain(token);
     expect(await harness.store.get(`tokens/${hashToken(token)}`)).toBeDefined();
     for (const value of harness.store.entries.values()) expect(value).not.toContain(token);
+    // The HTML part carries the same link, and the same words, with the reply going to the scheme.
+    expect(reminder!.html).toBe(
+      '<!doctype html><html lang="en-GB"><head><meta charset="utf-8">' +
+        `<title>Reminder: please confirm a coaching application: ${reference}</title></head><body>` +
+        '<p>You have been asked to confirm a coaching application sent through Coaching Scheme Hub.</p>' +
+        `<p><a href="https://coaching.example.org/confirm/${token}/">Check and confirm the coaching application</a></p>` +
+        '<p>The link works once and expires on 10 December 2026. If you did not expect this email, you do not need to do anything.</p>' +
+        `<p>Reference: ${reference}</p><p>Coaching Scheme Hub</p></body></html>`,
+    );
+    expect(reminder!.replyTo).toBe('coaching@example.org');
     for (const typed of TYPED) expect(`${reminder!.subject}${reminder!.text}${reminder!.html}`).not.toContain(typed);
 
     advance(DAY);
@@ -114,7 +130,11 @@ describe('second signatures followed up', () => {
     advance(60_000);
     expect((await flush()).followUps).toEqual([{ reference, stage: 'expired' }]);
     const expired = sentTo('expired');
-    expect(expired.map((email) => email.to)).toEqual(['wd-eastmere-children@example.org', 'WD-Northfield@example.org', 'jordan.lee@example.org']);
+    expect(expired.map((email) => email.to)).toEqual([
+      'wd-eastmere-children@example.org',
+      'WD-Northfield@example.org',
+      'jordan.lee@example.org',
+    ]);
     expect(expired[0]!.subject).toBe(`Not confirmed: coaching application ${reference} – Eastmere`);
     expect(expired[0]!.text).toBe(
       `The line manager did not confirm coaching application ${reference} within 14 days, and the link has expired.\n\n` +
@@ -123,6 +143,17 @@ describe('second signatures followed up', () => {
     expect(expired[0]!.attachments?.map((file) => file.filename)).toEqual([`${reference}.csv`, `${reference}.json`]);
     const applicant = expired[2]!;
     expect(applicant.subject).toBe(`Not confirmed: your coaching application ${reference}`);
+    expect([applicant.key, applicant.replyTo]).toEqual([
+      `${reference}/expired/jordan.lee@example.org`,
+      'coaching@example.org',
+    ]);
+    expect(applicant.html).toBe(
+      '<!doctype html><html lang="en-GB"><head><meta charset="utf-8">' +
+        `<title>Not confirmed: your coaching application ${reference}</title></head><body>` +
+        `<p>The link we sent to the line manager to confirm your coaching application ${reference} has expired without being used.</p>` +
+        '<p>We have told the workforce development team. If you still want to go ahead, email coaching@example.org and quote your reference.</p>' +
+        '<p>Coaching Scheme Hub</p></body></html>',
+    );
     expect(applicant.text).toBe(
       `The link we sent to the line manager to confirm your coaching application ${reference} has expired without being used.\n\n` +
         `We have told the workforce development team. If you still want to go ahead, email coaching@example.org and quote your reference.\n\n` +
@@ -138,7 +169,9 @@ describe('second signatures followed up', () => {
   it('sends no reminder once the manager has confirmed', async () => {
     const harness = testDeps();
     const { mailer, deps, advance, flush, reference } = await sendApplication(harness);
-    const token = /\/confirm\/([A-Za-z0-9_-]{43})\//.exec(mailer.emails.find((e) => e.to === 'priya.shah@example.org')!.text)![1];
+    const token = /\/confirm\/([A-Za-z0-9_-]{43})\//.exec(
+      mailer.emails.find((e) => e.to === 'priya.shah@example.org')!.text,
+    )![1];
     const confirmed = await handleConfirm(
       new Request(`https://coaching.example.org/confirm/${token}/`, {
         method: 'POST',
@@ -196,9 +229,24 @@ describe('data out for WD', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const [header, ...rows] = parseCsv(csv.slice(1));
     expect(header).toEqual([
-      'reference', 'form', 'submittedAt', 'confirmedAt', 'confirmedName',
-      'name', 'jobTitle', 'serviceArea', 'organisation', 'organisationOther', 'phone', 'email',
-      'reason1', 'reason2', 'reason3', 'identifiedInSupervision', 'managerName', 'managerEmail',
+      'reference',
+      'form',
+      'submittedAt',
+      'confirmedAt',
+      'confirmedName',
+      'name',
+      'jobTitle',
+      'serviceArea',
+      'organisation',
+      'organisationOther',
+      'phone',
+      'email',
+      'reason1',
+      'reason2',
+      'reason3',
+      'identifiedInSupervision',
+      'managerName',
+      'managerEmail',
     ]);
     expect(rows).toHaveLength(1);
     const row = Object.fromEntries(header!.map((name, i) => [name, rows[0]![i]]));
@@ -206,6 +254,10 @@ describe('data out for WD', () => {
       reference,
       form: 'coachee-application',
       submittedAt: '2026-11-26T10:00:00.000Z',
+      // Not confirmed yet, and answers left blank: empty cells, never "undefined" or "null".
+      confirmedAt: '',
+      confirmedName: '',
+      reason3: '',
       name: 'Jordan Lee',
       jobTitle: `'=HYPERLINK("https://evil.example.net","Click")`,
       serviceArea: `'+44 team`,
@@ -215,9 +267,16 @@ describe('data out for WD', () => {
     });
     // Both inboxes get the same file; the JSON keeps the answers exactly as typed, for tools.
     expect(attachment(wd[1]!, '.csv')).toBe(csv);
+    expect(wd[0]!.attachments!.map((file) => [file.filename, file.contentType])).toEqual([
+      [`${reference}.csv`, 'text/csv; charset=utf-8'],
+      [`${reference}.json`, 'application/json'],
+    ]);
     expect(JSON.parse(attachment(wd[0]!, '.json'))).toMatchObject({
       reference,
       form: 'coachee-application',
+      submittedAt: '2026-11-26T10:00:00.000Z',
+      confirmedAt: null,
+      confirmedName: null,
       answers: { jobTitle: '=HYPERLINK("https://evil.example.net","Click")', reason2: '@SUM(A1:A9)' },
     });
     // The applicant's receipt and the manager's request carry no attachment.
@@ -236,13 +295,89 @@ describe('data out for WD', () => {
     const withCsv = wd.filter((eml) => /Content-Disposition: attachment; filename="APP-[A-Z0-9-]+\.csv"/.test(eml));
     expect(withCsv).toHaveLength(2);
     expect(withCsv[0]).toMatch(/^Content-Type: multipart\/mixed; boundary="/m);
-    const base64 = /filename="APP-[A-Z0-9-]+\.csv"\r\nContent-Transfer-Encoding: base64\r\n\r\n([A-Za-z0-9+/=\r\n]+)/.exec(withCsv[0]!)![1]!;
+    const base64 =
+      /filename="APP-[A-Z0-9-]+\.csv"\r\nContent-Transfer-Encoding: base64\r\n\r\n([A-Za-z0-9+/=\r\n]+)/.exec(
+        withCsv[0]!,
+      )![1]!;
     const csv = Buffer.from(base64.replace(/\s+/g, ''), 'base64').toString('utf8');
     expect(parseCsv(csv.slice(1))).toHaveLength(2);
   });
 });
 
 describe('health', () => {
+  it('counts only the emails still owed, from when the owed stage was queued, and failing from the fifth attempt', async () => {
+    const harness = testDeps();
+    // WD's email goes; the applicant's receipt fails four times.
+    harness.mailer.script.push({ ok: true }, { ok: false, reason: 'Resend 500' });
+    const response = await handleFormPost(post('coach-eoi', valid('coach-eoi')), harness.deps, 'a');
+    const { reference } = await response.json();
+    await harness.settle();
+    for (let i = 0; i < 3; i++) {
+      harness.mailer.script.push({ ok: false, reason: 'Resend 500' });
+      await flushOutbox(harness.deps, { force: true });
+    }
+    harness.advance(60_000);
+    expect(await outboxStatus(harness.store, harness.deps.now())).toEqual({
+      pendingEmails: 1,
+      oldestPendingSeconds: 60,
+      failingEmails: 0,
+      awaitingConfirmation: 0,
+    });
+    harness.mailer.script.push({ ok: false, reason: 'Resend 500' });
+    await flushOutbox(harness.deps, { force: true });
+    expect((await outboxStatus(harness.store, harness.deps.now())).failingEmails).toBe(1);
+    // Sent at last; a later stage is owed, queued 2 minutes ago: the age counts from its queueing.
+    await flushOutbox(harness.deps, { force: true });
+    await updateRecord(harness.store, reference, (record) => {
+      record.batches.push({
+        stage: 'later',
+        idempotencyKey: `${reference}/later`,
+        emails: [record.batches[0]!.emails[1]!],
+        attempts: 0,
+        queuedAt: new Date(harness.deps.now()).toISOString(),
+      });
+      return record;
+    });
+    harness.advance(120_000);
+    expect(await outboxStatus(harness.store, harness.deps.now())).toEqual({
+      pendingEmails: 1,
+      oldestPendingSeconds: 120,
+      failingEmails: 0,
+      awaitingConfirmation: 0,
+    });
+  });
+
+  it('counts a link awaiting confirmation until its last moment, and skips a record deleted meanwhile', async () => {
+    const { deps, store, reference } = await sendApplication();
+    const expiry = Date.parse('2026-12-10T10:00:00Z');
+    expect((await outboxStatus(store, expiry - 1)).awaitingConfirmation).toBe(1);
+    expect((await outboxStatus(store, expiry)).awaitingConfirmation).toBe(0);
+    const list = store.list.bind(store);
+    store.list = async (prefix) => {
+      const keys = await list(prefix);
+      await store.delete(`submissions/${reference}`);
+      return keys;
+    };
+    expect(await outboxStatus(store, deps.now())).toEqual({
+      pendingEmails: 0,
+      oldestPendingSeconds: 0,
+      failingEmails: 0,
+      awaitingConfirmation: 0,
+    });
+  });
+
+  it('gives its reasons: storage that cannot be read, and an email owed for longer than the limit, not as long', () => {
+    const owed = (seconds: number) => ({
+      pendingEmails: 1,
+      oldestPendingSeconds: seconds,
+      failingEmails: 0,
+      awaitingConfirmation: 0,
+    });
+    expect(healthReasons(undefined, 60 * 60_000)).toEqual(['storage cannot be read']);
+    expect(healthReasons(owed(3600), 60 * 60_000)).toEqual([]);
+    expect(healthReasons(owed(3601), 60 * 60_000)).toEqual(['an email has been pending for more than 60 minutes']);
+  });
+
   it('counts pending and failing emails, the oldest pending age and submissions awaiting confirmation, and 503s past the threshold', async () => {
     const harness = testDeps();
     harness.deps.config = { ...harness.deps.config, healthMaxPendingMs: 60 * 60_000 };
@@ -279,16 +414,30 @@ function signed(body: string, { id = `msg_${randomBytes(8).toString('hex')}`, at
   const timestamp = String(Math.floor(at / 1000));
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
   const signature = createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64');
-  return { 'svix-id': id, 'svix-timestamp': timestamp, 'svix-signature': `v1,${signature}`, 'content-type': 'application/json' };
+  return {
+    'svix-id': id,
+    'svix-timestamp': timestamp,
+    'svix-signature': `v1,${signature}`,
+    'content-type': 'application/json',
+  };
 }
 const eventBody = (type: string, to: string, reference: string, stage = 'submitted') =>
   JSON.stringify({
     type,
     created_at: new Date().toISOString(),
-    data: { email_id: 'fake-1', to: [to], subject: 'ignored', created_at: new Date().toISOString(), tags: { reference, stage } },
+    data: {
+      email_id: 'fake-1',
+      to: [to],
+      subject: 'ignored',
+      created_at: new Date().toISOString(),
+      tags: { reference, stage },
+    },
   });
 const deliverEvent = (deps: ReturnType<typeof testDeps>['deps'], body: string, headers: Record<string, string>) =>
-  handleEmailEvent(new Request('https://coaching.example.org/api/email-events', { method: 'POST', headers, body }), deps);
+  handleEmailEvent(
+    new Request('https://coaching.example.org/api/email-events', { method: 'POST', headers, body }),
+    deps,
+  );
 
 describe('bounce and complaint alerts from Resend’s webhooks', () => {
   const harnessWithSecret = () => {
@@ -304,7 +453,9 @@ describe('bounce and complaint alerts from Resend’s webhooks', () => {
     const response = await deliverEvent(deps, body, headers);
     expect(response.status).toBe(200);
     await settle();
-    const alerts = mailer.calls.filter((call) => call.idempotencyKey.startsWith(`${reference}/alert-`)).flatMap((call) => call.emails);
+    const alerts = mailer.calls
+      .filter((call) => call.idempotencyKey.startsWith(`${reference}/alert-`))
+      .flatMap((call) => call.emails);
     expect(alerts.map((email) => [email.to, email.subject])).toEqual([
       ['site-maintainers@example.org', `Email to a workforce development inbox bounced: ${reference}`],
     ]);
@@ -315,7 +466,13 @@ describe('bounce and complaint alerts from Resend’s webhooks', () => {
     expect(alerts[0]!.attachments).toBeUndefined();
     for (const typed of TYPED) expect(alerts[0]!.text + alerts[0]!.html).not.toContain(typed);
     expect((await record())!.events).toEqual([
-      { at: '2026-11-26T10:00:00.000Z', type: 'bounced', recipient: 'workforce development', stage: 'submitted', eventId: headers['svix-id'] },
+      {
+        at: '2026-11-26T10:00:00.000Z',
+        type: 'bounced',
+        recipient: 'workforce development',
+        stage: 'submitted',
+        eventId: headers['svix-id'],
+      },
     ]);
 
     // Resend delivers the same event again: handled once.
@@ -343,9 +500,14 @@ describe('bounce and complaint alerts from Resend’s webhooks', () => {
       ['bounced', 'applicant'],
       ['bounced', 'line manager'],
     ]);
-    const notices = mailer.calls.filter((call) => call.idempotencyKey.includes('/alert-')).flatMap((call) => call.emails);
+    const notices = mailer.calls
+      .filter((call) => call.idempotencyKey.includes('/alert-'))
+      .flatMap((call) => call.emails);
     expect(notices.map((email) => [email.to, email.subject])).toEqual([
-      ['wd-eastmere-children@example.org', `Email to the person who sent the form bounced: coaching application ${reference}`],
+      [
+        'wd-eastmere-children@example.org',
+        `Email to the person who sent the form bounced: coaching application ${reference}`,
+      ],
       ['WD-Northfield@example.org', `Email to the person who sent the form bounced: coaching application ${reference}`],
       ['wd-eastmere-children@example.org', `Email to the line manager bounced: coaching application ${reference}`],
       ['WD-Northfield@example.org', `Email to the line manager bounced: coaching application ${reference}`],
@@ -369,12 +531,18 @@ describe('bounce and complaint alerts from Resend’s webhooks', () => {
       ['tampered body', body.replace('wd-eastmere-children', 'wd-northfield'), good],
       ['stale (10 minutes old)', body, signed(body, { at: Date.now() - 10 * 60_000 })],
       ['from the future', body, signed(body, { at: Date.now() + 10 * 60_000 })],
-      ['a captured event replayed an hour later', body, signed(body, { id: good['svix-id'], at: Date.now() - 60 * 60_000 })],
+      [
+        'a captured event replayed an hour later',
+        body,
+        signed(body, { id: good['svix-id'], at: Date.now() - 60 * 60_000 }),
+      ],
     ];
     for (const [name, payload, headers] of cases) {
       const response = await deliverEvent(deps, payload, headers);
       expect(response.status, name).toBe(401);
-      expect(await response.json(), name).toEqual({ errors: [{ field: 'form', message: 'This event is not signed with our secret' }] });
+      expect(await response.json(), name).toEqual({
+        errors: [{ field: 'form', message: 'This event is not signed with our secret' }],
+      });
     }
     await settle();
     expect(JSON.stringify(await record())).toBe(before);
@@ -385,6 +553,160 @@ describe('bounce and complaint alerts from Resend’s webhooks', () => {
     deps.config = { ...deps.config, webhookSecret: undefined };
     expect((await deliverEvent(deps, body, good)).status).toBe(401);
   });
+
+  it('records each event once, logs what it did in references and stages only, and alerts only on a bounce or complaint', async () => {
+    const { deps, logs, reference, record, settle } = await sendApplication(harnessWithSecret());
+    const kept: Promise<unknown>[] = [];
+    const waitUntil = deps.waitUntil!;
+    deps.waitUntil = (promise) => {
+      kept.push(promise);
+      waitUntil(promise);
+    };
+    logs.length = 0;
+    const send = async (body: string, headers = signed(body)) => {
+      const response = await deliverEvent(deps, body, headers);
+      expect(response.status).toBe(200);
+      return { answer: await response.json(), id: headers['svix-id'] };
+    };
+    // Resend's own header names as well as the Standard Webhooks ones; tags as Resend sends them (a list).
+    const deliveredBody = JSON.stringify({
+      type: 'email.delivered',
+      data: {
+        to: ' WD-Eastmere-Children@Example.org ',
+        tags: [
+          { name: 'stage', value: 'submitted' },
+          { name: 'reference', value: reference },
+        ],
+      },
+    });
+    const standard = Object.fromEntries(
+      Object.entries(signed(deliveredBody)).map(([name, value]) => [name.replace(/^svix-/, 'webhook-'), value]),
+    );
+    const delivered = await send(deliveredBody, standard as ReturnType<typeof signed>);
+    expect(delivered.answer).toEqual({ handled: true });
+    // Nothing to send for a delivery: no sending is started.
+    expect(kept).toEqual([]);
+    const complaint = await send(eventBody('email.complained', 'jordan.lee@example.org', reference));
+    expect(complaint.answer).toEqual({ handled: true });
+    const ownAlert = await send(eventBody('email.bounced', 'site-maintainers@example.org', reference, 'alert-1'));
+    const wdComplaint = await send(eventBody('email.complained', 'wd-northfield@example.org', reference));
+    expect(kept).toHaveLength(1);
+    await settle();
+    // The first event again, after others: still handled once.
+    const again = await send(deliveredBody, standard as ReturnType<typeof signed>);
+    expect(again.answer).toEqual({ handled: true, repeated: true });
+    const alertStage = `alert-${createHash('sha256').update(wdComplaint.id).digest('hex').slice(0, 12)}`;
+    expect(logs).toEqual([
+      `${reference}: email event delivered recorded`,
+      `${reference}: email event complained recorded`,
+      `${reference}: email event bounced recorded`,
+      `${reference}: email event complained recorded; ${alertStage} added`,
+      `${reference}: email event delivered already handled`,
+    ]);
+    const stored = (await record())!;
+    expect(stored.events!.map((event) => [event.type, event.recipient, event.stage, event.eventId])).toEqual([
+      ['delivered', 'workforce development', 'submitted', standard['webhook-id']],
+      ['complained', 'applicant', 'submitted', complaint.id],
+      ['bounced', 'maintainers', 'alert-1', ownAlert.id],
+      ['complained', 'workforce development', 'submitted', wdComplaint.id],
+    ]);
+    // The applicant's complaint and the maintainers' own bounce alert no one; WD's complaint alerts the maintainers.
+    expect(stored.batches.map((batch) => batch.stage)).toEqual(['submitted', alertStage]);
+    expect(stored.batches[1]!.emails.map((email) => email.to)).toEqual(['site-maintainers@example.org']);
+  });
+
+  it('ignores events whose reference tag is not exactly a reference, and one sent to one address as a string', async () => {
+    const { deps, logs, reference, record } = await sendApplication(harnessWithSecret());
+    logs.length = 0;
+    for (const bad of [`x${reference}`, `${reference}x`]) {
+      const body = eventBody('email.bounced', 'jordan.lee@example.org', bad);
+      expect(await (await deliverEvent(deps, body, signed(body))).json()).toEqual({ handled: false });
+    }
+    const noAddress = JSON.stringify({ type: 'email.delivered', data: { tags: { reference } } });
+    expect(await (await deliverEvent(deps, noAddress, signed(noAddress))).json()).toEqual({ handled: false });
+    const single = JSON.stringify({
+      type: 'email.delivered',
+      data: { to: 'jordan.lee@example.org', tags: { reference } },
+    });
+    expect(await (await deliverEvent(deps, single, signed(single))).json()).toEqual({ handled: true });
+    expect((await record())!.events!.map((event) => [event.type, event.recipient, event.stage])).toEqual([
+      ['delivered', 'applicant', ''],
+    ]);
+    expect(logs).toEqual([
+      'email event bounced: not about a submission; ignored',
+      'email event bounced: not about a submission; ignored',
+      'email event delivered: not about a submission; ignored',
+      `${reference}: email event delivered recorded`,
+    ]);
+  });
+
+  it('logs why it refused an event: no secret set, or a missing, wrong or stale signature', async () => {
+    const { deps, logs } = harnessWithSecret();
+    const body = eventBody('email.bounced', 'jordan.lee@example.org', 'APP-2345-6789');
+    const { 'svix-id': _id, ...noId } = signed(body);
+    expect((await deliverEvent(deps, body, noId)).status).toBe(401);
+    deps.config = { ...deps.config, webhookSecret: undefined };
+    const unset = await deliverEvent(deps, body, signed(body));
+    expect(unset.status).toBe(401);
+    expect(await unset.json()).toEqual({
+      errors: [{ field: 'form', message: 'This event is not signed with our secret' }],
+    });
+    expect(logs).toEqual([
+      'email event refused: missing, wrong or stale signature',
+      'email event refused: RESEND_WEBHOOK_SECRET is not set',
+    ]);
+  });
+
+  it('refuses a method other than POST and a body over 256 KB, with the reason, before checking any signature', async () => {
+    const { deps, logs } = harnessWithSecret();
+    const get = await handleEmailEvent(new Request('https://coaching.example.org/api/email-events'), deps);
+    expect([get.status, get.headers.get('allow')]).toEqual([405, 'POST']);
+    expect(await get.json()).toEqual({ errors: [{ field: 'form', message: 'Send delivery events with POST' }] });
+    const huge = JSON.stringify({ type: 'email.delivered', padding: 'x'.repeat(256 * 1024) });
+    const tooLarge = await deliverEvent(deps, huge, signed(huge));
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.json()).toEqual({ errors: [{ field: 'form', message: 'This event is too large' }] });
+    // Exactly 256 KB is read (and then judged by its signature).
+    const limit = `"${'x'.repeat(256 * 1024 - 2)}"`;
+    expect((await deliverEvent(deps, limit, signed(limit))).status).toBe(200);
+    expect(logs).toEqual(['email event : not about a submission; ignored']);
+  });
+
+  it('ignores a signed event about no submission, or one no longer kept, saying which in the log', async () => {
+    const { deps, logs, store } = harnessWithSecret();
+    for (const body of [
+      eventBody('email.delivered', 'wd-northfield@example.org', 'not-a-reference'),
+      JSON.stringify({ type: 'email.delivered', data: { to: [], tags: { reference: 'EOI-2345-6789' } } }),
+      eventBody('email.bounced', 'wd-northfield@example.org', 'EOI-2345-6789'),
+    ]) {
+      const response = await deliverEvent(deps, body, signed(body));
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ handled: false });
+    }
+    expect(logs).toEqual([
+      'email event delivered: not about a submission; ignored',
+      'email event delivered: not about a submission; ignored',
+      'EOI-2345-6789: email event bounced for a submission no longer kept; ignored',
+    ]);
+    expect(await store.list('submissions/')).toEqual([]);
+  });
+
+  it('answers 503 "Not recorded. Try again." when storage is down, so Resend sends the event again', async () => {
+    const { deps, reference, record, logs } = await sendApplication(harnessWithSecret());
+    const body = eventBody('email.delivered', 'wd-eastmere-children@example.org', reference);
+    const headers = signed(body);
+    const set = deps.store.set.bind(deps.store);
+    deps.store.set = async () => {
+      throw new Error('storage is down');
+    };
+    const response = await deliverEvent(deps, body, headers);
+    expect([response.status, response.headers.get('retry-after')]).toEqual([503, '60']);
+    expect(await response.json()).toEqual({ errors: [{ field: 'form', message: 'Not recorded. Try again.' }] });
+    expect(logs).toContain(`${reference}: email event delivered not recorded (storage is down)`);
+    deps.store.set = set;
+    expect((await deliverEvent(deps, body, headers)).status).toBe(200);
+    expect((await record())!.events!.map((event) => event.type)).toEqual(['delivered']);
+  });
 });
 
 describe('logs', () => {
@@ -394,12 +716,17 @@ describe('logs', () => {
     const harness = testDeps({ mailer: fileMailer(dir, (line) => lines.push(line)) });
     const { reference, deps, advance, settle, logs } = await sendApplication(harness);
     const token = /\/confirm\/([A-Za-z0-9_-]{43})\//.exec(
-      (await Promise.all((await readdir(dir)).map((file) => readFile(path.join(dir, file), 'utf8')))).join('\n').replace(/=\r\n/g, ''),
+      (await Promise.all((await readdir(dir)).map((file) => readFile(path.join(dir, file), 'utf8'))))
+        .join('\n')
+        .replace(/=\r\n/g, ''),
     );
     expect(token === null || token[1]!.length === 43).toBe(true);
     // A service error that quotes an address.
     const failing = testDeps({ store: harness.store });
-    failing.mailer.script.push({ ok: false, reason: 'Resend 422: validation_error: Invalid `to` field: priya.shah@example.org' });
+    failing.mailer.script.push({
+      ok: false,
+      reason: 'Resend 422: validation_error: Invalid `to` field: priya.shah@example.org',
+    });
     await handleFormPost(post('coachee-application', valid('coachee-application')), failing.deps, 'a');
     await failing.settle();
     advance(30 * DAY);

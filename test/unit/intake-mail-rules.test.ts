@@ -26,7 +26,9 @@ describe('the confirmation token', () => {
     const harness = testDeps();
     // Both WD emails (sent alone, with the CSV) go; the batch with the manager's request fails.
     harness.mailer.script.push({ ok: true }, { ok: true }, { ok: false, reason: 'Resend 500: down' });
-    expect((await handleFormPost(post('coachee-application', valid('coachee-application')), harness.deps, 'a')).status).toBe(201);
+    expect(
+      (await handleFormPost(post('coachee-application', valid('coachee-application')), harness.deps, 'a')).status,
+    ).toBe(201);
     await harness.settle();
 
     // Pending: the link waits apart from the stored email, which holds only a placeholder.
@@ -57,7 +59,9 @@ describe('the confirmation token', () => {
     const harness = testDeps();
     await handleFormPost(post('coaching-agreement', valid('coaching-agreement')), harness.deps, 'a');
     await harness.settle();
-    const token = /\/confirm\/([A-Za-z0-9_-]{43})\//.exec(harness.mailer.emails.find((email) => email.carriesLink)!.text)![1]!;
+    const token = /\/confirm\/([A-Za-z0-9_-]{43})\//.exec(
+      harness.mailer.emails.find((email) => email.carriesLink)!.text,
+    )![1]!;
     for (const blob of everyBlob(harness.store.entries)) expect(blob).not.toContain(token);
   });
 });
@@ -76,12 +80,22 @@ describe('at most three emails a day to one typed address', () => {
     await harness.settle();
 
     const last = emailsOf(harness, answer.reference);
-    expect(last.map((email) => email.to)).toEqual(['wd-eastmere-children@example.org', 'WD-Northfield@example.org', 'applicant4@example.org']);
+    expect(last.map((email) => email.to)).toEqual([
+      'wd-eastmere-children@example.org',
+      'WD-Northfield@example.org',
+      'applicant4@example.org',
+    ]);
     expect(last[0]!.text).toContain(
       'Not confirmed: we could not email the line manager a link to confirm, because that address has already had as many emails from us as we send in one day. Please contact them to confirm it.',
     );
     expect(last[0]!.text).not.toContain('Awaiting confirmation');
-    expect(last[2]!.text).toContain('We could not email the line manager a link to confirm the coaching application. Workforce development has your form and will contact them.');
+    // The HTML part says it too, in bold, where WD reads first.
+    expect(last[0]!.html).toContain(
+      '<p><strong>Not confirmed: we could not email the line manager a link to confirm, because that address has already had as many emails from us as we send in one day. Please contact them to confirm it.</strong></p><p>Reference: ',
+    );
+    expect(last[2]!.text).toContain(
+      'We could not email the line manager a link to confirm the coaching application. Workforce development has your form and will contact them.',
+    );
     const record = (await harness.store.get<SubmissionRecord>(`submissions/${answer.reference}`))!.value;
     expect(record.held).toEqual(['request']);
     expect(record.confirmation).toBeUndefined();
@@ -91,9 +105,17 @@ describe('at most three emails a day to one typed address', () => {
   it('counts any mix of letter case as one address, and the sender’s receipt too; a plain POST is sent to a page that says so', async () => {
     const harness = testDeps();
     for (let n = 1; n <= 3; n++) {
-      await handleFormPost(application(n, { email: 'Same.Person@example.org', managerEmail: `manager${n}@example.org` }), harness.deps, 'a');
+      await handleFormPost(
+        application(n, { email: 'Same.Person@example.org', managerEmail: `manager${n}@example.org` }),
+        harness.deps,
+        'a',
+      );
     }
-    const form = new URLSearchParams({ ...valid('coachee-application'), email: 'SAME.person@example.org', managerEmail: 'manager4@example.org' });
+    const form = new URLSearchParams({
+      ...valid('coachee-application'),
+      email: 'SAME.person@example.org',
+      managerEmail: 'manager4@example.org',
+    });
     const response = await handleFormPost(
       new Request('https://coaching.example.org/api/forms/coachee-application', {
         method: 'POST',
@@ -107,8 +129,17 @@ describe('at most three emails a day to one typed address', () => {
     expect(response.headers.get('location')).toMatch(/^\/apply-for-coaching\/sent\/APP-[A-Z0-9-]+\/\?held=receipt$/);
     await harness.settle();
     const last = emailsOf(harness, /APP-[A-Z0-9-]+(?=\/)/.exec(response.headers.get('location')!)![0]);
-    expect(last.map((email) => email.to)).toEqual(['wd-eastmere-children@example.org', 'WD-Northfield@example.org', 'manager4@example.org']);
-    expect(last[0]!.text).toContain('We could not send the sender their receipt, because that address has already had as many emails from us as we send in one day.');
+    expect(last.map((email) => email.to)).toEqual([
+      'wd-eastmere-children@example.org',
+      'WD-Northfield@example.org',
+      'manager4@example.org',
+    ]);
+    expect(last[0]!.text).toContain(
+      'We could not send the sender their receipt, because that address has already had as many emails from us as we send in one day.',
+    );
+    expect(last[0]!.html).toContain(
+      '<p><strong>We could not send the sender their receipt, because that address has already had as many emails from us as we send in one day. The reference was shown to them when they sent the form.</strong></p>',
+    );
   });
 
   it('starts again the next day, and keeps only a hash of each address', async () => {
@@ -160,7 +191,9 @@ describe('where links and addresses come from', () => {
       'a',
     );
     await harness.settle();
-    expect(harness.mailer.emails.find((email) => email.carriesLink)!.text).toMatch(/http:\/\/localhost:4321\/confirm\/[A-Za-z0-9_-]{43}\//);
+    expect(harness.mailer.emails.find((email) => email.carriesLink)!.text).toMatch(
+      /http:\/\/localhost:4321\/confirm\/[A-Za-z0-9_-]{43}\//,
+    );
   });
 
   it('the adapters take the client address from the platform’s context, never from a header', async () => {
@@ -194,18 +227,29 @@ describe('a copy of the site that cannot send email', () => {
 });
 
 describe('the sent page after an email was held', () => {
-  const template = '<!doctype html><title>Sent</title><main><p data-reference-root></p><div data-email-root><p>We are sending you a confirmation email.</p></div></main>';
+  const template =
+    '<!doctype html><title>Sent</title><main><p data-reference-root></p><div data-email-root><p>We are sending you a confirmation email.</p></div></main>';
 
   it('says which email could not go, in the words from content, and ignores anything else in ?held=', async () => {
     const { handleSentPage } = await import('../../functions/sent.ts');
     const harness = testDeps({ fetchPage: async () => template });
-    const page = await (await handleSentPage(new Request('https://coaching.example.org/apply-for-coaching/sent/APP-7KQ3-M9TX/?held=receipt,<script>'), harness.deps)).text();
+    const page = await (
+      await handleSentPage(
+        new Request('https://coaching.example.org/apply-for-coaching/sent/APP-7KQ3-M9TX/?held=receipt,<script>'),
+        harness.deps,
+      )
+    ).text();
     const content = await harness.deps.loadContent('coachee-application');
     expect(page).toContain(`<div class="callout" data-email-not-sent><p>${content.settings.receiptNotSent}</p></div>`);
     expect(page).not.toContain(content.settings.requestNotSent);
     expect(page).not.toContain('<script>');
     expect(page).not.toContain('We are sending you a confirmation email.');
-    const plain = await (await handleSentPage(new Request('https://coaching.example.org/apply-for-coaching/sent/APP-7KQ3-M9TX/'), harness.deps)).text();
+    const plain = await (
+      await handleSentPage(
+        new Request('https://coaching.example.org/apply-for-coaching/sent/APP-7KQ3-M9TX/'),
+        harness.deps,
+      )
+    ).text();
     expect(plain).toContain('We are sending you a confirmation email.');
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { handleConfirm } from '../../functions/confirm.ts';
+import { linkSecretKey } from '../../functions/email/links.ts';
 import type { SubmissionRecord } from '../../functions/outbox.ts';
 import { handleFormPost } from '../../functions/submission.ts';
 import { keptData, post, testDeps } from './intake-support.ts';
@@ -68,11 +69,17 @@ describe('the site’s public address (SITE_URL)', () => {
     });
 
   it('is accepted as the origin of a form, and its links go to it, not to the local address', async () => {
-    const { deps, mailer } = testDeps();
+    const { deps, mailer, settle } = testDeps();
     const response = await handleFormPost(behindProxy('https://coaching.example.org'), deps, 'a');
     expect(response.status).toBe(201);
+    await settle();
     const request = mailer.emails.find((email) => email.to === 'alex.morgan@example.org')!;
-    expect(request.text).toMatch(/Confirm it here: https:\/\/coaching\.example\.org\/confirm\/[A-Za-z0-9_-]{43}\//);
+    const link = /\nOpen this link to read the coaching agreement and confirm it:\n(https:\/\/[^\n]+)\n/.exec(
+      request.text,
+    )![1]!;
+    expect(link).toMatch(/^https:\/\/coaching\.example\.org\/confirm\/[A-Za-z0-9_-]{43}\/$/);
+    // The HTML part carries the same link, to the public site too.
+    expect(request.html).toContain(`href="${link}"`);
   });
 
   it('is matched by its origin, whatever path or closing slash the setting has', async () => {
@@ -131,8 +138,10 @@ describe('a reference that is already taken', () => {
 
     const fiveTaken = testDeps({ random: scripted(0, 0, 0, 0, 0, 0, 1) });
     await send(fiveTaken, valid('coach-eoi'));
+    await fiveTaken.settle();
     fiveTaken.mailer.calls.length = 0;
     const response = await send(fiveTaken, { ...valid('coach-eoi'), name: 'Sam Okafor' });
+    await fiveTaken.settle();
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('120');
     expect(await response.json()).toEqual(NOT_SENT);
@@ -147,12 +156,24 @@ describe('a reference that is already taken', () => {
   it('takes back the confirmation link it made for a reference it could not have', async () => {
     // An agreement draws its link token first, then a reference for each try.
     const harness = testDeps({ random: scripted(50, 0, 60, 0, 0, 0, 0, 0) });
+    // The first agreement's emails are still owed, so its link is still kept apart, waiting to be sent
+    // (32 token bytes of 50, the character '2', read MjIy… in base64url).
+    harness.mailer.script.push({ ok: false, reason: 'Resend 500' });
     await send(harness, valid('coaching-agreement'), 'coaching-agreement');
+    await harness.settle();
+    const firstLink = await harness.store.get(linkSecretKey('AGR-2222-2222'));
+    expect(firstLink?.value).toEqual({
+      emailKey: 'AGR-2222-2222/submitted/alex.morgan@example.org',
+      link: `https://coaching.example.org/confirm/${'MjIy'.repeat(10)}MjI/`,
+    });
     const response = await send(harness, valid('coaching-agreement'), 'coaching-agreement');
+    await harness.settle();
     expect(response.status).toBe(503);
     expect(await harness.store.list('submissions/')).toEqual(['submissions/AGR-2222-2222']);
-    // Only the first agreement's link is left.
+    // Only the first agreement's link is left, and the link its email will carry is still its own.
     expect(await harness.store.list('tokens/')).toHaveLength(1);
+    expect(await harness.store.list('link-secrets/')).toEqual(['link-secrets/AGR-2222-2222']);
+    expect((await harness.store.get(linkSecretKey('AGR-2222-2222')))?.value).toEqual(firstLink?.value);
   });
 });
 
@@ -172,6 +193,7 @@ describe('a confirmation link that is already taken', () => {
       harness.deps,
       'a',
     );
+    await harness.settle();
     expect(second.status).toBe(503);
     expect(await second.json()).toEqual(NOT_SENT);
     expect(harness.logs).toContain('coaching-agreement: not stored: token collision');
@@ -375,5 +397,33 @@ describe('a storage failure after the link was saved', () => {
     const response = await handleFormPost(post('coaching-agreement', valid('coaching-agreement')), deps, 'a');
     expect(response.status).toBe(503);
     expect(await store.list('tokens/')).toEqual([]);
+    expect(await store.list('link-secrets/')).toEqual([]);
+  });
+});
+
+describe('the link kept apart from the emails', () => {
+  it('goes only into the email that carries it, even when someone types its placeholder into an answer', async () => {
+    const harness = testDeps();
+    const response = await handleFormPost(
+      post('coachee-application', { ...valid('coachee-application'), reason1: 'Copy this: {{confirm-link}}' }),
+      harness.deps,
+      'a',
+    );
+    expect(response.status).toBe(201);
+    await harness.settle();
+    const { reference } = await response.json();
+    expect(harness.logs).toContain(`${reference}: stored`);
+    const wd = harness.mailer.emails.find((email) => email.to === 'wd-eastmere-children@example.org')!;
+    expect(wd.text).toContain('Copy this: {{confirm-link}}');
+    expect(wd.text).not.toContain('/confirm/');
+    const request = harness.mailer.emails.find((email) => email.to === 'priya.shah@example.org')!;
+    expect(request.text).toMatch(/https:\/\/coaching\.example\.org\/confirm\/[A-Za-z0-9_-]{43}\//);
+  });
+
+  it('sends a browser to its sent page, with nothing held', async () => {
+    const { deps } = testDeps();
+    const response = await handleFormPost(plainPost('coach-eoi', valid('coach-eoi')), deps, 'a');
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toMatch(/^\/become-a-coach\/sent\/EOI-[A-Z0-9]{4}-[A-Z0-9]{4}\/$/);
   });
 });
