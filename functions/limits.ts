@@ -67,6 +67,20 @@ export class RateLimiter {
     const windowStart = now - (now % this.windowMs);
     const untilNextWindow = windowStart + this.windowMs - now;
     const key = limitKey(windowStart, address, this.prefix);
+    // Calls from this process for one key take turns here rather than racing in the store: racing,
+    // each compare-and-swap round lets one writer through, so 50 posts at once with one typed
+    // address used up the rounds and were told "over the limit". Other processes still race (CAS).
+    const turn = (this.turns.get(key) ?? Promise.resolve()).then(() => this.count(key, untilNextWindow));
+    const settled = turn.catch(() => {});
+    this.turns.set(key, settled);
+    void settled.then(() => this.turns.get(key) === settled && this.turns.delete(key));
+    return turn;
+  }
+
+  /** Calls from this process waiting for their turn, per key. */
+  private readonly turns = new Map<string, Promise<unknown>>();
+
+  private async count(key: string, untilNextWindow: number): Promise<number> {
     for (let round = 0; round < CAS_ROUNDS; round++) {
       const entry = await this.store.get<{ count: number }>(key);
       const count = entry?.value.count ?? 0;
