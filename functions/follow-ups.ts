@@ -20,10 +20,12 @@ const lower = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 
 export const noticeContext = (record: SubmissionRecord, content: FormContent, from: string): NoticeContext => ({
   reference: record.reference,
+  formName: forms[record.formId].name,
   formKind: lower(forms[record.formId].name),
   schemeName: content.settings.schemeName,
   contactEmail: content.settings.contactEmail,
   from,
+  words: content.words.emails,
 });
 
 export const exportOf = (record: SubmissionRecord, content: FormContent) =>

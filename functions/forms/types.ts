@@ -1,5 +1,6 @@
 import type { z } from 'zod/mini';
 import type { AgreementTerms, FormText, SiteSettings } from '../../src/schemas/data.ts';
+import type { IntakeWords } from '../../src/schemas/intake-words.ts';
 import type { Terms, TermsSection } from './terms.ts';
 
 export type FormId = 'coach-eoi' | 'coachee-application' | 'coaching-agreement';
@@ -26,6 +27,8 @@ export interface FormContent {
   settings: SiteSettings;
   /** The words around this form (content/forms/<form id>.yml). */
   text: FormText;
+  /** The emails' and the sent and confirm pages' words (content/emails/, content/pages/). */
+  words: IntakeWords;
 }
 
 export type FieldKind =

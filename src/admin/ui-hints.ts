@@ -2,6 +2,7 @@
 // The fields themselves (types, required, limits, patterns) come from the zod schemas in
 // src/schemas; this map only adds labels, hints and the choice of a multi-line box where a short
 // line would be cramped. A schema field without an entry here fails the build of the CMS config.
+import { intakeHints } from './ui-hints-intake.ts';
 import { pageHints } from './ui-hints-pages.ts';
 
 export interface FieldHint {
@@ -233,7 +234,14 @@ export const uiHints = {
       unavailableTitle: { label: 'Confirm link not working right now: heading' },
       unavailableMessage: { label: 'Confirm link not working right now: what to say', widget: 'text' },
       help: { label: 'Whom to email', hint: 'Keep {contact}: it becomes the contact address from Site settings.' },
+      linkExpiredTitle: { label: 'Confirm link expired: heading' },
+      linkExpiredMessage: { label: 'Confirm link expired: what to say', itemLabel: 'Paragraph', itemWidget: 'text' },
+      linkUsedTitle: { label: 'Confirm link already used: heading' },
+      linkUsedMessage: { label: 'Confirm link already used: what to say', itemLabel: 'Paragraph', itemWidget: 'text' },
+      linkNotFoundTitle: { label: 'Confirm link does not work: heading' },
+      linkNotFoundMessage: { label: 'Confirm link does not work: what to say', itemLabel: 'Paragraph', itemWidget: 'text' },
     },
   },
   ...pageHints,
+  ...intakeHints,
 } satisfies Record<string, CollectionHint>;

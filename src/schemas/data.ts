@@ -96,6 +96,12 @@ export const refusalsSchema = z.object({
   unavailableTitle: requiredText('the heading when a confirm link cannot be opened right now'),
   unavailableMessage: requiredText('what to say when a confirm link cannot be opened right now'),
   help: withPlaceholder('the line saying whom to email', 'contact'),
+  linkExpiredTitle: requiredText('the heading when a confirm link has expired'),
+  linkExpiredMessage: textList('paragraphs saying what to do when a confirm link has expired'),
+  linkUsedTitle: requiredText('the heading when a confirm link has been used'),
+  linkUsedMessage: textList('paragraphs saying what to do when a confirm link has been used'),
+  linkNotFoundTitle: requiredText('the heading when a confirm link does not work'),
+  linkNotFoundMessage: textList('paragraphs saying what to do when a confirm link does not work'),
 });
 export type Refusals = z.infer<typeof refusalsSchema>;
 
