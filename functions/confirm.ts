@@ -25,7 +25,7 @@ export const CONFIRM_DONE_PATH = '/confirm/done/';
 const PAGE_HEADERS = { 'x-robots-tag': 'noindex', 'referrer-policy': 'same-origin' };
 const CONFIRM_TEMPLATE: RefusalTemplate = { path: '/confirm/', region: 'data-confirm-root', hasHelp: true };
 /** The confirming person's typed name follows the same rule as every name on the forms. */
-const confirmName = nameAnswer('Enter your full name to confirm', 'Your name');
+const confirmName = (content: FormContent) => nameAnswer(content.words.confirm.nameMissing, 'Your name');
 
 type Lookup =
   | { state: 'expired' | 'used' | 'not-found' }
@@ -93,7 +93,7 @@ async function confirmLink(request: Request, deps: Intake, clientAddress: string
     }
   }
   const found = await lookup(token, deps);
-  if (found.state !== 'ready') return page(request, deps, { state: found.state });
+  if (found.state !== 'ready') return unusable(request, deps, found.state);
   const { record, definition } = found;
   const content = await deps.loadContent(record.formId);
   const confirming = confirmable(token, found, content);
@@ -102,7 +102,7 @@ async function confirmLink(request: Request, deps: Intake, clientAddress: string
   const body = await readAnswers(request);
   if (!body.ok) return refused({ reason: BODY_REFUSAL[body.status], message: body.message });
   const name = cleanText(single(body.answers[CONFIRM_NAME_FIELD]), false);
-  const checked = confirmName.safeParse(name);
+  const checked = confirmName(content).safeParse(name);
   const error = checked.success ? undefined : checked.error.issues[0]?.message;
   if (error) {
     return page(request, deps, {
@@ -151,7 +151,7 @@ async function confirmLink(request: Request, deps: Intake, clientAddress: string
     });
     return current;
   });
-  if (!saved) return page(request, deps, { state: 'used' });
+  if (!saved) return unusable(request, deps, 'used');
   // Answer now; the follow-up is sent after the answer (and by the outbox if need be).
   void sendAfterAnswer(record.reference, deps);
   deps.log(`${record.reference}: confirmed`);
@@ -171,7 +171,13 @@ function confirmable(token: string, { record, definition }: Extract<Lookup, { st
     // The copy stored with the submission, so both signers agree to the same words.
     terms: record.terms,
     askOfYou: definition.askOfConfirmer?.(content),
+    words: content.words.confirm,
   };
+}
+
+/** An expired, used or unknown link: the refusal's words, in the confirm page. */
+async function unusable(request: Request, deps: Intake, state: 'expired' | 'used' | 'not-found'): Promise<Response> {
+  return page(request, deps, { state, words: await deps.loadRefusals() });
 }
 
 async function template(request: Request, deps: Pick<Intake, 'fetchPage'>): Promise<string> {

@@ -29,3 +29,6 @@ export function fillHtml(template: string, values: Values, markup: Record<string
 
 /** The contact address as a mailto link, for `fillHtml`'s markup. */
 export const mailtoLink = (address: string) => `<a href="mailto:${escapeHtml(address)}">${escapeHtml(address)}</a>`;
+
+/** A form's name as it reads inside a sentence ({form}): "Coaching application" becomes "coaching application". */
+export const inSentence = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);

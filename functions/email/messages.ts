@@ -1,4 +1,4 @@
-import { fill, fillHtml, type Values } from '../fill.ts';
+import { fill, fillHtml, inSentence, type Values } from '../fill.ts';
 import { escapeHtml, multiline } from '../html/escape.ts';
 import type { AnswerRow, FormContent, FormDefinition, SecondSignatory } from '../forms/types.ts';
 import { formatDate } from '../forms/rules.ts';
@@ -55,12 +55,11 @@ interface Submission {
   terms?: AgreedTerms;
 }
 
-const lower = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 
 /** The values every email may name: the kind of form, as a title and in a sentence, and the reference. */
 const formValues = (definition: FormDefinition, reference: string): Values => ({
   formName: definition.name,
-  form: lower(definition.name),
+  form: inSentence(definition.name),
   reference,
 });
 

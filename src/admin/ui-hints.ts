@@ -234,6 +234,8 @@ export const uiHints = {
       unavailableTitle: { label: 'Confirm link not working right now: heading' },
       unavailableMessage: { label: 'Confirm link not working right now: what to say', widget: 'text' },
       help: { label: 'Whom to email', hint: 'Keep {contact}: it becomes the contact address from Site settings.' },
+      waitOneMinute: { label: 'A wait of one minute', hint: 'Used as {wait} when the wait is one minute.' },
+      waitMinutes: { label: 'A wait of several minutes', hint: 'Used as {wait}: keep {minutes}, it becomes the number of minutes.' },
       linkExpiredTitle: { label: 'Confirm link expired: heading' },
       linkExpiredMessage: { label: 'Confirm link expired: what to say', itemLabel: 'Paragraph', itemWidget: 'text' },
       linkUsedTitle: { label: 'Confirm link already used: heading' },
