@@ -69,7 +69,7 @@ const namedYou = (page: Confirmable) =>
  * typed-name field posting back to /confirm/<token>/, or a clear page when the link cannot be used.
  */
 export function renderConfirmPage(templateHtml: string, page: ConfirmPageState): string {
-  if (page.state === 'expired' || page.state === 'used' || page.state === 'not-found') {
+  if (page.state !== 'ready' && page.state !== 'errors') {
     const [titleKey, bodyKey] = LINK_WORDS[page.state];
     const title = escapeHtml(page.words[titleKey]);
     const inner = `<h1 class="heading-l">${title}</h1>` + page.words[bodyKey].map((line) => `<p>${escapeHtml(line)}</p>`).join('');

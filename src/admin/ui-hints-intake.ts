@@ -49,7 +49,7 @@ function hintFor(schema: z.ZodType, about?: string): string | undefined {
 type Fields<N extends keyof typeof fileCollections> = Record<keyof (typeof fileCollections)[N]['schema']['shape'] & string, [label: string, about?: string, long?: 'text']>;
 
 /** Hints for one file collection, each field's placeholders read from its schema. */
-function collection<N extends keyof typeof fileCollections>(name: N, label: string, description: string, fields: Fields<N>): CollectionHint {
+function collection<N extends keyof typeof fileCollections>(name: N, label: string, description: string, fields: Fields<N>): Omit<CollectionHint, 'labelSingular'> {
   const shape = fileCollections[name].schema.shape as Record<string, z.ZodType>;
   return {
     label,
