@@ -11,8 +11,10 @@ import { placeholderWords } from './words.ts';
 // of form, the reference, dates, this site's link and the contact address.
 
 /** Words of `email` that may use `names`, and must use `required`. */
-const part = (email: string) => (what: string, names: readonly string[] = [], required: readonly string[] = []) =>
-  placeholderWords(`${what} of ${email}`, names, required);
+const part =
+  (email: string) =>
+  (what: string, names: readonly string[] = [], required: readonly string[] = []) =>
+    placeholderWords(`${what} of ${email}`, names, required);
 
 const subject = (email: string, names: readonly string[]) => part(email)('the subject', names, ['reference']);
 
@@ -152,7 +154,12 @@ export const confirmPageSchema = z.object({
   confirmTitle: confirm('the title for one form', ['form', 'formName']),
   namedYou: confirm('the first line', ['name', 'role', 'form', 'formName']),
   namedYouWithTerms: confirm('the first line for a form with terms', ['name', 'role', 'form', 'formName']),
-  namedYouWithAsk: confirm('the first line for a form that asks something of the reader', ['name', 'role', 'form', 'formName']),
+  namedYouWithAsk: confirm('the first line for a form that asks something of the reader', [
+    'name',
+    'role',
+    'form',
+    'formName',
+  ]),
   reference: confirm('the reference line', ['reference'], ['reference']),
   confirmingHeading: confirm('the heading above the answers'),
   askHeading: confirm('the heading above what is asked of the reader'),

@@ -39,7 +39,9 @@ async function openReceipt(): Promise<{ page: Page; close: () => Promise<void> }
 /** The emails the intake sends for the coaching application fixture, rendered from `contentDir`. */
 async function sentFor(contentDir: string) {
   const formId: FormId = 'coachee-application';
-  const body = JSON.parse(readFileSync(path.join(root, 'test/fixtures/intake/schemas', `${formId}.json`), 'utf8')).valid;
+  const body = JSON.parse(
+    readFileSync(path.join(root, 'test/fixtures/intake/schemas', `${formId}.json`), 'utf8'),
+  ).valid;
   const harness = testDeps({ loadContent: (id: FormId) => loadFormContent(id, contentDir) });
   const response = await handleFormPost(post(formId, body), harness.deps, 'cms-edits-emails');
   expect(response.status).toBe(201);
@@ -86,7 +88,9 @@ describe('an editor changes an email subject at /admin/', () => {
     // Only the subject moved: the rest of the receipt is the words it had.
     expect(receipt.text.split('\n\n')[0]).toBe('Thank you. We have received your coaching application.');
     // The real content/ is untouched: there the receipt keeps its subject.
-    const unchanged = (await sentFor(path.join(root, 'content'))).find((email) => email.subject.startsWith('We have received your'));
+    const unchanged = (await sentFor(path.join(root, 'content'))).find((email) =>
+      email.subject.startsWith('We have received your'),
+    );
     expect(unchanged?.subject).toMatch(/^We have received your coaching application: APP-/);
   });
 });

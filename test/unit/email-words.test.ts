@@ -39,7 +39,11 @@ const loading = (dir: string) => loadFormContent('coachee-application', dir);
 
 describe('a placeholder an email cannot fill in fails the build in one sentence', () => {
   it('a typo: names the file, the email, the placeholder and the ones allowed', async () => {
-    const dir = contentWith('emails/receipt.yml', "subject: 'We have received your {form}: {reference}'", "subject: 'We have received your {form}: {referense}'");
+    const dir = contentWith(
+      'emails/receipt.yml',
+      "subject: 'We have received your {form}: {reference}'",
+      "subject: 'We have received your {form}: {referense}'",
+    );
     await expect(loading(dir)).rejects.toThrow(
       new Error(
         'content/emails/receipt.yml is not valid: subject: {referense} in the subject of the receipt to the person who sent the form ' +
@@ -65,9 +69,15 @@ describe('a placeholder an email cannot fill in fails the build in one sentence'
   it('a required placeholder taken out, and a stray bracket', async () => {
     const gone = contentWith('emails/reminder.yml', "link: 'Confirm it here: {link}'", "link: 'Confirm it here'");
     await expect(loading(gone)).rejects.toThrow(
-      new Error('content/emails/reminder.yml is not valid: link: Keep {link} in the line with the link (plain-text email) of the reminder to confirm: the site replaces it with the real value.'),
+      new Error(
+        'content/emails/reminder.yml is not valid: link: Keep {link} in the line with the link (plain-text email) of the reminder to confirm: the site replaces it with the real value.',
+      ),
     );
-    const stray = contentWith('emails/confirmed.yml', "typedName: 'They typed their name as: {name}'", "typedName: 'They typed {their name as: {name}'");
+    const stray = contentWith(
+      'emails/confirmed.yml',
+      "typedName: 'They typed their name as: {name}'",
+      "typedName: 'They typed {their name as: {name}'",
+    );
     await expect(loading(stray)).rejects.toThrow(
       new Error(
         'content/emails/confirmed.yml is not valid: typedName: Use curly brackets { } in the line with the name they typed of the email to workforce development when a form is confirmed only around a placeholder, like {name}.',
@@ -86,7 +96,9 @@ describe('a placeholder an email cannot fill in fails the build in one sentence'
     expect(ruleProblem('sentPage.contact', 'Email us and give your reference.')).toBe(
       'Keep {contact} in the contact line of the sent page: the site replaces it with the real value.',
     );
-    expect(ruleProblem('confirmPage.nameLabel', 'Your name {')).toBe('Use curly brackets { } in the label of the name box of the confirm page only around a placeholder.');
+    expect(ruleProblem('confirmPage.nameLabel', 'Your name {')).toBe(
+      'Use curly brackets { } in the label of the name box of the confirm page only around a placeholder.',
+    );
   });
 });
 
@@ -96,33 +108,54 @@ describe('the mail rule, in the schemas', () => {
   const TYPED = ['name', 'organisations', 'inbox'];
   const toTypedAddresses = ['receipt', 'confirmRequest', 'reminder', 'expiredApplicant'] as const;
 
-  it.each(toTypedAddresses)('the %s email, to an address someone typed, offers no placeholder for anything typed', (email) => {
-    const shape = fileCollections[emailFiles[email]].schema.shape as Record<string, Parameters<typeof placeholdersOf>[0]>;
-    const offered = Object.values(shape).flatMap((field) => placeholdersOf(field).names);
-    expect(offered.length).toBeGreaterThan(3);
-    expect(offered.filter((name) => TYPED.includes(name))).toEqual([]);
-  });
+  it.each(toTypedAddresses)(
+    'the %s email, to an address someone typed, offers no placeholder for anything typed',
+    (email) => {
+      const shape = fileCollections[emailFiles[email]].schema.shape as Record<
+        string,
+        Parameters<typeof placeholdersOf>[0]
+      >;
+      const offered = Object.values(shape).flatMap((field) => placeholdersOf(field).names);
+      expect(offered.length).toBeGreaterThan(3);
+      expect(offered.filter((name) => TYPED.includes(name))).toEqual([]);
+    },
+  );
 
   it('emails to workforce development inboxes may name the organisations and the confirmer’s typed name', () => {
     expect(placeholdersOf(fileCollections.emailToWorkforce.schema.shape.subject).names).toContain('organisations');
-    expect(placeholdersOf(fileCollections.emailConfirmed.schema.shape.typedName)).toEqual({ names: ['name'], required: ['name'] });
+    expect(placeholdersOf(fileCollections.emailConfirmed.schema.shape.typedName)).toEqual({
+      names: ['name'],
+      required: ['name'],
+    });
   });
 });
 
 describe('filling in the words', () => {
   it('fills each placeholder once, so a value holding a placeholder stays as typed', () => {
-    expect(fill('They typed their name as: {name}', { name: '{reference} Smith' })).toBe('They typed their name as: {reference} Smith');
-    expect(fill('{form} {reference}', { form: 'coaching application', reference: 'APP-7KQ3-M9TX' })).toBe('coaching application APP-7KQ3-M9TX');
-  });
-
-  it('escapes the words and the values in HTML; only the markup the code gives is markup', () => {
-    expect(fillHtml('Reference <b>{reference}</b> & {name}', { reference: 'APP-7KQ3-M9TX', name: '<i>x</i>' }, { reference: '<strong>APP-7KQ3-M9TX</strong>' })).toBe(
-      'Reference &lt;b&gt;<strong>APP-7KQ3-M9TX</strong>&lt;/b&gt; &amp; &lt;i&gt;x&lt;/i&gt;',
+    expect(fill('They typed their name as: {name}', { name: '{reference} Smith' })).toBe(
+      'They typed their name as: {reference} Smith',
+    );
+    expect(fill('{form} {reference}', { form: 'coaching application', reference: 'APP-7KQ3-M9TX' })).toBe(
+      'coaching application APP-7KQ3-M9TX',
     );
   });
 
+  it('escapes the words and the values in HTML; only the markup the code gives is markup', () => {
+    expect(
+      fillHtml(
+        'Reference <b>{reference}</b> & {name}',
+        { reference: 'APP-7KQ3-M9TX', name: '<i>x</i>' },
+        { reference: '<strong>APP-7KQ3-M9TX</strong>' },
+      ),
+    ).toBe('Reference &lt;b&gt;<strong>APP-7KQ3-M9TX</strong>&lt;/b&gt; &amp; &lt;i&gt;x&lt;/i&gt;');
+  });
+
   it('an edited subject in content/ is the subject sent, with the placeholders filled in', async () => {
-    const dir = contentWith('emails/receipt.yml', "subject: 'We have received your {form}: {reference}'", "subject: 'Thank you for your {form} ({reference})'");
+    const dir = contentWith(
+      'emails/receipt.yml',
+      "subject: 'We have received your {form}: {reference}'",
+      "subject: 'Thank you for your {form} ({reference})'",
+    );
     const content = await loading(dir);
     const email = receiptEmail(
       {
