@@ -8,7 +8,7 @@ import type { CollectionHint, FieldHint } from './ui-hints.ts';
 
 /** What each placeholder becomes, in the editor's terms. */
 const MEANS: Record<string, string> = {
-  reference: 'the form’s reference, like APP-7KQ3-M9TX',
+  reference: 'the form’s reference (APP-, EOI- or AGR- and eight letters and digits)',
   form: 'the kind of form in a sentence, like “coaching application”',
   formName: 'the kind of form as a title, like “Coaching application”',
   scheme: 'the scheme name from Site settings',
