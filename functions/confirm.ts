@@ -25,7 +25,7 @@ export const CONFIRM_DONE_PATH = '/confirm/done/';
 const PAGE_HEADERS = { 'x-robots-tag': 'noindex', 'referrer-policy': 'same-origin' };
 const CONFIRM_TEMPLATE: RefusalTemplate = { path: '/confirm/', region: 'data-confirm-root', hasHelp: true };
 /** The confirming person's typed name follows the same rule as every name on the forms. */
-const confirmName = (content: FormContent) => nameAnswer(content.words.confirm.nameMissing, 'Your name');
+const confirmName = (content: FormContent) => nameAnswer(content.intake.confirm.nameMissing, 'Your name');
 
 type Lookup =
   | { state: 'expired' | 'used' | 'not-found' }
@@ -171,7 +171,7 @@ function confirmable(token: string, { record, definition }: Extract<Lookup, { st
     // The copy stored with the submission, so both signers agree to the same words.
     terms: record.terms,
     askOfYou: definition.askOfConfirmer?.(content),
-    words: content.words.confirm,
+    words: content.intake.confirm,
   };
 }
 

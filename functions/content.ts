@@ -70,7 +70,7 @@ async function readSiteContent(dir: string): Promise<SiteContent> {
     ),
   );
   const lists = fileCollections;
-  const [areas, expectations, principles, agreementTerms, settings, words] = await Promise.all([
+  const [areas, expectations, principles, agreementTerms, settings, intake] = await Promise.all([
     readChecked(dir, lists.areasOfCoaching.file, lists.areasOfCoaching.schema),
     readChecked(dir, lists.coachExpectations.file, lists.coachExpectations.schema),
     readChecked(dir, lists.guidingPrinciples.file, lists.guidingPrinciples.schema),
@@ -87,7 +87,7 @@ async function readSiteContent(dir: string): Promise<SiteContent> {
     guidingPrinciples: principles.items,
     agreementTerms,
     settings,
-    words,
+    intake,
     formText,
   };
 }

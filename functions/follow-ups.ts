@@ -25,7 +25,7 @@ export const noticeContext = (record: SubmissionRecord, content: FormContent, fr
   schemeName: content.settings.schemeName,
   contactEmail: content.settings.contactEmail,
   from,
-  words: content.words.emails,
+  words: content.intake.emails,
 });
 
 export const exportOf = (record: SubmissionRecord, content: FormContent) =>

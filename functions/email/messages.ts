@@ -84,7 +84,7 @@ const rowsHtml = (rows: AnswerRow[]) =>
 /** The submission, to each workforce development inbox, with every answer; Reply-To the sender. */
 export function workforceEmails(submission: Submission, settings: EmailSettings, stage: string): OutgoingEmail[] {
   const { reference, definition, route, rows, submitter, confirmation } = submission;
-  const words = submission.content.words.emails.toWorkforce;
+  const words = submission.content.intake.emails.toWorkforce;
   const values = {
     ...formValues(definition, reference),
     organisations: route.organisationLabel,
@@ -131,7 +131,7 @@ export function workforceEmails(submission: Submission, settings: EmailSettings,
 /** The sender's receipt: the reference and what happens next, none of their answers. */
 export function receiptEmail(submission: Submission, settings: EmailSettings, stage: string): OutgoingEmail {
   const { reference, definition, content, confirmation } = submission;
-  const words = content.words.emails.receipt;
+  const words = content.intake.emails.receipt;
   const values = { ...formValues(definition, reference), scheme: content.settings.schemeName, contact: content.settings.contactEmail };
   const subject = fill(words.subject, values);
   const steps = [
@@ -179,7 +179,7 @@ export function receiptEmail(submission: Submission, settings: EmailSettings, st
 export function confirmationRequestEmail(submission: Submission, settings: EmailSettings, stage: string): OutgoingEmail {
   const { reference, definition, content } = submission;
   const confirmation = submission.confirmation!;
-  const words = content.words.emails.confirmRequest;
+  const words = content.intake.emails.confirmRequest;
   const values = { ...formValues(definition, reference), scheme: content.settings.schemeName, role: confirmation.role };
   const subject = fill(words.subject, values);
   const intro = fill(words.intro, values);
@@ -219,7 +219,7 @@ export function confirmedEmails(
   stage: string,
 ): OutgoingEmail[] {
   const { reference, definition, route, role, confirmedName, confirmedAt } = submission;
-  const words = submission.content.words.emails.confirmed;
+  const words = submission.content.intake.emails.confirmed;
   const values = { ...formValues(definition, reference), organisations: route.organisationLabel, role };
   const subject = fill(words.subject, values);
   const uk = { timeZone: 'Europe/London' } as const;

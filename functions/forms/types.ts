@@ -28,7 +28,7 @@ export interface FormContent {
   /** The words around this form (content/forms/<form id>.yml). */
   text: FormText;
   /** The emails' and the sent and confirm pages' words (content/emails/, content/pages/). */
-  words: IntakeWords;
+  intake: IntakeWords;
 }
 
 export type FieldKind =

@@ -82,7 +82,7 @@ async function followUpEmails(contentDir: string): Promise<RenderedEmail[]> {
     schemeName: content.settings.schemeName,
     contactEmail: content.settings.contactEmail,
     from: 'coaching@example.org',
-    words: content.words.emails,
+    words: content.intake.emails,
   };
   const wd = content.organisations[0]!.inboxes;
   const organisations = content.organisations[0]!.shortName;

@@ -14,8 +14,8 @@ import {
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/forms-html/${name}`, import.meta.url), 'utf8');
 /** The fixture's form content, with the intake's own words (sent and confirm pages) from the fixture content folder. */
-const { words } = await fixtureContent('coach-eoi');
-const content: FormContent = { ...JSON.parse(fixture('content.json')), words };
+const { intake } = await fixtureContent('coach-eoi');
+const content: FormContent = { ...JSON.parse(fixture('content.json')), intake };
 const refusals = await loadRefusals(FIXTURE_CONTENT);
 const hostile: Record<string, unknown> = JSON.parse(fixture('hostile-values.json'));
 const formPage = fixture('form-page.html');
@@ -285,7 +285,7 @@ describe('the confirm page in each state', () => {
     role: 'manager',
     submitterName: 'Sam <Smith>',
     rows: [{ field: 'name', label: 'Full name', value: 'Sam <Smith>' }],
-    words: words.confirm,
+    words: intake.confirm,
   };
 
   it('ready: shows what is being confirmed and a typed-name form posting back to the link', () => {
