@@ -25,13 +25,8 @@ export const CONFIRM_DONE_PATH = '/confirm/done/';
 const PAGE_HEADERS = { 'x-robots-tag': 'noindex', 'referrer-policy': 'same-origin' };
 const CONFIRM_TEMPLATE: RefusalTemplate = { path: '/confirm/', region: 'data-confirm-root', hasHelp: true };
 /** The confirming person's typed name follows the same rule as every name on the forms. */
-// (Its words are the confirm page's, still here: moving them to content is the confirm page's work.)
-const confirmName = nameAnswer({
-  empty: 'Enter your full name to confirm',
-  tooLong: 'Your name must be {max} characters or fewer',
-  address: 'Your name must not include a web address or an email address',
-  characters: 'Your name must only include letters, spaces, hyphens, apostrophes and full stops',
-});
+const confirmName = ({ intake: { confirm: words } }: FormContent) =>
+  nameAnswer({ empty: words.nameMissing, tooLong: words.nameTooLong, address: words.nameAddress, characters: words.nameCharacters });
 
 type Lookup =
   | { state: 'expired' | 'used' | 'not-found' }
@@ -99,7 +94,7 @@ async function confirmLink(request: Request, deps: Intake, clientAddress: string
     }
   }
   const found = await lookup(token, deps);
-  if (found.state !== 'ready') return page(request, deps, { state: found.state });
+  if (found.state !== 'ready') return unusable(request, deps, found.state);
   const { record, definition } = found;
   const content = await deps.loadContent(record.formId);
   const confirming = confirmable(token, found, content);
@@ -108,7 +103,7 @@ async function confirmLink(request: Request, deps: Intake, clientAddress: string
   const body = await readAnswers(request);
   if (!body.ok) return refused({ reason: BODY_REFUSAL[body.status], message: body.message });
   const name = cleanText(single(body.answers[CONFIRM_NAME_FIELD]), false);
-  const checked = confirmName.safeParse(name);
+  const checked = confirmName(content).safeParse(name);
   const error = checked.success ? undefined : checked.error.issues[0]?.message;
   if (error) {
     return page(request, deps, {
@@ -157,7 +152,7 @@ async function confirmLink(request: Request, deps: Intake, clientAddress: string
     });
     return current;
   });
-  if (!saved) return page(request, deps, { state: 'used' });
+  if (!saved) return unusable(request, deps, 'used');
   // Answer now; the follow-up is sent after the answer (and by the outbox if need be).
   void sendAfterAnswer(record.reference, deps);
   deps.log(`${record.reference}: confirmed`);
@@ -177,7 +172,13 @@ function confirmable(token: string, { record, definition }: Extract<Lookup, { st
     // The copy stored with the submission, so both signers agree to the same words.
     terms: record.terms,
     askOfYou: definition.askOfConfirmer?.(content),
+    words: content.intake.confirm,
   };
+}
+
+/** An expired, used or unknown link: the refusal's words, in the confirm page. */
+async function unusable(request: Request, deps: Intake, state: 'expired' | 'used' | 'not-found'): Promise<Response> {
+  return page(request, deps, { state, words: await deps.loadRefusals() });
 }
 
 async function template(request: Request, deps: Pick<Intake, 'fetchPage'>): Promise<string> {

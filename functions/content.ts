@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { fileCollections, folderCollections, formCollections } from '../src/schemas/content-model.ts';
+import { emailFiles, fileCollections, folderCollections, formCollections } from '../src/schemas/content-model.ts';
+import type { EmailWords, IntakeWords } from '../src/schemas/intake-words.ts';
 import type { Refusals } from '../src/schemas/data.ts';
 import type { FormContent, FormId } from './forms/index.ts';
 
@@ -68,13 +69,14 @@ async function readSiteContent(dir: string): Promise<SiteContent> {
     ),
   );
   const lists = fileCollections;
-  const [areas, expectations, principles, agreementTerms, settings, words] = await Promise.all([
+  const [areas, expectations, principles, agreementTerms, settings, words, intake] = await Promise.all([
     readChecked(dir, lists.areasOfCoaching.file, lists.areasOfCoaching.schema),
     readChecked(dir, lists.coachExpectations.file, lists.coachExpectations.schema),
     readChecked(dir, lists.guidingPrinciples.file, lists.guidingPrinciples.schema),
     readChecked(dir, lists.agreementTerms.file, lists.agreementTerms.schema),
     readChecked(dir, lists.settings.file, lists.settings.schema),
     readChecked(dir, lists.formWords.file, lists.formWords.schema),
+    readIntakeWords(dir),
   ]);
   return {
     organisations: organisations.sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
@@ -86,8 +88,26 @@ async function readSiteContent(dir: string): Promise<SiteContent> {
     agreementTerms,
     settings,
     words,
+    intake,
     formText,
   };
+}
+
+/** The emails' words (content/emails/) and the sent and confirm pages' (content/pages/). */
+async function readIntakeWords(dir: string): Promise<IntakeWords> {
+  const emails = Object.fromEntries(
+    await Promise.all(
+      Object.entries(emailFiles).map(async ([email, name]) => {
+        const { file, schema } = fileCollections[name];
+        return [email, await readChecked(dir, file, schema as z.ZodType)] as const;
+      }),
+    ),
+  ) as unknown as EmailWords;
+  const [sent, confirm] = await Promise.all([
+    readChecked(dir, fileCollections.sentPage.file, fileCollections.sentPage.schema),
+    readChecked(dir, fileCollections.confirmPage.file, fileCollections.confirmPage.schema),
+  ]);
+  return { emails, sent, confirm };
 }
 
 /** The refusal pages' words, with the contact address their help line names. */

@@ -67,7 +67,7 @@ function alertBatch(record: SubmissionRecord, eventId: string, recipient: string
     emails = [maintainerAlertEmail(context, stage, content.settings.maintainersInbox, address, kind)];
   } else if (recipient !== 'maintainers' && kind === 'bounced') {
     const inboxes = route(forms[record.formId], record.answers, content).inboxes;
-    const who = recipient === 'applicant' ? 'person who sent the form' : recipient;
+    const who = recipient === 'applicant' ? undefined : recipient;
     emails = withExport(recipientBouncedEmails(context, stage, inboxes, who, kind), exportOf(record, content));
   }
   if (!emails) return undefined;

@@ -1,4 +1,5 @@
 import { exportAttachments, withExport } from './email/export.ts';
+import { inSentence } from './fill.ts';
 import { expiredApplicantEmail, expiredWorkforceEmails, reminderEmail, type NoticeContext } from './email/notices.ts';
 import { forms } from './forms/index.ts';
 import type { FormContent } from './forms/types.ts';
@@ -16,14 +17,15 @@ import type { Intake } from './runtime.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const lower = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 
 export const noticeContext = (record: SubmissionRecord, content: FormContent, from: string): NoticeContext => ({
   reference: record.reference,
-  formKind: lower(forms[record.formId].name),
+  formName: forms[record.formId].name,
+  formKind: inSentence(forms[record.formId].name),
   schemeName: content.settings.schemeName,
   contactEmail: content.settings.contactEmail,
   from,
+  words: content.intake.emails,
 });
 
 export const exportOf = (record: SubmissionRecord, content: FormContent) =>

@@ -1,4 +1,6 @@
+import type { Refusals } from '../src/schemas/data.ts';
 import type { RefusalWords } from './content.ts';
+import { fill } from './fill.ts';
 import { renderRefusalPage } from './html/refusal-page.ts';
 import { html, problem, wantsPage } from './http.ts';
 import { barePage } from './pages.ts';
@@ -57,10 +59,10 @@ export interface RefusalTemplate {
 /** The static page built for refusals that have no form to show (src/pages/form-not-sent/). */
 export const REFUSAL_TEMPLATE: RefusalTemplate = { path: '/form-not-sent/', region: 'data-refusal-root' };
 
-/** "1 minute", "3 minutes": a wait in whole minutes, as people read it. */
-export const waitInWords = (seconds: number) => {
+/** "1 minute", "3 minutes": a wait in whole minutes, in content's words for one and for several. */
+export const waitInWords = (seconds: number, words: Pick<Refusals, 'waitOneMinute' | 'waitMinutes'>) => {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
-  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  return minutes === 1 ? words.waitOneMinute : fill(words.waitMinutes, { minutes: String(minutes) });
 };
 
 /** The words for a refusal from content, with {wait} filled in; the JSON message if content is unreadable. */
@@ -70,7 +72,7 @@ export async function refusalWords(
 ): Promise<{ title: string; message: string; words?: RefusalWords }> {
   try {
     const words = await deps.loadRefusals();
-    const wait = waitInWords(refusal.waitSeconds ?? 60);
+    const wait = waitInWords(refusal.waitSeconds ?? 60, words);
     return {
       title: words[`${refusal.reason}Title`],
       message: words[`${refusal.reason}Message`].replaceAll('{wait}', wait),

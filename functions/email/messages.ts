@@ -1,3 +1,4 @@
+import { fill, fillHtml, inSentence, type Values } from '../fill.ts';
 import { escapeHtml, multiline } from '../html/escape.ts';
 import type { AnswerRow, FormContent, FormDefinition, SecondSignatory } from '../forms/types.ts';
 import { formatDate } from '../forms/rules.ts';
@@ -54,17 +55,17 @@ interface Submission {
   terms?: AgreedTerms;
 }
 
-const termsHeading = (terms: AgreedTerms) => `Terms agreed: version ${terms.version}`;
-const termsLine = (terms: AgreedTerms) =>
-  `${termsHeading(terms)}. The full text the sender agreed to is below; the person confirming is shown the same text.`;
 
-/** Why an email to a typed address was not sent, told to workforce development. */
-const heldReason = 'because that address has already had as many emails from us as we send in one day';
+/** The values every email may name: the kind of form, as a title and in a sentence, and the reference. */
+const formValues = (definition: FormDefinition, reference: string): Values => ({
+  formName: definition.name,
+  form: inSentence(definition.name),
+  reference,
+});
 
-const the = (role: string) => `the ${role}`;
-/** Who would have confirmed, when their request could not be sent (then there is no confirmation). */
-const secondRole = (submission: Submission) => submission.secondRole ?? 'person who needs to confirm it';
-const lower = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+const strongReference = (reference: string) => ({ reference: `<strong>${escapeHtml(reference)}</strong>` });
+
+const day = (date: Date) => formatDate(date.toISOString().slice(0, 10));
 
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
@@ -83,22 +84,25 @@ const rowsHtml = (rows: AnswerRow[]) =>
 /** The submission, to each workforce development inbox, with every answer; Reply-To the sender. */
 export function workforceEmails(submission: Submission, settings: EmailSettings, stage: string): OutgoingEmail[] {
   const { reference, definition, route, rows, submitter, confirmation } = submission;
-  const subject = `${definition.name} ${reference} – ${route.organisationLabel}`;
-  const awaiting = confirmation
-    ? `Awaiting confirmation from ${the(confirmation.role)}. We have asked them to confirm by ${formatDate(
-        confirmation.expiresAt.toISOString().slice(0, 10),
-      )} and will email you when they do.`
-    : '';
+  const words = submission.content.intake.emails.toWorkforce;
+  const values = {
+    ...formValues(definition, reference),
+    organisations: route.organisationLabel,
+    scheme: submission.content.settings.schemeName,
+  };
+  const subject = fill(words.subject, values);
+  const awaiting = confirmation ? fill(words.awaiting, { role: confirmation.role, date: day(confirmation.expiresAt) }) : '';
   const notSent = [
     submission.held?.request && definition.secondSignature
-      ? `Not confirmed: we could not email ${the(secondRole(submission))} a link to confirm, ${heldReason}. Please contact them to confirm it.`
+      ? fill(words.requestNotSent, { role: submission.secondRole ?? words.unknownRole })
       : '',
-    submission.held?.receipt ? `We could not send the sender their receipt, ${heldReason}. The reference was shown to them when they sent the form.` : '',
+    submission.held?.receipt ? words.receiptNotSent : '',
   ].filter(Boolean);
-  const intro = `A new ${lower(definition.name)} has been sent through ${submission.content.settings.schemeName}.`;
+  const intro = fill(words.intro, values);
   const { terms } = submission;
-  const agreed = terms ? [termsLine(terms), termsText(terms.terms)] : [];
-  const text = [intro, awaiting, ...notSent, `Reference: ${reference}`, rowsText(rows), ...agreed, `Reply to this email to contact the sender.`]
+  const termsLine = terms ? fill(words.termsLine, { version: terms.version }) : '';
+  const agreed = terms ? [termsLine, termsText(terms.terms)] : [];
+  const text = [intro, awaiting, ...notSent, fill(words.reference, values), rowsText(rows), ...agreed, words.reply]
     .filter(Boolean)
     .join('\n\n');
   const html = page(
@@ -106,10 +110,12 @@ export function workforceEmails(submission: Submission, settings: EmailSettings,
     `<p>${escapeHtml(intro)}</p>` +
       (awaiting ? `<p><strong>${escapeHtml(awaiting)}</strong></p>` : '') +
       notSent.map((line) => `<p><strong>${escapeHtml(line)}</strong></p>`).join('') +
-      `<p>Reference: <strong>${escapeHtml(reference)}</strong></p>` +
+      `<p>${fillHtml(words.reference, values, strongReference(reference))}</p>` +
       rowsHtml(rows) +
-      (terms ? `<h2>${escapeHtml(termsHeading(terms))}</h2><p>${escapeHtml(termsLine(terms))}</p>${renderTerms(terms.terms)}` : '') +
-      `<p>Reply to this email to contact the sender.</p>`,
+      (terms
+        ? `<h2>${escapeHtml(fill(words.termsHeading, { version: terms.version }))}</h2><p>${escapeHtml(termsLine)}</p>${renderTerms(terms.terms)}`
+        : '') +
+      `<p>${escapeHtml(words.reply)}</p>`,
   );
   return submission.route.inboxes.map((inbox) => ({
     key: `${reference}/${stage}/${inbox.toLowerCase()}`,
@@ -125,31 +131,34 @@ export function workforceEmails(submission: Submission, settings: EmailSettings,
 /** The sender's receipt: the reference and what happens next, none of their answers. */
 export function receiptEmail(submission: Submission, settings: EmailSettings, stage: string): OutgoingEmail {
   const { reference, definition, content, confirmation } = submission;
-  const subject = `We have received your ${lower(definition.name)}: ${reference}`;
+  const words = content.intake.emails.receipt;
+  const values = { ...formValues(definition, reference), scheme: content.settings.schemeName, contact: content.settings.contactEmail };
+  const subject = fill(words.subject, values);
   const steps = [
     ...(confirmation
-      ? [`We have emailed ${the(confirmation.role)} a link to confirm the ${lower(definition.name)}. Ask them to look out for it.`]
+      ? [fill(words.requestSent, { ...values, role: confirmation.role })]
       : submission.held?.request && definition.secondSignature
-        ? [`We could not email ${the(secondRole(submission))} a link to confirm the ${lower(definition.name)}. Workforce development has your form and will contact them.`]
+        ? [fill(words.requestNotSent, { ...values, role: submission.secondRole ?? words.unknownRole })]
         : []),
     ...content.text.whatHappensNext,
   ];
-  const intro = `Thank you. We have received your ${lower(definition.name)}.`;
-  const contact = `If you have a question, email ${content.settings.contactEmail} and quote your reference.`;
+  const intro = fill(words.intro, values);
+  const contact = fill(words.contact, values);
+  const signOff = fill(words.signOff, values);
   const text = [
     intro,
-    `Your reference is ${reference}`,
-    `What happens next`,
+    fill(words.reference, values),
+    words.nextHeading,
     steps.map((step) => `- ${step}`).join('\n'),
     contact,
-    content.settings.schemeName,
+    signOff,
   ].join('\n\n');
   const html = page(
     subject,
     `<p>${escapeHtml(intro)}</p>` +
-      `<p>Your reference is <strong>${escapeHtml(reference)}</strong></p>` +
-      `<h2>What happens next</h2><ul>${steps.map((step) => `<li>${escapeHtml(step)}</li>`).join('')}</ul>` +
-      `<p>${escapeHtml(contact)}</p><p>${escapeHtml(content.settings.schemeName)}</p>`,
+      `<p>${fillHtml(words.reference, values, strongReference(reference))}</p>` +
+      `<h2>${escapeHtml(words.nextHeading)}</h2><ul>${steps.map((step) => `<li>${escapeHtml(step)}</li>`).join('')}</ul>` +
+      `<p>${escapeHtml(contact)}</p><p>${escapeHtml(signOff)}</p>`,
   );
   return {
     key: `${reference}/${stage}/${submission.submitter.email.toLowerCase()}`,
@@ -170,20 +179,20 @@ export function receiptEmail(submission: Submission, settings: EmailSettings, st
 export function confirmationRequestEmail(submission: Submission, settings: EmailSettings, stage: string): OutgoingEmail {
   const { reference, definition, content } = submission;
   const confirmation = submission.confirmation!;
-  const scheme = content.settings.schemeName;
-  const kind = lower(definition.name);
-  const expires = formatDate(confirmation.expiresAt.toISOString().slice(0, 10));
-  const subject = `Please confirm a ${kind}: ${reference}`;
-  const intro = `You have been named as ${the(confirmation.role)} on a ${kind} sent through ${scheme}.`;
-  const open = `Open this link to read the ${kind} and confirm it:`;
-  const expiry = `The link works once and expires on ${expires}. If you did not expect this email, you do not need to do anything.`;
-  const text = [intro, `Reference: ${reference}`, `${open}\n${confirmation.link}`, expiry, scheme].join('\n\n');
+  const words = content.intake.emails.confirmRequest;
+  const values = { ...formValues(definition, reference), scheme: content.settings.schemeName, role: confirmation.role };
+  const subject = fill(words.subject, values);
+  const intro = fill(words.intro, values);
+  const open = fill(words.open, values);
+  const expiry = fill(words.expiry, { date: day(confirmation.expiresAt) });
+  const signOff = fill(words.signOff, values);
+  const text = [intro, fill(words.reference, values), `${open}\n${confirmation.link}`, expiry, signOff].join('\n\n');
   const html = page(
     subject,
     `<p>${escapeHtml(intro)}</p>` +
-      `<p>Reference: <strong>${escapeHtml(reference)}</strong></p>` +
+      `<p>${fillHtml(words.reference, values, strongReference(reference))}</p>` +
       `<p>${escapeHtml(open)}<br><a href="${escapeHtml(confirmation.link)}">${escapeHtml(confirmation.link)}</a></p>` +
-      `<p>${escapeHtml(expiry)}</p><p>${escapeHtml(scheme)}</p>`,
+      `<p>${escapeHtml(expiry)}</p><p>${escapeHtml(signOff)}</p>`,
   );
   return {
     key: `${reference}/${stage}/${confirmation.email.toLowerCase()}`,
@@ -210,15 +219,19 @@ export function confirmedEmails(
   stage: string,
 ): OutgoingEmail[] {
   const { reference, definition, route, role, confirmedName, confirmedAt } = submission;
-  const subject = `Confirmed: ${definition.name} ${reference} – ${route.organisationLabel}`;
-  const when = confirmedAt.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
-  const line = `The ${role} has confirmed ${lower(definition.name)} ${reference}.`;
-  const signed = `They typed their name as: ${confirmedName}`;
-  const at = `Confirmed on ${when} (UK time).`;
-  const terms = submission.terms
-    ? `They were shown, and confirmed, the terms of coaching version ${submission.terms.version}: the same text as in the first email about ${reference}.`
-    : '';
-  const lines = [line, signed, at, terms].filter(Boolean);
+  const words = submission.content.intake.emails.confirmed;
+  const values = { ...formValues(definition, reference), organisations: route.organisationLabel, role };
+  const subject = fill(words.subject, values);
+  const uk = { timeZone: 'Europe/London' } as const;
+  const lines = [
+    fill(words.confirmed, values),
+    fill(words.typedName, { name: confirmedName }),
+    fill(words.when, {
+      date: confirmedAt.toLocaleDateString('en-GB', { ...uk, dateStyle: 'long' }),
+      time: confirmedAt.toLocaleTimeString('en-GB', { ...uk, timeStyle: 'short' }),
+    }),
+    submission.terms ? fill(words.terms, { version: submission.terms.version, reference }) : '',
+  ].filter(Boolean);
   const text = lines.join('\n\n');
   const html = page(subject, lines.map((item) => `<p>${escapeHtml(item)}</p>`).join(''));
   return route.inboxes.map((inbox) => ({

@@ -1,5 +1,7 @@
 import { escapeHtml } from '../html/escape.ts';
 import { formatDate } from '../forms/rules.ts';
+import type { EmailWords } from '../../src/schemas/intake-words.ts';
+import { fill, type Values } from '../fill.ts';
 import type { OutgoingEmail } from './messages.ts';
 
 // The follow-up emails: the reminder to the second signer, the expiry notices, and the alerts about
@@ -10,11 +12,15 @@ import type { OutgoingEmail } from './messages.ts';
 
 export interface NoticeContext {
   reference: string;
+  /** The kind of form, as a title: "Coaching application". */
+  formName: string;
   /** The kind of form, as in a sentence: "coaching application". */
   formKind: string;
   schemeName: string;
   contactEmail: string;
   from: string;
+  /** Every email's words (content/emails/). */
+  words: EmailWords;
 }
 
 const page = (title: string, paragraphs: string[]) =>
@@ -35,76 +41,77 @@ function email(context: NoticeContext, stage: string, to: string, subject: strin
 
 const day = (iso: string) => formatDate(iso.slice(0, 10));
 
+/** What every notice may name: the kind of form, the reference, the scheme and its contact address. */
+const valuesOf = (context: NoticeContext): Values => ({
+  formName: context.formName,
+  form: context.formKind,
+  reference: context.reference,
+  scheme: context.schemeName,
+  contact: context.contactEmail,
+});
+
 /** Once, some days after the request, to the person asked to confirm: the same link, nothing typed. */
 export function reminderEmail(context: NoticeContext, to: string, link: string, expiresAt: string): OutgoingEmail {
-  const subject = `Reminder: please confirm a ${context.formKind}: ${context.reference}`;
-  const lines = [
-    `You have been asked to confirm a ${context.formKind} sent through ${context.schemeName}.`,
-    `Confirm it here: ${link}`,
-    `The link works once and expires on ${day(expiresAt)}. If you did not expect this email, you do not need to do anything.`,
-    `Reference: ${context.reference}`,
-    context.schemeName,
-  ];
-  const html =
-    page(subject, lines.slice(0, 1)).replace(
+  const words = context.words.reminder;
+  const values = { ...valuesOf(context), link, date: day(expiresAt) };
+  const subject = fill(words.subject, values);
+  const [intro, expiry, reference, signOff] = [words.intro, words.expiry, words.reference, words.signOff].map((text) => fill(text, values));
+  const lines = [intro!, fill(words.link, values), expiry!, reference!, signOff!];
+  const html = page(subject, [intro!]).replace(
+    '</body>',
+    `<p><a href="${escapeHtml(link)}">${escapeHtml(fill(words.linkText, values))}</a></p>` +
+      [expiry!, reference!, signOff!].map((text) => `<p>${escapeHtml(text)}</p>`).join('') +
       '</body>',
-      `<p><a href="${escapeHtml(link)}">Check and confirm the ${escapeHtml(context.formKind)}</a></p>` +
-        lines.slice(2).map((text) => `<p>${escapeHtml(text)}</p>`).join('') +
-        '</body>',
-    );
+  );
   return { ...email(context, 'reminder', to, subject, lines, { replyTo: context.contactEmail }), html };
 }
 
 /** When the link expires unused: to the applicant, who can ask the other person again. */
 export function expiredApplicantEmail(context: NoticeContext, to: string, role: string): OutgoingEmail {
+  const words = context.words.expiredApplicant;
+  const values = { ...valuesOf(context), role };
   return email(
     context,
     'expired',
     to,
-    `Not confirmed: your ${context.formKind} ${context.reference}`,
-    [
-      `The link we sent to the ${role} to confirm your ${context.formKind} ${context.reference} has expired without being used.`,
-      `We have told the workforce development team. If you still want to go ahead, email ${context.contactEmail} and quote your reference.`,
-      context.schemeName,
-    ],
+    fill(words.subject, values),
+    [fill(words.expired, values), fill(words.next, values), fill(words.signOff, values)],
     { replyTo: context.contactEmail },
   );
 }
 
 /** When the link expires unused: to each WD inbox, with the submission attached. */
 export function expiredWorkforceEmails(context: NoticeContext, inboxes: string[], role: string, organisations: string): OutgoingEmail[] {
+  const words = context.words.expiredWorkforce;
+  const values = { ...valuesOf(context), role, organisations };
   return inboxes.map((inbox) =>
-    email(context, 'expired', inbox, `Not confirmed: ${context.formKind} ${context.reference} – ${organisations}`, [
-      `The ${role} did not confirm ${context.formKind} ${context.reference} within 14 days, and the link has expired.`,
-      `We have told the applicant. The submission is attached.`,
-    ]),
+    email(context, 'expired', inbox, fill(words.subject, values), [fill(words.expired, values), words.next]),
   );
 }
 
 export type EventKind = 'bounced' | 'complained';
 
-const what = (kind: EventKind) => (kind === 'bounced' ? 'bounced' : 'was marked as spam');
-
 /** A WD inbox bounced or complained: the scheme's maintainers hear, with the reference and the inbox only. */
 export function maintainerAlertEmail(context: NoticeContext, stage: string, to: string, inbox: string, kind: EventKind): OutgoingEmail {
-  return email(context, stage, to, `Email to a workforce development inbox ${what(kind)}: ${context.reference}`, [
-    `An email about ${context.formKind} ${context.reference} to the workforce development inbox ${inbox} ${what(kind)}.`,
-    `Check the inbox in the site settings or the partner organisation’s page in the CMS. The submission is kept until its emails are delivered; nothing else about it is in this email.`,
-  ]);
+  const words = context.words.inboxAlert;
+  const values = { ...valuesOf(context), inbox, problem: words[kind] };
+  return email(context, stage, to, fill(words.subject, values), [fill(words.what, values), words.next]);
 }
 
-/** The applicant's or second signer's address bounced: WD hears, so they can follow up. */
+/**
+ * The applicant's or second signer's address bounced: WD hears, so they can follow up. `who` is the
+ * second signer's role, or undefined for the person who sent the form.
+ */
 export function recipientBouncedEmails(
   context: NoticeContext,
   stage: string,
   inboxes: string[],
-  who: string,
+  who: string | undefined,
   kind: EventKind,
 ): OutgoingEmail[] {
+  const words = context.words.addressBounced;
+  const values = { ...valuesOf(context), recipient: who ?? words.sender, problem: words[kind] };
   return inboxes.map((inbox) =>
-    email(context, stage, inbox, `Email to the ${who} ${what(kind)}: ${context.formKind} ${context.reference}`, [
-      `Our email about ${context.formKind} ${context.reference} to the ${who} ${what(kind)}.`,
-      `Please follow up with them another way. The submission is attached.`,
-    ]),
+    email(context, stage, inbox, fill(words.subject, values), [fill(words.what, values), words.next]),
   );
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod/mini';
 import type { AgreementTerms, SiteSettings } from '../../src/schemas/data.ts';
 import type { FormText, FormWords } from '../../src/schemas/forms.ts';
+import type { IntakeWords } from '../../src/schemas/intake-words.ts';
 import type { Terms, TermsSection } from './terms.ts';
 
 export type FormId = 'coach-eoi' | 'coachee-application' | 'coaching-agreement';
@@ -30,6 +31,8 @@ export interface FormContent {
   text: FormText;
   /** The words every form shares (content/settings/form-words.yml): buttons, "(optional)", "Not given". */
   words: FormWords;
+  /** The emails' and the sent and confirm pages' words (content/emails/, content/pages/). */
+  intake: IntakeWords;
 }
 
 export type FieldKind =

@@ -7,6 +7,9 @@ import type { TermsSection } from '../forms/terms.ts';
 import type { AgreedTerms } from '../terms-version.ts';
 import { renderTerms, renderTermsSection } from './terms.ts';
 import type { AnswerRow, FieldError } from './types.ts';
+import type { Refusals } from '../../src/schemas/data.ts';
+import type { ConfirmPageWords } from '../../src/schemas/intake-words.ts';
+import { fill, fillHtml, inSentence } from '../fill.ts';
 
 /** The typed-name field on the confirm page: the confirming party's signature. */
 export const CONFIRM_NAME_FIELD = 'name';
@@ -29,14 +32,17 @@ interface Confirmable {
   askOfYou?: TermsSection;
   /** What they typed, kept when there are errors. */
   values?: { [CONFIRM_NAME_FIELD]?: string };
+  /** The page's words (content/pages/confirm.yml). */
+  words: ConfirmPageWords;
 }
+
+/** A link that cannot be used: its words are the refusals' (content/settings/refusals.yml). */
+type LinkRefusal = { state: 'expired' | 'used' | 'not-found'; words: Refusals };
 
 export type ConfirmPageState =
   | ({ state: 'ready' } & Confirmable)
   | ({ state: 'errors'; errors: readonly FieldError[] } & Confirmable)
-  | { state: 'expired' }
-  | { state: 'used' }
-  | { state: 'not-found' };
+  | LinkRefusal;
 
 /** The HTTP status each state is served with. */
 export const CONFIRM_PAGE_STATUS: Record<ConfirmPageState['state'], number> = {
@@ -47,63 +53,57 @@ export const CONFIRM_PAGE_STATUS: Record<ConfirmPageState['state'], number> = {
   'not-found': 404,
 };
 
-const MESSAGES = {
-  expired: {
-    title: 'This link has expired',
-    body: [
-      'Links to confirm a form work for 14 days after the form is sent.',
-      'Ask the person who filled in the form to send it again. You will get a new link.',
-    ],
-  },
-  used: {
-    title: 'This form has already been confirmed',
-    body: [
-      'Each link can be used once, and this one has been.',
-      'You do not need to do anything else. Workforce development has the confirmation.',
-    ],
-  },
-  'not-found': {
-    title: 'This link does not work',
-    body: [
-      'Check that you opened or copied the whole link from the email.',
-      'If it still does not work, ask the person who filled in the form to send it again.',
-    ],
-  },
-} as const;
+/** Which refusal words each unusable link shows. */
+const LINK_WORDS = {
+  expired: ['linkExpiredTitle', 'linkExpiredMessage'],
+  used: ['linkUsedTitle', 'linkUsedMessage'],
+  'not-found': ['linkNotFoundTitle', 'linkNotFoundMessage'],
+} as const satisfies Record<LinkRefusal['state'], readonly [keyof Refusals, keyof Refusals]>;
+
+/** The first line: what the reader is asked to read depends on what the form holds. */
+const namedYou = (page: Confirmable) =>
+  page.terms ? page.words.namedYouWithTerms : page.askOfYou ? page.words.namedYouWithAsk : page.words.namedYou;
 
 /**
  * The static confirm page (built by Astro) filled in for one link: what is being confirmed and a
  * typed-name field posting back to /confirm/<token>/, or a clear page when the link cannot be used.
  */
 export function renderConfirmPage(templateHtml: string, page: ConfirmPageState): string {
-  if (page.state === 'expired' || page.state === 'used' || page.state === 'not-found') {
-    const { title, body } = MESSAGES[page.state];
-    const inner = `<h1 class="heading-l">${title}</h1>` + body.map((line) => `<p>${line}</p>`).join('');
+  if (page.state !== 'ready' && page.state !== 'errors') {
+    const [titleKey, bodyKey] = LINK_WORDS[page.state];
+    const title = escapeHtml(page.words[titleKey]);
+    const inner = `<h1 class="heading-l">${title}</h1>` + page.words[bodyKey].map((line) => `<p>${escapeHtml(line)}</p>`).join('');
     return setTitle(replaceRegion(templateHtml, 'data-confirm-root', inner), title);
   }
+  const { words } = page;
   const errors = page.state === 'errors' ? page.errors : [];
-  const title = `Confirm the ${page.formName.toLowerCase()}`;
+  const values = {
+    formName: page.formName,
+    form: inSentence(page.formName),
+    name: page.submitterName,
+    role: page.role,
+    reference: page.reference,
+  };
+  const title = fill(words.confirmTitle, values);
   const inner =
-    renderErrorSummary(errors, [{ name: CONFIRM_NAME_FIELD, kind: 'text', label: 'Your full name' }]) +
+    renderErrorSummary(errors, [{ name: CONFIRM_NAME_FIELD, kind: 'text', label: words.nameLabel }]) +
     `<h1 class="heading-l">${escapeHtml(title)}</h1>` +
-    `<p>${escapeHtml(page.submitterName)} has named you as the ${escapeHtml(page.role)} on this ` +
-    `${escapeHtml(page.formName.toLowerCase())}. ${page.terms ? 'Read it and the terms of coaching' : 'Read it'}` +
-    `${page.askOfYou ? ' and what we ask of you' : ''}, then type your name to confirm it.</p>` +
-    `<p>Reference: <strong class="reference">${escapeHtml(page.reference)}</strong></p>` +
-    `<h2 class="heading-m">What you are confirming</h2>` +
+    `<p>${fillHtml(namedYou(page), values)}</p>` +
+    `<p>${fillHtml(words.reference, values, { reference: `<strong class="reference">${escapeHtml(page.reference)}</strong>` })}</p>` +
+    `<h2 class="heading-m">${escapeHtml(words.confirmingHeading)}</h2>` +
     renderAnswerRows(page.rows) +
     (page.askOfYou
-      ? `<h2 class="heading-m">What we ask of you</h2>` +
-        `<p>By confirming, you agree to support them in these ways.</p>` +
+      ? `<h2 class="heading-m">${escapeHtml(words.askHeading)}</h2>` +
+        `<p>${escapeHtml(words.askIntro)}</p>` +
         `<div class="terms">${renderTermsSection(page.askOfYou)}</div>`
       : '') +
     (page.terms
-      ? `<h2 class="heading-m" id="terms">The terms of coaching you are agreeing to</h2>` +
-        `<p>The ${escapeHtml(otherParty(page.role))} has agreed to these terms. By confirming, you agree to them too.</p>` +
+      ? `<h2 class="heading-m" id="terms">${escapeHtml(words.termsHeading)}</h2>` +
+        `<p>${fillHtml(words.termsIntro, { otherParty: otherParty(page.role) })}</p>` +
         renderTerms(page.terms.terms) +
-        `<p class="hint">Version ${escapeHtml(page.terms.version)} of the terms.</p>`
+        `<p class="hint">${fillHtml(words.termsVersion, { version: page.terms.version })}</p>`
       : '') +
-    renderNameForm(page.token, page.values?.[CONFIRM_NAME_FIELD] ?? '', firstErrorByField(errors).get(CONFIRM_NAME_FIELD));
+    renderNameForm(page.token, words, page.values?.[CONFIRM_NAME_FIELD] ?? '', firstErrorByField(errors).get(CONFIRM_NAME_FIELD));
   return setTitle(replaceRegion(templateHtml, 'data-confirm-root', inner), escapeHtml(title), {
     error: errors.length > 0,
   });
@@ -112,15 +112,15 @@ export function renderConfirmPage(templateHtml: string, page: ConfirmPageState):
 /** In an agreement the reader is the coach or the coachee; the sender is the other one. */
 const otherParty = (role: string) => (role === 'coach' ? 'coachee' : role === 'coachee' ? 'coach' : 'sender');
 
-function renderNameForm(token: string, value: string, error: string | undefined): string {
+function renderNameForm(token: string, words: ConfirmPageWords, value: string, error: string | undefined): string {
   const name = CONFIRM_NAME_FIELD;
   const describedBy = [hintId(name), error ? errorId(name) : ''].filter(Boolean).join(' ');
   return (
     `<form class="form" method="post" action="/confirm/${encodeURIComponent(token)}/" novalidate>` +
-    `<h2 class="heading-m">Confirm</h2>` +
+    `<h2 class="heading-m">${escapeHtml(words.formHeading)}</h2>` +
     `<div class="field${error ? ' field--error' : ''}">` +
-    `<label class="label" for="${fieldId(name)}">Your full name</label>` +
-    `<div class="hint" id="${hintId(name)}">Typing your name counts as your signature.</div>` +
+    `<label class="label" for="${fieldId(name)}">${escapeHtml(words.nameLabel)}</label>` +
+    `<div class="hint" id="${hintId(name)}">${escapeHtml(words.nameHint)}</div>` +
     (error
       ? `<p class="error-message" id="${errorId(name)}"><span class="visually-hidden">Error:</span> ${escapeHtml(error)}</p>`
       : '') +
@@ -135,7 +135,7 @@ function renderNameForm(token: string, value: string, error: string | undefined)
       value,
     })}>` +
     `</div>` +
-    `<div class="form-actions"><button type="submit" class="button">Confirm</button></div>` +
+    `<div class="form-actions"><button type="submit" class="button">${escapeHtml(words.button)}</button></div>` +
     `</form>`
   );
 }

@@ -18,7 +18,7 @@ export function renderSentPage(templateHtml: string, { reference, content, held 
   const page = replaceRegion(
     templateHtml,
     'data-reference-root',
-    `Your reference is<br><strong class="reference" data-reference>${escapeHtml(reference)}</strong>`,
+    `${escapeHtml(content.intake.sent.referenceLead)}<br><strong class="reference" data-reference>${escapeHtml(reference)}</strong>`,
   );
   if (held.length === 0) return page;
   const notices = [

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { loadCorpus, normalise, type Corpus } from './corpus.ts';
+import { buildCorpus, contentStrings, loadCorpus, normalise, type Corpus } from './corpus.ts';
 import { renderFixtureEmails } from './emails.ts';
 import { extractInPage, READ_ATTRIBUTES, SCRIPT_TEXT_PREFIX, type TextChunk } from './extract.ts';
 
@@ -15,6 +15,8 @@ export const GENERATED: { what: string; pattern: RegExp }[] = [
   { what: 'a date as digits, like 2026-11-26', pattern: /^\d{4}-\d{2}-\d{2}$/ },
   { what: 'a reference, like APP-7KQ3-M9TX', pattern: /^(EOI|APP|AGR)-[A-Z0-9]{4}-[A-Z0-9]{4}$/ },
   { what: 'a count or other number', pattern: /^\d+(?:[.,]\d+)*$/ },
+  { what: 'a time, like 14:30', pattern: /^\d{1,2}:\d{2}$/ },
+  { what: 'the version of the terms of coaching, like 30493badf712', pattern: /^[0-9a-f]{12}$/ },
   { what: 'a link the program makes, like a confirmation link', pattern: /^https?:\/\/\S+$/ },
 ];
 
@@ -26,7 +28,32 @@ export type Group = (typeof GROUPS)[number];
  * Groups whose words are still being moved into content/: measured and printed, not yet held to 100%.
  * Take a group off this list as soon as its words are all in content/.
  */
-export const NOT_YET_ENFORCED: readonly Group[] = ['sent-confirm', 'tools', 'emails'];
+export const NOT_YET_ENFORCED: readonly Group[] = ['tools'];
+
+/**
+ * Groups held to 100% whose own words are all in content/, but which also show words that another
+ * change is still moving out of code: the forms' names, the roles of who confirms and the questions'
+ * labels, in functions/forms/. For these groups only, the strings written in those folders count as
+ * content until they move; take an entry off as soon as they have.
+ */
+export const STILL_IN_CODE: Partial<Record<Group, readonly string[]>> = {
+  emails: ['functions/forms'],
+  'sent-confirm': ['functions/forms'],
+};
+
+/** The strings written in a folder's .ts files, with each `${…}` read as a placeholder. */
+export function codeStrings(dir: string): string[] {
+  const strings: string[] = [];
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
+    // Comments out first: their apostrophes would open strings.
+    const source = readFileSync(path.join(dir, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
+    for (const match of source.matchAll(/'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)) {
+      const text = (match[1] ?? match[2] ?? match[3] ?? '').replace(/\$\{[^}]*\}/g, '{value}');
+      if (/\p{L}/u.test(text)) strings.push(text);
+    }
+  }
+  return strings;
+}
 
 const FORM_PAGES = ['/become-a-coach/', '/apply-for-coaching/', '/coaching-agreement/'];
 const TOOL_PAGES = ['/readiness/', '/planning/planner/', '/coaching-record/'];
@@ -61,13 +88,42 @@ export function verdict(text: string, corpus: Corpus, answers: ReadonlySet<strin
   if (corpus.pieces.has(text)) return 'content';
   if (!/\p{L}/u.test(text) || answers.has(text) || GENERATED.some((g) => g.pattern.test(text))) return 'generated';
   if (depth >= 4) return undefined;
-  // A list the program joins with commas ("Principles, Protocol"), each item content's.
-  if (depth > 0 && text.includes(', ') && text.split(', ').every((item) => verdict(item, corpus, answers, depth + 1))) return 'content';
+  // A list the program joins with commas or "and" ("Principles, Protocol", "Eastmere and Northfield"), each item content's.
+  const items = text.split(/, | and /);
+  if (depth > 0 && items.length > 1 && items.every((item) => verdict(item, corpus, answers, depth + 1))) return 'content';
+  // A name the program starts in lower case because it stands inside a sentence ("your coaching application").
+  if (depth > 0 && /^\p{Ll}/u.test(text) && corpus.pieces.has(text.charAt(0).toUpperCase() + text.slice(1))) return 'content';
   for (const template of corpus.templates) {
-    const match = template.pattern.exec(text);
-    if (match && match.slice(1).every((part) => verdict(normalise(part), corpus, answers, depth + 1))) return 'content';
+    if (!template.pattern.test(text)) continue;
+    // Every way the text splits into the template's parts, not only the first: in "{formName} {reference}"
+    // the first space may fall inside the name.
+    const fits = (parts: string[]) => parts.every((part) => verdict(normalise(part), corpus, answers, depth + 1));
+    if (someSplit(text, literalsOf(template.source), fits)) return 'content';
   }
   return undefined;
+}
+
+/** A template's fixed words, normalised as corpus.ts does, around its placeholders. */
+function literalsOf(source: string): string[] {
+  const literals = source.split(/\{[A-Za-z]\w*\}/).map((literal) => normalise(`x${literal}x`).slice(1, -1));
+  literals[0] = literals[0]!.trimStart();
+  literals[literals.length - 1] = literals.at(-1)!.trimEnd();
+  return literals;
+}
+
+/** Whether some split of `text` into values between `literals` satisfies `fits` (a small search: texts are short). */
+function someSplit(text: string, literals: string[], fits: (parts: string[]) => boolean, parts: string[] = []): boolean {
+  const [first, ...rest] = literals;
+  if (!text.startsWith(first!)) return false;
+  const after = text.slice(first!.length);
+  if (rest.length === 0) return after === '' && fits(parts);
+  const next = rest[0]!;
+  for (let end = 1; end <= after.length; end++) {
+    if (rest.length > 1 || next !== '' ? after.startsWith(next, end) : end === after.length) {
+      if (someSplit(after.slice(end), rest, fits, [...parts, after.slice(0, end)])) return true;
+    }
+  }
+  return false;
 }
 
 export interface Occurrence {
@@ -90,8 +146,14 @@ export interface GroupReport {
 }
 
 /** Sums occurrences per group: each text counted once per page (chrome: once for the whole site). */
-export function summarise(occurrences: Occurrence[], corpus: Corpus, answers: ReadonlySet<string>): GroupReport[] {
+export function summarise(
+  occurrences: Occurrence[],
+  contentCorpus: Corpus,
+  answers: ReadonlySet<string>,
+  corpora: Partial<Record<Group, Corpus>> = {},
+): GroupReport[] {
   return GROUPS.map((group) => {
+    const corpus = corpora[group] ?? contentCorpus;
     const seen = new Set<string>();
     const sources = new Set<string>();
     const uncovered = new Map<string, string[]>();
@@ -165,10 +227,25 @@ export interface Measurement {
 /** Measures dist/ and (unless `emails` is false) the fixture emails against content/. */
 export async function measure(
   browser: Browser,
-  { root, dist = path.join(root, 'dist'), emails: withEmails = true }: { root: string; dist?: string; emails?: boolean },
+  {
+    root,
+    dist = path.join(root, 'dist'),
+    emails: withEmails = true,
+  }: {
+    root: string;
+    dist?: string;
+    /** false: pages only; a function: how the emails are rendered (a test hard-codes a sentence into one). */
+    emails?: boolean | ((root: string) => ReturnType<typeof renderFixtureEmails>);
+  },
 ): Promise<Measurement> {
   const contentDir = path.join(root, 'content');
   const corpus = loadCorpus(contentDir);
+  const corpora = Object.fromEntries(
+    Object.entries(STILL_IN_CODE).map(([group, dirs]) => [
+      group,
+      buildCorpus([...contentStrings(contentDir), ...dirs!.flatMap((dir) => codeStrings(path.join(root, dir)))]),
+    ]),
+  );
   const occurrences: Occurrence[] = [];
   const unplaced: string[] = [];
 
@@ -186,7 +263,8 @@ export async function measure(
     }
   });
 
-  const { emails, answers } = withEmails ? await renderFixtureEmails(root) : { emails: [], answers: [] };
+  const render = typeof withEmails === 'function' ? withEmails : withEmails ? renderFixtureEmails : undefined;
+  const { emails, answers } = render ? await render(root) : { emails: [], answers: [] };
   const htmlChunks = await chunksOfHtml(browser, emails.map(({ email }) => email.html));
   emails.forEach(({ name, email }, i) => {
     const part = (text: string, where: string) => occurrences.push({ text, group: 'emails', page: name, where: `${name} [${where}]` });
@@ -198,7 +276,7 @@ export async function measure(
     for (const chunk of htmlChunks[i]!) part(chunk.text, 'html');
   });
 
-  return { groups: summarise(occurrences, corpus, new Set(answers.map(normalise))), unplaced };
+  return { groups: summarise(occurrences, corpus, new Set(answers.map(normalise)), corpora), unplaced };
 }
 
 /** The report `npm run words` and `npm run bench` print. */
@@ -206,7 +284,7 @@ export function formatReport({ groups, unplaced }: Measurement, { list = true } 
   const lines = ['group         covered  words  sources  held to 100%'];
   for (const g of groups) {
     lines.push(
-      `${g.group.padEnd(12)}  ${`${g.percent.toFixed(1)}%`.padStart(7)}  ${String(g.words).padStart(5)}  ${String(g.sources).padStart(7)}  ${g.enforced ? 'yes' : 'not yet'}`,
+      `${g.group.padEnd(12)}  ${`${g.percent.toFixed(1)}%`.padStart(7)}  ${String(g.words).padStart(5)}  ${String(g.sources).padStart(7)}  ${g.enforced ? 'yes' : 'not yet'}${STILL_IN_CODE[g.group] ? ` (counting the strings in ${STILL_IN_CODE[g.group]!.join(', ')})` : ''}`,
     );
   }
   if (unplaced.length) lines.push('', `Pages in no group (add them to groupOf in scripts/words/coverage.ts): ${unplaced.join(', ')}`);

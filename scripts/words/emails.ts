@@ -7,6 +7,15 @@ import path from 'node:path';
 import { handleConfirm } from '../../functions/confirm.ts';
 import { loadFormContent } from '../../functions/content.ts';
 import type { OutgoingEmail } from '../../functions/email/messages.ts';
+import {
+  expiredApplicantEmail,
+  expiredWorkforceEmails,
+  maintainerAlertEmail,
+  recipientBouncedEmails,
+  reminderEmail,
+  type NoticeContext,
+} from '../../functions/email/notices.ts';
+import { inSentence } from '../../functions/fill.ts';
 import { forms, type FormId } from '../../functions/forms/index.ts';
 import { handleFormPost } from '../../functions/submission.ts';
 import { post, testDeps } from '../../test/unit/intake-support.ts';
@@ -58,5 +67,33 @@ export async function renderFixtureEmails(root: string): Promise<{ emails: Rende
     }
     harness.mailer.emails.forEach((email, i) => emails.push({ name: `${formId} #${i + 1} (${email.subject})`, email }));
   }
+  emails.push(...(await followUpEmails(contentDir)));
   return { emails, answers };
+}
+
+/** The follow-ups for one application: the reminder, the expiry notices and the delivery alerts. */
+async function followUpEmails(contentDir: string): Promise<RenderedEmail[]> {
+  const content = await loadFormContent('coachee-application', contentDir);
+  const definition = forms['coachee-application'];
+  const context: NoticeContext = {
+    reference: 'APP-4567-89AB',
+    formName: definition.name,
+    formKind: inSentence(definition.name),
+    schemeName: content.settings.schemeName,
+    contactEmail: content.settings.contactEmail,
+    from: 'coaching@example.org',
+    words: content.intake.emails,
+  };
+  const wd = content.organisations[0]!.inboxes;
+  const organisations = content.organisations[0]!.shortName;
+  const notices = [
+    reminderEmail(context, 'manager@example.org', 'https://coaching.example.org/confirm/abc/', '2026-12-10T09:00:00.000Z'),
+    ...expiredWorkforceEmails(context, wd, 'line manager', organisations),
+    expiredApplicantEmail(context, 'applicant@example.org', 'line manager'),
+    maintainerAlertEmail(context, 'alert', content.settings.maintainersInbox, wd[0]!, 'bounced'),
+    maintainerAlertEmail(context, 'alert', content.settings.maintainersInbox, wd[0]!, 'complained'),
+    ...recipientBouncedEmails(context, 'alert', wd, undefined, 'bounced'),
+    ...recipientBouncedEmails(context, 'alert', wd, 'line manager', 'complained'),
+  ];
+  return notices.map((email, i) => ({ name: `follow-ups #${i + 1} (${email.subject})`, email }));
 }

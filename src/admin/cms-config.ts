@@ -89,6 +89,30 @@ export const fileGroups: { name: string; label: string; description: string; fil
       fileSource('searchPage'),
     ],
   },
+  {
+    name: 'emails',
+    label: 'Emails',
+    description:
+      'Every email the forms send: to workforce development, to the person who sent the form and to the person who confirms it. ' +
+      'Words in { } are filled in when the email is sent; each box says which it can use.',
+    files: [
+      fileSource('emailToWorkforce'),
+      fileSource('emailReceipt'),
+      fileSource('emailConfirmRequest'),
+      fileSource('emailConfirmed'),
+      fileSource('emailReminder'),
+      fileSource('emailExpiredApplicant'),
+      fileSource('emailExpiredWorkforce'),
+      fileSource('emailAddressBounced'),
+      fileSource('emailInboxAlert'),
+    ],
+  },
+  {
+    name: 'sent-confirm',
+    label: 'Sent and confirm pages',
+    description: 'The page after a form is sent, and the pages for confirming a form from the emailed link.',
+    files: [fileSource('sentPage'), fileSource('confirmPage')],
+  },
 ];
 
 const body: DecapField = { name: 'body', label: bodyHint.label, hint: bodyHint.hint, widget: BODY_WIDGET, required: true };

@@ -3,6 +3,7 @@
 // src/schemas; this map only adds labels, hints and the choice of a multi-line box where a short
 // line would be cramped. A schema field without an entry here fails the build of the CMS config.
 import { formsHints } from './ui-hints-forms.ts';
+import { intakeHints } from './ui-hints-intake.ts';
 import { pageHints } from './ui-hints-pages.ts';
 
 export interface FieldHint {
@@ -218,6 +219,14 @@ export const uiHints = {
       unavailableTitle: { label: 'Confirm link not working right now: heading' },
       unavailableMessage: { label: 'Confirm link not working right now: what to say', widget: 'text' },
       help: { label: 'Whom to email', hint: 'Keep {contact}: it becomes the contact address from Site settings.' },
+      waitOneMinute: { label: 'A wait of one minute', hint: 'Used as {wait} when the wait is one minute.' },
+      waitMinutes: { label: 'A wait of several minutes', hint: 'Used as {wait}: keep {minutes}, it becomes the number of minutes.' },
+      linkExpiredTitle: { label: 'Confirm link expired: heading' },
+      linkExpiredMessage: { label: 'Confirm link expired: what to say', itemLabel: 'Paragraph', itemWidget: 'text' },
+      linkUsedTitle: { label: 'Confirm link already used: heading' },
+      linkUsedMessage: { label: 'Confirm link already used: what to say', itemLabel: 'Paragraph', itemWidget: 'text' },
+      linkNotFoundTitle: { label: 'Confirm link does not work: heading' },
+      linkNotFoundMessage: { label: 'Confirm link does not work: what to say', itemLabel: 'Paragraph', itemWidget: 'text' },
     },
   },
   formScript: {
@@ -245,4 +254,5 @@ export const uiHints = {
     },
   },
   ...pageHints,
+  ...intakeHints,
 } satisfies Record<string, CollectionHint>;

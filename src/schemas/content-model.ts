@@ -20,6 +20,19 @@ import {
   searchPageSchema,
   siteChromeSchema,
 } from './pages.ts';
+import {
+  addressBouncedEmailSchema,
+  confirmedEmailSchema,
+  confirmPageSchema,
+  confirmRequestEmailSchema,
+  expiredApplicantEmailSchema,
+  expiredWorkforceEmailSchema,
+  inboxAlertEmailSchema,
+  receiptEmailSchema,
+  reminderEmailSchema,
+  sentPageSchema,
+  workforceEmailSchema,
+} from './intake-words.ts';
 
 // Where each content collection lives under content/ and which schema checks it. This is the one list
 // that src/content.config.ts (the build), src/admin/cms-config.ts (the CMS) and functions/content.ts
@@ -56,6 +69,37 @@ export const fileCollections = {
   protocolPage: { file: 'pages/protocol.yml', schema: protocolPageSchema },
   planningPage: { file: 'pages/planning.yml', schema: planningPageSchema },
   searchPage: { file: 'pages/search.yml', schema: searchPageSchema },
+  sentPage: { file: 'pages/sent.yml', schema: sentPageSchema },
+  confirmPage: { file: 'pages/confirm.yml', schema: confirmPageSchema },
+  ...emailCollections(),
+} as const;
+
+/** One file per email under content/emails/, so an editor finds each email as one entry. */
+function emailCollections() {
+  return {
+    emailToWorkforce: { file: 'emails/to-workforce.yml', schema: workforceEmailSchema },
+    emailReceipt: { file: 'emails/receipt.yml', schema: receiptEmailSchema },
+    emailConfirmRequest: { file: 'emails/confirm-request.yml', schema: confirmRequestEmailSchema },
+    emailConfirmed: { file: 'emails/confirmed.yml', schema: confirmedEmailSchema },
+    emailReminder: { file: 'emails/reminder.yml', schema: reminderEmailSchema },
+    emailExpiredApplicant: { file: 'emails/expired-to-applicant.yml', schema: expiredApplicantEmailSchema },
+    emailExpiredWorkforce: { file: 'emails/expired-to-workforce.yml', schema: expiredWorkforceEmailSchema },
+    emailInboxAlert: { file: 'emails/inbox-bounced.yml', schema: inboxAlertEmailSchema },
+    emailAddressBounced: { file: 'emails/address-bounced.yml', schema: addressBouncedEmailSchema },
+  } as const;
+}
+
+/** Which file collection holds each email's words (the keys of IntakeWords['emails']). */
+export const emailFiles = {
+  toWorkforce: 'emailToWorkforce',
+  receipt: 'emailReceipt',
+  confirmRequest: 'emailConfirmRequest',
+  confirmed: 'emailConfirmed',
+  reminder: 'emailReminder',
+  expiredApplicant: 'emailExpiredApplicant',
+  expiredWorkforce: 'emailExpiredWorkforce',
+  inboxAlert: 'emailInboxAlert',
+  addressBounced: 'emailAddressBounced',
 } as const;
 
 export type FolderCollectionName = keyof typeof folderCollections;

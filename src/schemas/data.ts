@@ -89,6 +89,14 @@ export const refusalsSchema = z.object({
   unavailableTitle: requiredText('the heading when a confirm link cannot be opened right now'),
   unavailableMessage: requiredText('what to say when a confirm link cannot be opened right now'),
   help: withPlaceholder('the line saying whom to email', 'contact'),
+  waitOneMinute: requiredText('how a wait of one minute reads'),
+  waitMinutes: withPlaceholder('how a wait of several minutes reads', 'minutes'),
+  linkExpiredTitle: requiredText('the heading when a confirm link has expired'),
+  linkExpiredMessage: textList('paragraphs saying what to do when a confirm link has expired'),
+  linkUsedTitle: requiredText('the heading when a confirm link has been used'),
+  linkUsedMessage: textList('paragraphs saying what to do when a confirm link has been used'),
+  linkNotFoundTitle: requiredText('the heading when a confirm link does not work'),
+  linkNotFoundMessage: textList('paragraphs saying what to do when a confirm link does not work'),
 });
 export type Refusals = z.infer<typeof refusalsSchema>;
 

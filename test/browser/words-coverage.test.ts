@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, normalise } from '../../scripts/words/corpus.ts';
 import { GROUPS, measure, NOT_YET_ENFORCED, verdict, type GroupReport, type Measurement } from '../../scripts/words/coverage.ts';
+import { renderFixtureEmails } from '../../scripts/words/emails.ts';
 import { launchBrowser, openPage } from './support.ts';
 
 // Every word people read comes from content/: the visible text and read-out attributes of every built
@@ -70,6 +71,8 @@ describe('a sentence hard-coded back into a page', () => {
     edit('principles/index.html', /<\/main>/, '<p>Sessions are held on <strong>Tuesdays</strong> only.</p></main>');
     // A question's label written into its form definition again, as it was before it moved to content/.
     edit('become-a-coach/index.html', /(<label class="label" for="f-jobTitle">)[^<]*/, '$1Your current job title');
+    edit('apply-for-coaching/sent/index.html', /(<h2>)[^<]*(<\/h2>)/, '$1What we do now$2');
+    edit('confirm/done/index.html', /(<div class="panel__body">)[^<]*/, '$1Thanks a lot');
   });
   afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
@@ -85,6 +88,27 @@ describe('a sentence hard-coded back into a page', () => {
     ]);
     expect(uncovered(report('forms', result))).toEqual(['Your current job title  (/become-a-coach/)']);
     expect(report('home', result).percent).toBeLessThan(100);
+    expect(uncovered(report('sent-confirm', result))).toEqual(['What we do now  (/apply-for-coaching/sent/)', 'Thanks a lot  (/confirm/done/)']);
+  });
+});
+
+describe('a sentence hard-coded back into an email', () => {
+  it('fails the emails group, naming the sentence and the email', async () => {
+    // As if messages.ts had its own words again: the receipt's first line and the reminder's subject.
+    const hardCoded = async (at: string) => {
+      const rendered = await renderFixtureEmails(at);
+      const receipt = rendered.emails.find(({ email }) => email.subject.startsWith('We have received your coaching application'))!;
+      receipt.email.text = receipt.email.text.replace(/^Thank you\..*$/m, 'Thanks, we have got your form.');
+      const reminder = rendered.emails.find(({ email }) => email.subject.startsWith('Reminder:'))!;
+      reminder.email.subject = reminder.email.subject.replace('Reminder: please confirm', 'Please do confirm');
+      return rendered;
+    };
+    const result = await measure(browser, { root, emails: hardCoded });
+    expect(report('emails', result).uncovered.map(({ text, where }) => `${text}  (${where[0]!.replace(/ \(.*\) \[/, ' [')})`)).toEqual([
+      'Thanks, we have got your form.  (coachee-application #3 [text])',
+      'Please do confirm a coaching application: APP-4567-89AB  (follow-ups #1 [subject])',
+    ]);
+    expect(report('emails', result).enforced).toBe(true);
   });
 });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fixtureContent } from './intake-support.ts';
+import { loadRefusals } from '../../functions/content.ts';
+import { FIXTURE_CONTENT, fixtureContent } from './intake-support.ts';
 import { coachEoi, coacheeApplication, coachingAgreement, forms, type FormContent } from '../../functions/forms/index.ts';
 import {
   renderAnswerRows,
@@ -12,7 +13,10 @@ import {
 } from '../../functions/html/index.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/forms-html/${name}`, import.meta.url), 'utf8');
-const content: FormContent = JSON.parse(fixture('content.json'));
+/** The fixture's form content, with the intake's own words (sent and confirm pages) from the fixture content folder. */
+const { intake } = await fixtureContent('coach-eoi');
+const content: FormContent = { ...JSON.parse(fixture('content.json')), intake };
+const refusals = await loadRefusals(FIXTURE_CONTENT);
 const hostile: Record<string, unknown> = JSON.parse(fixture('hostile-values.json'));
 const formPage = fixture('form-page.html');
 
@@ -281,6 +285,7 @@ describe('the confirm page in each state', () => {
     role: 'manager',
     submitterName: 'Sam <Smith>',
     rows: [{ field: 'name', label: 'Full name', value: 'Sam <Smith>' }],
+    words: intake.confirm,
   };
 
   it('ready: shows what is being confirmed and a typed-name form posting back to the link', () => {
@@ -320,7 +325,7 @@ describe('the confirm page in each state', () => {
     ['used', 'This form has already been confirmed', 'Each link can be used once, and this one has been.'],
     ['not-found', 'This link does not work', 'Check that you opened or copied the whole link from the email.'],
   ] as const)('%s: says so plainly and keeps the help line', (state, title, line) => {
-    const html = renderConfirmPage(template, { state });
+    const html = renderConfirmPage(template, { state, words: refusals });
     expect(html).toContain(`<title>${title} – Coaching Scheme Hub</title>`);
     expect(html).toContain(`<h1 class="heading-l">${title}</h1><p>${line}</p>`);
     expect(html).not.toContain('<form');

@@ -49,6 +49,8 @@ export const DEFINITION: FormDefinition = {
   name: 'Test form',
   referencePrefix: 'EOI',
   path: '/test-form/',
+  // The script reads only the fields the page draws, never the questions they were made from.
+  questions: [],
   fields: () => FIELDS,
   schema: () =>
     z.object({
