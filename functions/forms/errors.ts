@@ -1,5 +1,8 @@
 // The one shape of an answer's problem, from the server (a 422's JSON, a redrawn page) to the browser
-// script: the field's POST name ('' for a problem with the whole form) and the message from content.
+// script: the field's POST name (FORM_WIDE for a problem with the whole form, as the JSON contract has it) and the message from content.
+
+/** The field name a problem with the whole form goes under (the 422 JSON's contract). */
+export const FORM_WIDE = 'form';
 
 export interface FieldError {
   field: string;
@@ -11,7 +14,7 @@ export function errorsFromIssues(issues: readonly { path: readonly PropertyKey[]
   const seen = new Set<string>();
   const errors: FieldError[] = [];
   for (const issue of issues) {
-    const field = String(issue.path[0] ?? '');
+    const field = String(issue.path[0] ?? FORM_WIDE);
     if (seen.has(field)) continue;
     seen.add(field);
     errors.push({ field, message: issue.message });

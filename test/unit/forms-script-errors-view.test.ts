@@ -66,10 +66,10 @@ describe('errors on the form', () => {
     expect(errorsOnPage(form)).toEqual(new Map([['name', 'Enter your full name']]));
   });
 
-  it('from zod’s issues, take the field from the path', () => {
+  it('from zod’s issues, take the field from the path, and a problem with no field is the form’s', () => {
     expect(errorsFromIssues([{ path: ['name'], message: 'Enter your full name' }, { path: [], message: 'Whole form' }])).toEqual([
       { field: 'name', message: 'Enter your full name' },
-      { field: '', message: 'Whole form' },
+      { field: 'form', message: 'Whole form' },
     ]);
   });
 });

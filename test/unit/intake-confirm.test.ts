@@ -31,6 +31,12 @@ const asForm = (body: string, headers: Record<string, string> = {}): RequestInit
   body,
 });
 
+const asJson = (body: object, headers: Record<string, string> = {}): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
 describe('a confirmation link refuses', () => {
   it('a method other than opening it or posting the name, with 405 and the methods it takes', async () => {
     const { confirmWith, record } = await agreementLink();
@@ -46,7 +52,8 @@ describe('a confirmation link refuses', () => {
 
   it('a confirmation posted from another site, with 403, while the link still opens', async () => {
     const { confirmWith, record } = await agreementLink();
-    const response = await confirmWith(asForm('name=Alex+Morgan', { origin: 'https://elsewhere.example' }));
+    // A JSON client's contract; what a browser is shown is in intake-pipeline.test.ts.
+    const response = await confirmWith(asJson({ name: 'Alex Morgan' }, { origin: 'https://elsewhere.example' }));
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({
       errors: [{ field: 'form', message: 'This form can only be sent from this website' }],
@@ -78,7 +85,8 @@ describe('a confirmation link refuses', () => {
     expect((await confirmWith({ method: 'GET' })).status).toBe(200);
     expect((await confirmWith(asForm('name='))).status).toBe(422);
     advance(15_000);
-    const limited = await confirmWith(asForm('name=Alex+Morgan'));
+    // A JSON client's contract; what a browser is shown is in intake-pipeline.test.ts.
+    const limited = await confirmWith(asJson({ name: 'Alex Morgan' }));
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('45');
     expect(await limited.json()).toEqual({

@@ -9,10 +9,8 @@ import { readValues } from './values.ts';
 // Errors on the form: the message on each field and the summary above the heading, drawn by the
 // server's own renderers, so the browser's errors and the server's look and read the same.
 
-/** Turns zod's issues into the endpoint's error shape, so both kinds of error show the same way. */
-export function errorsFromIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldError[] {
-  return issues.map((issue) => ({ field: String(issue.path[0] ?? ''), message: issue.message }));
-}
+// zod's issues in the endpoint's error shape: one function for the server and the browser.
+export { errorsFromIssues } from '../../../functions/forms/errors.ts';
 
 /** The errors a page came back from the server with, read from its fields. */
 export function errorsOnPage(form: HTMLFormElement): Map<string, string> {
