@@ -32,4 +32,7 @@ export const collections = {
   protocolPage: defineCollection({ loader: inFile(file.protocolPage), schema: file.protocolPage.schema }),
   planningPage: defineCollection({ loader: inFile(file.planningPage), schema: file.planningPage.schema }),
   searchPage: defineCollection({ loader: inFile(file.searchPage), schema: file.searchPage.schema }),
+  toolsShared: defineCollection({ loader: inFile(file.toolsShared), schema: file.toolsShared.schema }),
+  readinessTool: defineCollection({ loader: inFile(file.readinessTool), schema: file.readinessTool.schema }),
+  plannerTool: defineCollection({ loader: inFile(file.plannerTool), schema: file.plannerTool.schema }),
 };

@@ -88,6 +88,12 @@ export const fileGroups: { name: string; label: string; description: string; fil
       fileSource('searchPage'),
     ],
   },
+  {
+    name: 'tools',
+    label: 'Tools',
+    description: 'The words of the readiness checklist and the planner, and the words every tool shares.',
+    files: [fileSource('toolsShared'), fileSource('readinessTool'), fileSource('plannerTool')],
+  },
 ];
 
 const body: DecapField = { name: 'body', label: bodyHint.label, hint: bodyHint.hint, widget: BODY_WIDGET, required: true };

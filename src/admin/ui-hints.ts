@@ -3,6 +3,7 @@
 // src/schemas; this map only adds labels, hints and the choice of a multi-line box where a short
 // line would be cramped. A schema field without an entry here fails the build of the CMS config.
 import { pageHints } from './ui-hints-pages.ts';
+import { toolHints } from './ui-hints-tools.ts';
 
 export interface FieldHint {
   label: string;
@@ -236,4 +237,5 @@ export const uiHints = {
     },
   },
   ...pageHints,
+  ...toolHints,
 } satisfies Record<string, CollectionHint>;

@@ -18,6 +18,7 @@ import {
   searchPageSchema,
   siteChromeSchema,
 } from './pages.ts';
+import { plannerToolSchema, readinessToolSchema, toolsSharedSchema } from './tools.ts';
 
 // Where each content collection lives under content/ and which schema checks it. This is the one list
 // that src/content.config.ts (the build), src/admin/cms-config.ts (the CMS) and functions/content.ts
@@ -47,6 +48,9 @@ export const fileCollections = {
   protocolPage: { file: 'pages/protocol.yml', schema: protocolPageSchema },
   planningPage: { file: 'pages/planning.yml', schema: planningPageSchema },
   searchPage: { file: 'pages/search.yml', schema: searchPageSchema },
+  toolsShared: { file: 'tools/shared.yml', schema: toolsSharedSchema },
+  readinessTool: { file: 'tools/readiness.yml', schema: readinessToolSchema },
+  plannerTool: { file: 'tools/planner.yml', schema: plannerToolSchema },
 } as const;
 
 export type FolderCollectionName = keyof typeof folderCollections;

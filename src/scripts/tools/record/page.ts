@@ -15,6 +15,7 @@ import {
 import { checkNewPassphrase, cryptoMessages, decryptFile, encryptToFile } from '../crypto';
 import { downloadFile, readTextFile } from '../file-io';
 import { announce, bindConfirm, clearErrors, focusOn, revealToolParts, showErrors, type FieldError } from '../ui';
+import { toolWords } from '../words.ts';
 import { bindDateBoxes } from '../date-boxes.ts';
 import { SESSION_DATE } from './date.ts';
 import { hasScores, renderChart, renderTable } from './chart-view';
@@ -43,7 +44,9 @@ import {
   type Session,
 } from './model';
 
-const format: FormatOptions<CoachingRecord> = { tool: RECORD_TOOL, version: RECORD_VERSION, label: RECORD_LABEL, schema: recordSchema };
+// The record's own words are not in content/ yet; the shared ones (saving, files) are.
+const { shared } = toolWords<unknown>();
+const format: FormatOptions<CoachingRecord> = { tool: RECORD_TOOL, version: RECORD_VERSION, label: RECORD_LABEL, words: shared, schema: recordSchema };
 const identity = { app: APP_ID, tool: RECORD_TOOL, label: RECORD_LABEL };
 
 const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -61,7 +64,7 @@ const app = byId('record-app');
 const goalsList = byId('record-goals');
 const sessionsList = byId('record-sessions');
 const statusElement = document.querySelector<HTMLElement>('[data-save-status]')!;
-const status = bindSaveStatus(statusElement);
+const status = bindSaveStatus(statusElement, shared);
 const store = createToolStore<CoachingRecord>({ ...format, key: RECORD_TOOL, empty: emptyRecord });
 
 let record: CoachingRecord = emptyRecord();
@@ -352,7 +355,7 @@ importForm.addEventListener('submit', async (event) => {
   clearErrors(summary);
   const fail = (fieldId: string, message: string) => showErrors(summary, [{ fieldId, message }]);
 
-  const file = await readTextFile(fileInput.files?.[0]);
+  const file = await readTextFile(fileInput.files?.[0], shared);
   const errors: FieldError[] = [];
   if (!file.ok) errors.push({ fieldId: fileInput.id, message: file.message });
   if (!passphrase.value) errors.push({ fieldId: passphrase.id, message: cryptoMessages.passphraseMissing });
