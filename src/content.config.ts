@@ -35,4 +35,5 @@ export const collections = {
   toolsShared: defineCollection({ loader: inFile(file.toolsShared), schema: file.toolsShared.schema }),
   readinessTool: defineCollection({ loader: inFile(file.readinessTool), schema: file.readinessTool.schema }),
   plannerTool: defineCollection({ loader: inFile(file.plannerTool), schema: file.plannerTool.schema }),
+  recordTool: defineCollection({ loader: inFile(file.recordTool), schema: file.recordTool.schema }),
 };

@@ -91,8 +91,8 @@ export const fileGroups: { name: string; label: string; description: string; fil
   {
     name: 'tools',
     label: 'Tools',
-    description: 'The words of the readiness checklist and the planner, and the words every tool shares.',
-    files: [fileSource('toolsShared'), fileSource('readinessTool'), fileSource('plannerTool')],
+    description: 'The words of the readiness checklist, the planner and the coaching record, and the words every tool shares.',
+    files: [fileSource('toolsShared'), fileSource('readinessTool'), fileSource('plannerTool'), fileSource('recordTool')],
   },
 ];
 

@@ -18,7 +18,7 @@ import {
   searchPageSchema,
   siteChromeSchema,
 } from './pages.ts';
-import { plannerToolSchema, readinessToolSchema, toolsSharedSchema } from './tools.ts';
+import { plannerToolSchema, readinessToolSchema, recordToolSchema, toolsSharedSchema } from './tools.ts';
 
 // Where each content collection lives under content/ and which schema checks it. This is the one list
 // that src/content.config.ts (the build), src/admin/cms-config.ts (the CMS) and functions/content.ts
@@ -51,6 +51,7 @@ export const fileCollections = {
   toolsShared: { file: 'tools/shared.yml', schema: toolsSharedSchema },
   readinessTool: { file: 'tools/readiness.yml', schema: readinessToolSchema },
   plannerTool: { file: 'tools/planner.yml', schema: plannerToolSchema },
+  recordTool: { file: 'tools/record.yml', schema: recordToolSchema },
 } as const;
 
 export type FolderCollectionName = keyof typeof folderCollections;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { plannerToolSchema, readinessToolSchema, toolsSharedSchema } from '../../src/schemas/tools.ts';
+import { plannerToolSchema, readinessToolSchema, recordToolSchema, toolsSharedSchema } from '../../src/schemas/tools.ts';
 
 // The tools' words as the build reads them (content/tools/*.yml, checked by their schemas), so the
 // unit tests lock the words editors own rather than a copy.
@@ -9,3 +9,4 @@ const read = (name: string) => parse(readFileSync(new URL(`../../content/tools/$
 export const sharedWords = toolsSharedSchema.parse(read('shared'));
 export const readinessWords = readinessToolSchema.parse(read('readiness'));
 export const plannerWords = plannerToolSchema.parse(read('planner'));
+export const recordWords = recordToolSchema.parse(read('record'));

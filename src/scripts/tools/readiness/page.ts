@@ -76,7 +76,7 @@ function renderSummary(): void {
     for (const item of summary.needsWork) {
       const li = document.createElement('li');
       const tag = Object.assign(document.createElement('strong'), { className: `tag ${TAG_CLASS[item.answer]}`, textContent: answerLabel(item.answer, words) });
-      const question = Object.assign(document.createElement('a'), { href: `#${item.id}`, textContent: `${item.number}. ${item.question}` });
+      const question = Object.assign(document.createElement('a'), { href: `#${item.id}`, textContent: fill(words.questionHeading, { number: item.number, question: item.question }) });
       const help = Object.assign(document.createElement('a'), { href: item.helpHref, textContent: item.helpLabel });
       li.append(tag, ' ', question, document.createElement('br'), `${words.guidanceLead} `, help);
       list.append(li);
