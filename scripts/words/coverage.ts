@@ -16,6 +16,7 @@ export const GENERATED: { what: string; pattern: RegExp }[] = [
   { what: 'a reference, like APP-7KQ3-M9TX', pattern: /^(EOI|APP|AGR)-[A-Z0-9]{4}-[A-Z0-9]{4}$/ },
   { what: 'a count or other number', pattern: /^\d+(?:[.,]\d+)*$/ },
   { what: 'a link the program makes, like a confirmation link', pattern: /^https?:\/\/\S+$/ },
+  { what: 'a file name the program makes, like coaching-record-2026-11-26.json', pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:json|doc)$/ },
 ];
 
 /** Page groups, in the order they are printed. */
@@ -26,7 +27,7 @@ export type Group = (typeof GROUPS)[number];
  * Groups whose words are still being moved into content/: measured and printed, not yet held to 100%.
  * Take a group off this list as soon as its words are all in content/.
  */
-export const NOT_YET_ENFORCED: readonly Group[] = ['forms', 'sent-confirm', 'tools', 'emails'];
+export const NOT_YET_ENFORCED: readonly Group[] = ['forms', 'sent-confirm', 'emails'];
 
 const FORM_PAGES = ['/become-a-coach/', '/apply-for-coaching/', '/coaching-agreement/'];
 const TOOL_PAGES = ['/readiness/', '/planning/planner/', '/coaching-record/'];

@@ -157,6 +157,7 @@ export const toolHints = {
       open: { label: 'List of plans: Open button' },
       planTitle: filled('Printout and Word document title', '{name} is the plan’s name.'),
       notGiven: { label: 'Printout: a detail not given' },
+      factLabel: filled('Printout: a detail’s name', 'How the name of each detail at the top is written: {label} is the name, like Organisation.'),
       columnStep: { label: 'Worksheet column: step' },
       columnQuestions: { label: 'Worksheet column: planning questions' },
       nameEmpty: { label: 'Error: no plan name' },

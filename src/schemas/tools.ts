@@ -148,6 +148,7 @@ export const plannerToolSchema = z.object({
   open: text('the button that opens a plan'),
   planTitle: wordsWith('the title of a printed or Word plan', ['name']),
   notGiven: text('the printed words for a detail not given'),
+  factLabel: wordsWith('how a printed detail’s name is written', ['label']),
   columnStep: text('the worksheet’s step column'),
   columnQuestions: text('the worksheet’s planning questions column'),
   nameEmpty: text('the message for an empty plan name'),

@@ -111,16 +111,17 @@ function renderPlanList(): void {
   const open = plan();
   planList.replaceChildren(
     ...state.plans.map((item) => {
+      // Separate text nodes, so each detail reads as its own words (the dots are only punctuation).
       const details = [
         item.agency.trim() || words.noOrganisation,
         fill(words.stepsCompleted, { completed: completedCount(item, stepIds), total: stepIds.length }),
         when(item.updatedAt),
-      ].join(' · ');
+      ].flatMap((detail, index) => (index ? [' · ', detail] : [detail]));
       const action =
         item.id === open.id
           ? el('strong', { className: 'tag' }, words.openNow)
           : el('button', { type: 'button', className: 'link-button', value: item.id }, words.open, el('span', { className: 'visually-hidden' }, ` ${item.name}`));
-      return el('li', {}, el('strong', {}, item.name), ' ', action, el('br'), details);
+      return el('li', {}, el('strong', {}, item.name), ' ', action, el('br'), ...details);
     }),
   );
 }
@@ -145,7 +146,7 @@ function renderProgress(): void {
 /** The print view: the original worksheet's layout, drawn from the open plan. */
 function renderWorksheet(): void {
   const open = plan();
-  const facts = el('dl', {}, ...planFacts(open, words).flatMap((fact) => [el('dt', {}, `${fact.label}:`), el('dd', {}, fact.value)]));
+  const facts = el('dl', {}, ...planFacts(open, words).flatMap((fact) => [el('dt', {}, fill(words.factLabel, { label: fact.label })), el('dd', {}, fact.value)]));
   const head = el('thead', {}, el('tr', {}, ...worksheetColumns(words).map((column) => el('th', { scope: 'col' }, column))));
   const body = el(
     'tbody',

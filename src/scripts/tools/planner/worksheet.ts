@@ -17,7 +17,7 @@ export interface WorksheetStep {
 export type WorksheetWords = Pick<
   PlannerToolWords,
   | 'columnStep' | 'columnQuestions' | 'trainingNeeds' | 'ourPlan' | 'organisationLabel' | 'dateLabel' | 'ownerLabel' | 'notGiven'
-  | 'planTitle' | 'stepName' | 'notStarted' | 'inProgress' | 'completed'
+  | 'planTitle' | 'stepName' | 'notStarted' | 'inProgress' | 'completed' | 'factLabel'
 >;
 
 export const worksheetColumns = (words: WorksheetWords) => [words.columnStep, words.columnQuestions, words.trainingNeeds, words.ourPlan];
@@ -51,7 +51,7 @@ const paragraphs = (value: string) =>
 export function wordDocument(plan: Plan, steps: WorksheetStep[], words: WorksheetWords): string {
   const title = fill(words.planTitle, { name: plan.name });
   const facts = planFacts(plan, words)
-    .map((fact) => `<p><b>${escapeHtml(fact.label)}:</b> ${escapeHtml(fact.value)}</p>`)
+    .map((fact) => `<p><b>${escapeHtml(fill(words.factLabel, { label: fact.label }))}</b> ${escapeHtml(fact.value)}</p>`)
     .join('\n');
   const rows = steps
     .map((step) => {
