@@ -68,6 +68,7 @@ describe('a sentence hard-coded back into a page', () => {
     edit('protocol/monitoring/index.html', /(<a class="skip-link" href="#main">)[^<]*/, '$1Jump to the content');
     edit('search/index.html', /data-text-none="[^"]*"/, 'data-text-none="Nothing found {where}."');
     edit('principles/index.html', /<\/main>/, '<p>Sessions are held on <strong>Tuesdays</strong> only.</p></main>');
+    edit('readiness/index.html', /(<h2 id="readiness-summary-heading"[^>]*>)[^<]*/, '$1Where you stand today');
   });
   afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
@@ -81,6 +82,7 @@ describe('a sentence hard-coded back into a page', () => {
       'Tuesdays  (/principles/)',
       'only.  (/principles/)',
     ]);
+    expect(uncovered(report('tools', result))).toEqual(['Where you stand today  (/readiness/)']);
     expect(report('home', result).percent).toBeLessThan(100);
   });
 });
