@@ -47,4 +47,8 @@ export const collections = {
   emailExpiredWorkforce: defineCollection({ loader: inFile(file.emailExpiredWorkforce), schema: file.emailExpiredWorkforce.schema }),
   emailInboxAlert: defineCollection({ loader: inFile(file.emailInboxAlert), schema: file.emailInboxAlert.schema }),
   emailAddressBounced: defineCollection({ loader: inFile(file.emailAddressBounced), schema: file.emailAddressBounced.schema }),
+  toolsShared: defineCollection({ loader: inFile(file.toolsShared), schema: file.toolsShared.schema }),
+  readinessTool: defineCollection({ loader: inFile(file.readinessTool), schema: file.readinessTool.schema }),
+  plannerTool: defineCollection({ loader: inFile(file.plannerTool), schema: file.plannerTool.schema }),
+  recordTool: defineCollection({ loader: inFile(file.recordTool), schema: file.recordTool.schema }),
 };

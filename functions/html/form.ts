@@ -185,13 +185,19 @@ export const datePartId = (name: string, part: DatePart) => (part === 'day' ? fi
  * browser date picker, which shows mm/dd/yyyy in many browsers). The value may be a stored
  * YYYY-MM-DD or the boxes as typed.
  */
-export function renderDate(field: Field, value: unknown, error: string | undefined, { idOf = datePartId } = {}): string {
+export function renderDate(
+  field: Field,
+  value: unknown,
+  error: string | undefined,
+  // The tools pass their own words for the boxes (content/tools/shared.yml).
+  { idOf = datePartId, partLabels = DATE_PART_LABELS }: { idOf?: typeof datePartId; partLabels?: Record<DatePart, string> } = {},
+): string {
   const parts = splitDate(text(value));
   const boxes = DATE_PARTS.map((part) => {
     const id = idOf(field.name, part);
     return (
       `<div class="date-input__item">` +
-      `<label class="label date-input__label" for="${escapeHtml(id)}">${escapeHtml(field.words?.[part] ?? DATE_PART_LABELS[part])}</label>` +
+      `<label class="label date-input__label" for="${escapeHtml(id)}">${escapeHtml(field.words?.[part] ?? partLabels[part])}</label>` +
       `<input${attributes({
         class: `input date-input__input input--width-${part === 'year' ? 4 : 2}${error ? ' input--error' : ''}`,
         id,

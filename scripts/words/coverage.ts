@@ -18,6 +18,7 @@ export const GENERATED: { what: string; pattern: RegExp }[] = [
   { what: 'a time, like 14:30', pattern: /^\d{1,2}:\d{2}$/ },
   { what: 'the version of the terms of coaching, like 30493badf712', pattern: /^[0-9a-f]{12}$/ },
   { what: 'a link the program makes, like a confirmation link', pattern: /^https?:\/\/\S+$/ },
+  { what: 'a file name the program makes, like coaching-record-2026-11-26.json', pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:json|doc)$/ },
 ];
 
 /** Page groups, in the order they are printed. */
@@ -28,7 +29,7 @@ export type Group = (typeof GROUPS)[number];
  * Groups whose words are still being moved into content/: measured and printed, not yet held to 100%.
  * Take a group off this list as soon as its words are all in content/.
  */
-export const NOT_YET_ENFORCED: readonly Group[] = ['tools'];
+export const NOT_YET_ENFORCED: readonly Group[] = [];
 
 /**
  * Groups held to 100% whose own words are all in content/, but which also show words that another

@@ -113,6 +113,12 @@ export const fileGroups: { name: string; label: string; description: string; fil
     description: 'The page after a form is sent, and the pages for confirming a form from the emailed link.',
     files: [fileSource('sentPage'), fileSource('confirmPage')],
   },
+  {
+    name: 'tools',
+    label: 'Tools',
+    description: 'The words of the readiness checklist, the planner and the coaching record, and the words every tool shares.',
+    files: [fileSource('toolsShared'), fileSource('readinessTool'), fileSource('plannerTool'), fileSource('recordTool')],
+  },
 ];
 
 const body: DecapField = { name: 'body', label: bodyHint.label, hint: bodyHint.hint, widget: BODY_WIDGET, required: true };

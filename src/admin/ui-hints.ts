@@ -5,6 +5,7 @@
 import { formsHints } from './ui-hints-forms.ts';
 import { intakeHints } from './ui-hints-intake.ts';
 import { pageHints } from './ui-hints-pages.ts';
+import { toolHints } from './ui-hints-tools.ts';
 
 export interface FieldHint {
   label: string;
@@ -255,4 +256,5 @@ export const uiHints = {
   },
   ...pageHints,
   ...intakeHints,
+  ...toolHints,
 } satisfies Record<string, CollectionHint>;

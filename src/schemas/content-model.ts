@@ -33,6 +33,7 @@ import {
   sentPageSchema,
   workforceEmailSchema,
 } from './intake-words.ts';
+import { plannerToolSchema, readinessToolSchema, recordToolSchema, toolsSharedSchema } from './tools.ts';
 
 // Where each content collection lives under content/ and which schema checks it. This is the one list
 // that src/content.config.ts (the build), src/admin/cms-config.ts (the CMS) and functions/content.ts
@@ -72,6 +73,10 @@ export const fileCollections = {
   sentPage: { file: 'pages/sent.yml', schema: sentPageSchema },
   confirmPage: { file: 'pages/confirm.yml', schema: confirmPageSchema },
   ...emailCollections(),
+  toolsShared: { file: 'tools/shared.yml', schema: toolsSharedSchema },
+  readinessTool: { file: 'tools/readiness.yml', schema: readinessToolSchema },
+  plannerTool: { file: 'tools/planner.yml', schema: plannerToolSchema },
+  recordTool: { file: 'tools/record.yml', schema: recordToolSchema },
 } as const;
 
 /** One file per email under content/emails/, so an editor finds each email as one entry. */

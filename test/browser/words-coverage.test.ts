@@ -73,6 +73,7 @@ describe('a sentence hard-coded back into a page', () => {
     edit('become-a-coach/index.html', /(<label class="label" for="f-jobTitle">)[^<]*/, '$1Your current job title');
     edit('apply-for-coaching/sent/index.html', /(<h2>)[^<]*(<\/h2>)/, '$1What we do now$2');
     edit('confirm/done/index.html', /(<div class="panel__body">)[^<]*/, '$1Thanks a lot');
+    edit('readiness/index.html', /(<h2 id="readiness-summary-heading"[^>]*>)[^<]*/, '$1Where you stand today');
   });
   afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
@@ -87,6 +88,7 @@ describe('a sentence hard-coded back into a page', () => {
       'only.  (/principles/)',
     ]);
     expect(uncovered(report('forms', result))).toEqual(['Your current job title  (/become-a-coach/)']);
+    expect(uncovered(report('tools', result))).toEqual(['Where you stand today  (/readiness/)']);
     expect(report('home', result).percent).toBeLessThan(100);
     expect(uncovered(report('sent-confirm', result))).toEqual(['What we do now  (/apply-for-coaching/sent/)', 'Thanks a lot  (/confirm/done/)']);
   });

@@ -2,15 +2,21 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   checkNewPassphrase,
-  cryptoMessages,
   decryptFile,
   encryptToFile,
   KDF_ITERATIONS,
 } from '../../src/scripts/tools/crypto';
+import { recordWords, sharedWords } from './tool-words.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/tools-record/${name}`, import.meta.url), 'utf8');
 const identity = { app: 'coaching-scheme-hub', tool: 'coaching-record', label: 'coaching record' };
-const reader = { ...identity, newestVersion: 1 };
+const words = { ...sharedWords, ...recordWords };
+const reader = { ...identity, newestVersion: 1, words };
+// The messages as the page shows them, from content/tools/ (shared.yml and record.yml).
+const cryptoMessages = {
+  wrongPassphrase: recordWords.wrongPassphrase,
+  damaged: 'This file is damaged: it has been cut short or changed, so it cannot be read',
+};
 const PASSPHRASE = 'correct horse battery staple';
 const SECRET = JSON.stringify({ note: 'Confidential marker: the coachee wants to lead case conferences' });
 
@@ -132,16 +138,16 @@ describe('opening a file that cannot be opened says why', () => {
 
 describe('choosing a passphrase', () => {
   it('needs at least 10 characters', () => {
-    expect(checkNewPassphrase('too short', 'too short')).toEqual({
+    expect(checkNewPassphrase('too short', 'too short', words)).toEqual({
       passphrase: 'Enter a passphrase of at least 10 characters',
     });
   });
   it('needs the same passphrase twice', () => {
-    expect(checkNewPassphrase('long enough words', 'long enough word')).toEqual({
+    expect(checkNewPassphrase('long enough words', 'long enough word', words)).toEqual({
       confirmation: 'Enter the same passphrase twice',
     });
   });
   it('accepts 10 characters entered twice', () => {
-    expect(checkNewPassphrase('ten chars!', 'ten chars!')).toEqual({});
+    expect(checkNewPassphrase('ten chars!', 'ten chars!', words)).toEqual({});
   });
 });

@@ -18,11 +18,12 @@ import {
   type PlannerState,
 } from '../../src/scripts/tools/planner/plans.ts';
 import { wordDocument, type WorksheetStep } from '../../src/scripts/tools/planner/worksheet.ts';
+import { plannerWords } from './tool-words.ts';
 
 // A clock whose ids count up, so each journey's results are exact.
 function testClock(): Clock {
   let n = 0;
-  return { now: () => new Date('2026-03-04T09:05:00Z'), newId: () => `plan-${++n}` };
+  return { now: () => new Date('2026-03-04T09:05:00Z'), newId: () => `plan-${++n}`, names: plannerWords };
 }
 
 const STEPS: WorksheetStep[] = [
@@ -32,10 +33,11 @@ const STEPS: WorksheetStep[] = [
 
 describe('a step’s status in the task list', () => {
   it('is Not started, then In progress once anything is written, then Completed when marked', () => {
-    expect(stepStatus({ trainingNeeds: '', ourPlan: '  ', complete: false })).toBe('Not started');
-    expect(stepStatus({ trainingNeeds: 'Induction for coaches', ourPlan: '', complete: false })).toBe('In progress');
-    expect(stepStatus({ trainingNeeds: '', ourPlan: 'Ask the board', complete: false })).toBe('In progress');
-    expect(stepStatus({ trainingNeeds: '', ourPlan: '', complete: true })).toBe('Completed');
+    const status = (entry: Parameters<typeof stepStatus>[0]) => plannerWords[stepStatus(entry)];
+    expect(status({ trainingNeeds: '', ourPlan: '  ', complete: false })).toBe('Not started');
+    expect(status({ trainingNeeds: 'Induction for coaches', ourPlan: '', complete: false })).toBe('In progress');
+    expect(status({ trainingNeeds: '', ourPlan: 'Ask the board', complete: false })).toBe('In progress');
+    expect(status({ trainingNeeds: '', ourPlan: '', complete: true })).toBe('Completed');
   });
 });
 
@@ -72,9 +74,15 @@ describe('several plans in one browser', () => {
   it('checks new names: not blank, not too long, not the name of another plan', () => {
     const clock = testClock();
     const state = updatePlan(addPlan(emptyPlannerState(clock), clock), 'plan-1', { name: 'Eastmere' }, clock);
-    expect(renameProblem(state, 'plan-2', '   ')).toBe('Enter a name for the plan');
-    expect(renameProblem(state, 'plan-2', 'x'.repeat(201))).toBe('Plan name must be 200 characters or fewer');
-    expect(renameProblem(state, 'plan-2', ' eastmere ')).toBe('You already have a plan with this name. Enter a different name');
+    expect(renameProblem(state, 'plan-2', '   ')).toBe('empty');
+    expect(renameProblem(state, 'plan-2', 'x'.repeat(201))).toBe('tooLong');
+    expect(renameProblem(state, 'plan-2', ' eastmere ')).toBe('taken');
+    // Each problem has its words in the planner's content, which the page shows.
+    expect([plannerWords.nameEmpty, plannerWords.nameTooLong, plannerWords.nameTaken]).toEqual([
+      'Enter a name for the plan',
+      'Plan name must be 200 characters or fewer',
+      'You already have a plan with this name. Enter a different name',
+    ]);
     expect(renameProblem(state, 'plan-1', 'Eastmere')).toBeNull();
     expect(renameProblem(state, 'plan-2', 'Westbrook')).toBeNull();
   });
@@ -133,7 +141,7 @@ describe('the Word document', () => {
     const clock = testClock();
     let state = updatePlan(emptyPlannerState(clock), 'plan-1', { name: 'Eastmere & partners', agency: 'Eastmere <County>', date: '2026-03-04' }, clock);
     state = updateStep(state, 'plan-1', 'vision', { trainingNeeds: 'Line one\nline two\n\nNew paragraph', ourPlan: 'Ask the board', complete: true }, clock);
-    const doc = wordDocument(currentPlan(state), STEPS);
+    const doc = wordDocument(currentPlan(state), STEPS, plannerWords);
     expect(doc).toContain('<title>Coaching implementation plan: Eastmere &amp; partners</title>');
     expect(doc).toContain('<p><b>Organisation:</b> Eastmere &lt;County&gt;</p>\n<p><b>Date:</b> 4 March 2026</p>\n<p><b>Plan owner:</b> Not given</p>');
     expect(doc).toContain('<thead><tr><th>Step</th><th>Planning questions</th><th>Training needs</th><th>Our plan</th></tr></thead>');

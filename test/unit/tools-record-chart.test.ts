@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { recordWords } from './tool-words.ts';
 import { describe, expect, it } from 'vitest';
 import { CHART_LAYOUT, chartGeometry, polylinePoints } from '../../src/scripts/tools/record/chart';
 import { recordSchema, type CoachingRecord } from '../../src/scripts/tools/record/model';
@@ -32,7 +33,7 @@ const yFor = (score: number) => 276 - score * 26;
 
 describe('the progress chart’s geometry', () => {
   const record = recordFromFixture();
-  const chart = chartGeometry(record);
+  const chart = chartGeometry(record, recordWords);
 
   it('puts the sessions along the x axis, labelled with their numbers', () => {
     expect(chart.xTicks).toEqual([
@@ -64,17 +65,17 @@ describe('the progress chart’s geometry', () => {
 
   it('orders sessions by number, whatever order they were added in', () => {
     const shuffled = { ...record, sessions: [record.sessions[2]!, record.sessions[0]!, record.sessions[1]!] };
-    expect(chartGeometry(shuffled)).toEqual(chart);
+    expect(chartGeometry(shuffled, recordWords)).toEqual(chart);
   });
 
   it('centres a single session', () => {
-    const single = chartGeometry({ ...record, sessions: [record.sessions[0]!] });
+    const single = chartGeometry({ ...record, sessions: [record.sessions[0]!] }, recordWords);
     expect(single.xTicks).toEqual([{ x: 336, label: '1' }]);
     expect(single.series[0]!.points).toEqual([{ x: 336, y: yFor(2), score: 2, sessionId: 's1' }]);
   });
 
   it('names a goal without words by its place, and makes room for a legend row per goal', () => {
-    const unnamed = chartGeometry({ ...record, goals: [record.goals[0]!, { id: 'g2', name: '  ' }] });
+    const unnamed = chartGeometry({ ...record, goals: [record.goals[0]!, { id: 'g2', name: '  ' }] }, recordWords);
     expect(unnamed.legend.map((row) => row.name)).toEqual([
       'Goal marker: chair case conferences with confidence',
       'Goal 2',

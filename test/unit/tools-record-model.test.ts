@@ -1,3 +1,4 @@
+import { recordWords } from './tool-words.ts';
 import { describe, expect, it } from 'vitest';
 import {
   addGoal,
@@ -23,7 +24,7 @@ describe('keeping a coaching record', () => {
     record = addGoal(record, 'g1');
     record = renameGoal(record, 'g1', 'Chair meetings');
     record = addGoal(record, 'g2');
-    expect(goalLabel(record, 'g2')).toBe('Goal 2');
+    expect(goalLabel(record, 'g2', recordWords)).toBe('Goal 2');
     expect(nextSessionNumber(record)).toBe(1);
     record = addSession(record, 's1', '2026-01-14');
     record = addSession(record, 's2');

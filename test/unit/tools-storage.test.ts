@@ -5,18 +5,20 @@ import {
   createAutosave,
   createToolStore,
   parseImport,
-  SAVE_MESSAGES,
   writeEnvelope,
   type KeyValueStorage,
   type StorageEventSource,
   type Timers,
 } from '../../src/scripts/tools/storage.ts';
+import { sharedWords } from './tool-words.ts';
+
+const SAVE_MESSAGES = { full: sharedWords.saveFull, blocked: sharedWords.saveBlocked, unavailable: sharedWords.saveUnavailable, invalid: sharedWords.saveInvalid };
 
 // A tiny tool shape for the journeys: a list of notes.
 const notesSchema = z.object({ notes: z.array(z.object({ text: z.string() })) });
 type Notes = z.infer<typeof notesSchema>;
 const empty = (): Notes => ({ notes: [] });
-const format = { tool: 'notes', version: 2, schema: notesSchema, label: 'notes tool' };
+const format = { tool: 'notes', version: 2, schema: notesSchema, label: 'notes tool', words: sharedWords };
 
 class MemoryStorage implements KeyValueStorage {
   items = new Map<string, string>();
@@ -35,7 +37,7 @@ class MemoryStorage implements KeyValueStorage {
 
 const fixedClock = () => new Date('2026-03-04T09:05:00Z');
 const makeStore = (storage: KeyValueStorage | null = new MemoryStorage(), events: StorageEventSource | null = null) =>
-  createToolStore<Notes>({ key: 'notes', version: 2, schema: notesSchema, empty, label: 'notes tool', storage, events, now: fixedClock });
+  createToolStore<Notes>({ key: 'notes', version: 2, schema: notesSchema, empty, label: 'notes tool', words: sharedWords, storage, events, now: fixedClock });
 
 describe('a tool store in localStorage', () => {
   it('starts empty, saves in an envelope and loads the same data back', () => {
@@ -195,7 +197,7 @@ describe('autosave with a visible, announced status', () => {
 
   it('shows Saving… while typing, then Saved with the time, in a status region', () => {
     const element = fakeElement();
-    const status = bindSaveStatus(element);
+    const status = bindSaveStatus(element, sharedWords);
     expect(element.attributes.get('role')).toBe('status');
     const { timers, run } = fakeTimers();
     let saves = 0;
@@ -220,7 +222,7 @@ describe('autosave with a visible, announced status', () => {
   it('saves at once when flushed, and shows a failure in words', () => {
     const element = fakeElement();
     const { timers } = fakeTimers();
-    const autosave = createAutosave({ save: () => ({ ok: false, message: SAVE_MESSAGES.full }), status: bindSaveStatus(element), timers });
+    const autosave = createAutosave({ save: () => ({ ok: false, message: SAVE_MESSAGES.full }), status: bindSaveStatus(element, sharedWords), timers });
     autosave.flush();
     expect(element.textContent).toBe('');
     autosave.schedule();

@@ -10,6 +10,8 @@
 // - salt, iv and ciphertext are base64; the plaintext is the tool's versioned JSON (the same
 //   envelope storage.ts saves), which the caller checks after decrypting.
 import { z } from 'zod/mini';
+import type { RecordToolWords, ToolsSharedWords } from '../../schemas/tools.ts';
+import { fill } from '../../lib/words.ts';
 
 export const KDF_ITERATIONS = 310_000;
 // Decrypting follows the file's own count, within bounds: a smaller count means a file we did not
@@ -19,17 +21,12 @@ const SALT_BYTES = 16;
 const IV_BYTES = 12;
 export const MIN_PASSPHRASE_LENGTH = 10;
 
-// Same words as the plain envelope reader in storage.ts, so every tool's import speaks alike.
-export const cryptoMessages = {
-  passphraseTooShort: `Enter a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters`,
-  passphrasesDiffer: 'Enter the same passphrase twice',
-  passphraseMissing: 'Enter the passphrase for this file',
-  wrongPassphrase: 'The passphrase is wrong, or the file has been changed',
-  damaged: 'This file is damaged: it has been cut short or changed, so it cannot be read',
-  foreign: (label: string) => `This file is not a Coaching Scheme Hub ${label} export`,
-  newer: (label: string) =>
-    `This file was made by a newer version of the ${label}. Reload this page to get the latest version, then try again`,
-} as const;
+/**
+ * The words for passphrases (the record's) and for files (the shared ones storage.ts uses too, so
+ * every tool's import speaks alike), from content/tools/.
+ */
+export type CryptoWords = Pick<RecordToolWords, 'passphraseTooShort' | 'passphrasesDiffer' | 'passphraseMissing' | 'wrongPassphrase'> &
+  Pick<ToolsSharedWords, 'thisFile' | 'cutShort' | 'notOurs' | 'newer'>;
 
 export type DecryptFailure = 'passphrase-missing' | 'wrong-passphrase' | 'damaged' | 'foreign' | 'newer';
 
@@ -65,10 +62,10 @@ const encryptedFileSchema = z.object({
 export type EncryptedFile = z.infer<typeof encryptedFileSchema>;
 
 /** Field errors for choosing a new passphrase, or none when both entries are acceptable. */
-export function checkNewPassphrase(passphrase: string, confirmation: string) {
+export function checkNewPassphrase(passphrase: string, confirmation: string, words: Pick<CryptoWords, 'passphraseTooShort' | 'passphrasesDiffer'>) {
   const errors: { passphrase?: string; confirmation?: string } = {};
-  if (passphrase.length < MIN_PASSPHRASE_LENGTH) errors.passphrase = cryptoMessages.passphraseTooShort;
-  else if (confirmation !== passphrase) errors.confirmation = cryptoMessages.passphrasesDiffer;
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH) errors.passphrase = fill(words.passphraseTooShort, { min: MIN_PASSPHRASE_LENGTH });
+  else if (confirmation !== passphrase) errors.confirmation = words.passphrasesDiffer;
   return errors;
 }
 
@@ -105,26 +102,34 @@ export async function encryptToFile(
 export async function decryptFile(
   text: string,
   passphrase: string,
-  { app, tool, label, newestVersion }: FileIdentity & { newestVersion: number },
+  { app, tool, label, newestVersion, words }: FileIdentity & { newestVersion: number; words: CryptoWords },
 ): Promise<DecryptResult> {
   const fail = (reason: DecryptFailure, message: string): DecryptResult => ({ ok: false, reason, message });
+  const about = { subject: words.thisFile, tool: label };
+  const messages = {
+    damaged: fill(words.cutShort, about),
+    foreign: fill(words.notOurs, about),
+    newer: fill(words.newer, about),
+    passphraseMissing: words.passphraseMissing,
+    wrongPassphrase: words.wrongPassphrase,
+  };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     // Half a file of ours is damaged; anything else (a PDF, a Word file) simply is not ours.
-    return text.includes(`"${app}"`) ? fail('damaged', cryptoMessages.damaged) : fail('foreign', cryptoMessages.foreign(label));
+    return text.includes(`"${app}"`) ? fail('damaged', messages.damaged) : fail('foreign', messages.foreign);
   }
   // Identity first, so a planner export or any other JSON is named as the wrong file, not a damaged one.
   if (!isObject(json) || json.app !== app || json.tool !== tool) {
-    return fail('foreign', cryptoMessages.foreign(label));
+    return fail('foreign', messages.foreign);
   }
   if (typeof json.version === 'number' && Number.isInteger(json.version) && json.version > newestVersion) {
-    return fail('newer', cryptoMessages.newer(label));
+    return fail('newer', messages.newer);
   }
   const file = encryptedFileSchema.safeParse(json);
-  if (!file.success) return fail('damaged', cryptoMessages.damaged);
-  if (passphrase.length === 0) return fail('passphrase-missing', cryptoMessages.passphraseMissing);
+  if (!file.success) return fail('damaged', messages.damaged);
+  if (passphrase.length === 0) return fail('passphrase-missing', messages.passphraseMissing);
 
   const { kdf, version } = file.data;
   const salt = fromBase64(kdf.salt);
@@ -132,7 +137,7 @@ export async function decryptFile(
   const ciphertext = fromBase64(file.data.ciphertext);
   // 16 bytes is the AES-GCM tag alone; anything shorter was cut off.
   if (salt?.length !== SALT_BYTES || iv?.length !== IV_BYTES || !ciphertext || ciphertext.length < 16) {
-    return fail('damaged', cryptoMessages.damaged);
+    return fail('damaged', messages.damaged);
   }
   let plaintext: ArrayBuffer;
   try {
@@ -144,12 +149,12 @@ export async function decryptFile(
     );
   } catch {
     // AES-GCM cannot tell a wrong key from altered bytes: both fail the authentication tag.
-    return fail('wrong-passphrase', cryptoMessages.wrongPassphrase);
+    return fail('wrong-passphrase', messages.wrongPassphrase);
   }
   try {
     return { ok: true, version, plaintext: new TextDecoder('utf-8', { fatal: true }).decode(plaintext) };
   } catch {
-    return fail('damaged', cryptoMessages.damaged);
+    return fail('damaged', messages.damaged);
   }
 }
 

@@ -1,4 +1,5 @@
 import { checkDate, DATE_PARTS, joinDate, splitDate } from '../../../functions/forms/dates.ts';
+import { toolWords } from './words.ts';
 
 // The tools' dates (the planner's date, each coaching record session's date) use the forms' GOV.UK
 // date input, drawn by the same renderer (renderDate), and the same rule and messages (checkDate).
@@ -24,7 +25,7 @@ export function bindDateBoxes(group: HTMLElement, label: string, keep: (iso: str
 
   const read = () => joinDate(Object.fromEntries(DATE_PARTS.map((part, index) => [part, boxes[index]!.value])));
   const showError = (text: string) => {
-    message.replaceChildren(Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: 'Error: ' }), text);
+    message.replaceChildren(Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: `${toolWords().shared.errorPrefix} ` }), text);
     message.hidden = text === '';
     group.setAttribute('aria-describedby', [describedBy, text ? message.id : ''].filter(Boolean).join(' '));
     for (const box of boxes) box.classList.toggle('input--error', text !== '');

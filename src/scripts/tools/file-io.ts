@@ -1,5 +1,6 @@
 // Moving a tool's data in and out of the browser as files. Both directions stay on the device:
 // downloads are built from an in-memory Blob and uploads are read with File.text().
+import type { ToolsSharedWords } from '../../schemas/tools.ts';
 
 /** Offers `text` to the user as a download called `fileName`. */
 export function downloadFile(fileName: string, text: string, mimeType: string): void {
@@ -20,14 +21,16 @@ export const MAX_IMPORT_BYTES = 2_000_000;
 
 export type ReadFileResult = { ok: true; text: string } | { ok: false; message: string };
 
-export async function readTextFile(file: File | undefined | null): Promise<ReadFileResult> {
-  if (!file) return { ok: false, message: 'Select a file to open' };
-  if (file.size === 0) return { ok: false, message: 'The selected file is empty' };
-  if (file.size > MAX_IMPORT_BYTES) return { ok: false, message: 'The selected file is too big to be an export from this tool' };
+export type FileWords = Pick<ToolsSharedWords, 'fileNone' | 'fileEmpty' | 'fileTooBig' | 'fileUnreadable'>;
+
+export async function readTextFile(file: File | undefined | null, words: FileWords): Promise<ReadFileResult> {
+  if (!file) return { ok: false, message: words.fileNone };
+  if (file.size === 0) return { ok: false, message: words.fileEmpty };
+  if (file.size > MAX_IMPORT_BYTES) return { ok: false, message: words.fileTooBig };
   try {
     return { ok: true, text: await file.text() };
   } catch {
-    return { ok: false, message: 'The selected file could not be read. Try selecting it again' };
+    return { ok: false, message: words.fileUnreadable };
   }
 }
 

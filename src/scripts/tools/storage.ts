@@ -2,6 +2,8 @@
 // The tools keep everything in the browser's localStorage, wrapped in a small envelope that says
 // which app and tool wrote it and in which version of its data shape. The same envelope is the
 // export file format, so one reader checks both. Nothing here touches the network.
+import type { ToolsSharedWords } from '../../schemas/tools.ts';
+import { fill } from '../../lib/words.ts';
 
 export const APP_ID = 'coaching-scheme-hub';
 
@@ -35,14 +37,26 @@ export interface DataSchema<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[] }[] } };
 }
 
+/** The words storage.ts shows (content/tools/shared.yml). */
+export type StorageWords = Pick<
+  ToolsSharedWords,
+  | 'thisFile' | 'savedInBrowser' | 'notOurs' | 'cutShort' | 'badVersion' | 'newer' | 'older' | 'notUpdated' | 'badEntry' | 'badShape'
+  | 'unreadable' | 'saveUnavailable' | 'saveFull' | 'saveBlocked' | 'saveInvalid'
+>;
+
 export interface FormatOptions<T> {
   /** Tool id written into the envelope, like 'planner'. */
   tool: string;
   /** Current version of the data shape; bump it when the shape changes. */
   version: number;
   schema: DataSchema<T>;
-  /** Words for the tool in messages, like 'planner' or 'coaching record'. Defaults to the tool id. */
+  /** Words for the tool in messages, like 'planner' or 'coaching record' (from content/tools/). */
   label?: string;
+  /**
+   * The messages' words (content/tools/shared.yml). A store whose messages nobody is shown (the forms'
+   * saved answers) may leave them out: each message is then the name of its problem, like “notOurs”.
+   */
+  words?: StorageWords;
   /** Turns data saved by an older version into the current shape (before the schema checks it). */
   migrate?: (data: unknown, fromVersion: number) => unknown;
 }
@@ -52,50 +66,55 @@ export type ParseResult<T> = { ok: true; data: T; savedAt: string | null } | { o
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Describes where a zod issue sits in words a person can follow, like “plans › 1 › name”. */
-function describeIssue(issue: { path: readonly PropertyKey[] } | undefined): string {
-  if (!issue) return 'some of its information could not be read';
-  const where = issue.path.map((part) => (typeof part === 'number' ? String(part + 1) : String(part))).join(' › ');
-  return where ? `the entry “${where}” is missing or not valid` : 'its information is not in the expected shape';
+const wordsOf = (options: { words?: StorageWords }): StorageWords =>
+  options.words ?? (new Proxy({}, { get: (_, name) => String(name) }) as StorageWords);
+
+/** Says where a zod issue sits in a way a person can follow, like “plans › 1 › name”. */
+function describeIssue(issue: { path: readonly PropertyKey[] } | undefined, words: StorageWords, subject: string): string {
+  if (!issue) return fill(words.unreadable, { subject });
+  const entry = issue.path.map((part) => (typeof part === 'number' ? String(part + 1) : String(part))).join(' › ');
+  return entry ? fill(words.badEntry, { subject, entry }) : fill(words.badShape, { subject });
 }
 
-/** Reads an envelope from text: an exported file or a localStorage value. Never throws. */
-export function parseEnvelope<T>(text: string, options: FormatOptions<T>): ParseResult<T> {
-  const label = options.label ?? options.tool;
-  const notOurs = { ok: false as const, message: `This file is not a Coaching Scheme Hub ${label} export` };
+/**
+ * Reads an envelope from text: an exported file or a localStorage value. Never throws. `subject`
+ * starts each message: “This file” unless given (the store says what is saved in this browser).
+ */
+export function parseEnvelope<T>(text: string, options: FormatOptions<T>, subject?: string): ParseResult<T> {
+  const words = wordsOf(options);
+  const tool = options.label ?? options.tool;
+  subject ??= words.thisFile;
+  const fail = (template: string, values: Record<string, string | number> = {}) => ({
+    ok: false as const,
+    message: fill(template, { subject, tool, ...values }),
+  });
+  const notOurs = fail(words.notOurs);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
     // Half a file of ours is damaged; anything else (a PDF, a Word file) simply is not ours.
-    return text.includes(`"${APP_ID}"`)
-      ? { ok: false, message: 'This file is damaged: it has been cut short or changed, so it cannot be read' }
-      : notOurs;
+    return text.includes(`"${APP_ID}"`) ? fail(words.cutShort) : notOurs;
   }
   if (!isRecord(parsed) || parsed.app !== APP_ID || parsed.tool !== options.tool) return notOurs;
   const { version } = parsed;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, message: 'This file is damaged: its version number is missing or not valid' };
+    return fail(words.badVersion);
   }
-  if (version > options.version) {
-    return {
-      ok: false,
-      message: `This file was made by a newer version of the ${label}. Reload this page to get the latest version, then try again`,
-    };
-  }
+  if (version > options.version) return fail(words.newer);
   let data: unknown = parsed.data;
   if (version < options.version) {
     if (!options.migrate) {
-      return { ok: false, message: `This file was made by an older version of the ${label} that this page can no longer read` };
+      return fail(words.older);
     }
     try {
       data = options.migrate(data, version);
     } catch {
-      return { ok: false, message: `This file is damaged: it could not be updated from version ${version}` };
+      return fail(words.notUpdated, { version });
     }
   }
   const checked = options.schema.safeParse(data);
-  if (!checked.success) return { ok: false, message: `This file is damaged: ${describeIssue(checked.error.issues[0])}` };
+  if (!checked.success) return { ok: false, message: describeIssue(checked.error.issues[0], words, subject) };
   return { ok: true, data: checked.data, savedAt: typeof parsed.savedAt === 'string' ? parsed.savedAt : null };
 }
 
@@ -140,13 +159,6 @@ export interface ToolStore<T> {
   subscribe(listener: (result: LoadResult<T>) => void): () => void;
 }
 
-export const SAVE_MESSAGES = {
-  unavailable: 'Your browser is not letting this page save. What you enter will be lost when you close the page',
-  full: 'Not saved: your browser’s storage for this site is full. Export your work to a file to keep it',
-  blocked: 'Not saved: the information already saved in this browser could not be read. Start again or import a file first',
-  invalid: 'Not saved: something went wrong preparing your work to save. Export it to a file to keep it',
-} as const;
-
 function defaultStorage(): KeyValueStorage | null {
   try {
     // Reading localStorage throws in some privacy modes, so even the lookup is guarded.
@@ -167,6 +179,7 @@ export function createToolStore<T>(options: ToolStoreOptions<T>): ToolStore<T> {
   const now = options.now ?? (() => new Date());
   const storageKey = `${APP_ID}:${options.key}`;
   const format: FormatOptions<T> = { ...options, tool: options.key };
+  const words = wordsOf(options);
   let blocked = false;
 
   const read = (): LoadResult<T> => {
@@ -177,11 +190,8 @@ export function createToolStore<T>(options: ToolStoreOptions<T>): ToolStore<T> {
       text = null;
     }
     if (text === null) return { ok: true, data: options.empty(), savedAt: null };
-    const parsed = parseEnvelope(text, format);
-    if (!parsed.ok) {
-      const message = parsed.message.replace(/^This file/, `The ${options.label ?? options.key} saved in this browser`);
-      return { ok: false, data: options.empty(), message };
-    }
+    const parsed = parseEnvelope(text, format, fill(words.savedInBrowser, { tool: options.label ?? options.key }));
+    if (!parsed.ok) return { ok: false, data: options.empty(), message: parsed.message };
     return { ok: true, data: parsed.data, savedAt: parsed.savedAt ? new Date(parsed.savedAt) : null };
   };
 
@@ -196,14 +206,14 @@ export function createToolStore<T>(options: ToolStoreOptions<T>): ToolStore<T> {
       return result;
     },
     save(value, { overwrite = false } = {}) {
-      if (blocked && !overwrite) return { ok: false, message: SAVE_MESSAGES.blocked };
-      if (!storage) return { ok: false, message: SAVE_MESSAGES.unavailable };
-      if (!options.schema.safeParse(value).success) return { ok: false, message: SAVE_MESSAGES.invalid };
+      if (blocked && !overwrite) return { ok: false, message: words.saveBlocked };
+      if (!storage) return { ok: false, message: words.saveUnavailable };
+      if (!options.schema.safeParse(value).success) return { ok: false, message: words.saveInvalid };
       const savedAt = now();
       try {
         storage.setItem(storageKey, writeEnvelope(value, format, savedAt));
       } catch {
-        return { ok: false, message: SAVE_MESSAGES.full };
+        return { ok: false, message: words.saveFull };
       }
       blocked = false;
       return { ok: true, savedAt };
@@ -247,15 +257,15 @@ const timeOfDay = (at: Date) =>
  * Shows the save state in an element that is also a polite live region (role="status"), so the
  * same words are seen and heard. `data-state` lets the stylesheet mark a failure.
  */
-export function bindSaveStatus(element: StatusElement): SaveStatusView {
+export function bindSaveStatus(element: StatusElement, words: Pick<ToolsSharedWords, 'saving' | 'savedAt'>): SaveStatusView {
   element.setAttribute('role', 'status');
   const show = (state: string, text: string) => {
     element.setAttribute('data-state', state);
     element.textContent = text;
   };
   return {
-    saving: () => show('saving', 'Saving…'),
-    saved: (at) => show('saved', `Saved in this browser at ${timeOfDay(at)}`),
+    saving: () => show('saving', words.saving),
+    saved: (at) => show('saved', fill(words.savedAt, { time: timeOfDay(at) })),
     failed: (message) => show('failed', message),
   };
 }

@@ -1,6 +1,7 @@
 // Small DOM helpers shared by the tool pages: finding elements, the error summary, field errors,
 // announcements and the inline confirmation step. No framework: the pages are server-rendered and
 // these only switch on the interactive parts.
+import { toolWords } from './words.ts';
 
 /** Finds a required element or fails loudly: a missing element is a page bug, not user error. */
 export function must<E extends Element = HTMLElement>(selector: string, root: ParentNode = document): E {
@@ -41,7 +42,14 @@ export interface FieldError {
   message: string;
 }
 
-/** Shows the GOV.UK error summary with links to the fields, and each field's own message. */
+/** The words that ask a field's question: its fieldset's legend, or its label. */
+const questionOf = (field: HTMLElement): HTMLElement | null =>
+  field.closest('fieldset')?.querySelector('legend') ?? document.querySelector<HTMLElement>(`label[for="${CSS.escape(field.id)}"]`);
+
+/**
+ * Shows the GOV.UK error summary (ErrorSummary.astro, the forms' markup) with links to the fields,
+ * and each field's own message; the summary takes focus, as the forms' does.
+ */
 export function showErrors(summary: HTMLElement, errors: FieldError[]): void {
   const list = must('[data-error-list]', summary);
   list.replaceChildren(
@@ -52,7 +60,11 @@ export function showErrors(summary: HTMLElement, errors: FieldError[]): void {
       link.textContent = message;
       link.addEventListener('click', (event) => {
         event.preventDefault();
-        document.getElementById(fieldId)?.focus();
+        const field = document.getElementById(fieldId);
+        if (!field) return;
+        // As GOV.UK's summary does: the question comes into view, then the field takes focus in place.
+        (questionOf(field) ?? field).scrollIntoView({ block: 'start' });
+        field.focus({ preventScroll: true });
       });
       item.append(link);
       return item;
@@ -61,6 +73,7 @@ export function showErrors(summary: HTMLElement, errors: FieldError[]): void {
   for (const { fieldId, message } of errors) setFieldError(fieldId, message);
   summary.hidden = false;
   summary.focus();
+  summary.scrollIntoView({ block: 'start' });
 }
 
 export function clearErrors(summary: HTMLElement): void {
@@ -80,7 +93,7 @@ export function setFieldError(fieldId: string, message: string | null): void {
   errorMessage.dataset.errorFor = fieldId;
   const describedBy = new Set((field.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean));
   if (message) {
-    errorMessage.replaceChildren(Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: 'Error: ' }), message);
+    errorMessage.replaceChildren(Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: `${toolWords().shared.errorPrefix} ` }), message);
     errorMessage.hidden = false;
     describedBy.add(errorMessage.id);
   } else {

@@ -1,9 +1,13 @@
 import type { Field } from '../../../../functions/forms/types.ts';
+import type { PlannerToolWords } from '../../../schemas/tools.ts';
 
-/** The plan's date question, written once: the page draws it (renderDate), the script checks it. */
-export const PLAN_DATE: Field = {
+/**
+ * The plan's date question, written once: the page draws it (renderDate), the script checks it. Its
+ * words are the planner's (content/tools/planner.yml).
+ */
+export const planDateField = (words: Pick<PlannerToolWords, 'dateLabel' | 'dateHint'>): Field => ({
   name: 'planDate',
   kind: 'date',
-  label: 'Date',
-  hint: 'The date of this version of the plan. For example, 4 3 2026',
-};
+  label: words.dateLabel,
+  hint: words.dateHint,
+});

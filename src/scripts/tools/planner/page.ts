@@ -3,12 +3,14 @@
 // The steps come from the server-rendered page, so editors change them in one place. Nothing typed
 // leaves the browser.
 import { bindDateBoxes } from '../date-boxes.ts';
-import { PLAN_DATE } from './date.ts';
+
 import { downloadFile, fileNameFrom, readTextFile } from '../file-io.ts';
 // Registers the shared service worker (public/sw.js, by the coaching record's author) so the planner opens offline.
 import '../offline.ts';
 import { bindSaveStatus, createAutosave, createToolStore, parseImport, writeEnvelope } from '../storage.ts';
 import { announce, bindConfirm, clearErrors, focusOn, must, revealToolParts, setFieldError, showErrors } from '../ui.ts';
+import { fill, toolWords } from '../words.ts';
+import type { PlannerToolWords } from '../../../schemas/tools.ts';
 import {
   addPlan,
   completedCount,
@@ -33,10 +35,12 @@ import {
   type StepEntry,
   type StepStatus,
 } from './plans.ts';
-import { planFacts, WORD_MIME, wordDocument, WORKSHEET_COLUMNS, type WorksheetStep } from './worksheet.ts';
+import { planFacts, WORD_MIME, wordDocument, worksheetColumns, type WorksheetStep } from './worksheet.ts';
 
 const root = must('[data-planner]');
+const { shared, tool: words } = toolWords<PlannerToolWords>();
 const clock: Clock = {
+  names: words,
   now: () => new Date(),
   // randomUUID needs a secure context; the fallback only has to be unique within one browser.
   newId: () => globalThis.crypto?.randomUUID?.() ?? `plan-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`,
@@ -44,11 +48,12 @@ const clock: Clock = {
 const store = createToolStore<PlannerState>({
   key: PLANNER_TOOL.key,
   version: PLANNER_TOOL.version,
-  label: PLANNER_TOOL.label,
+  label: words.toolName,
+  words: shared,
   schema: plannerStateSchema,
   empty: () => emptyPlannerState(clock),
 });
-const fileFormat = { tool: PLANNER_TOOL.key, version: PLANNER_TOOL.version, label: PLANNER_TOOL.label, schema: planSchema };
+const fileFormat = { tool: PLANNER_TOOL.key, version: PLANNER_TOOL.version, label: words.toolName, words: shared, schema: planSchema };
 
 const stepSections = [...root.querySelectorAll<HTMLElement>('[data-step]')];
 const steps: WorksheetStep[] = stepSections.map((section) => ({
@@ -62,7 +67,7 @@ const stepIds = steps.map((step) => step.id);
 const errorSummary = must('[data-error-summary]', root);
 const blockedPanel = must('[data-blocked-panel]', root);
 const statusElement = must('[data-save-status]', root);
-const status = bindSaveStatus(statusElement);
+const status = bindSaveStatus(statusElement, shared);
 const planHeading = must('[data-plan-heading]', root);
 const plansHeading = must('#plans-heading', root);
 const planList = must('[data-plan-list]', root);
@@ -71,7 +76,7 @@ const renameForm = must<HTMLFormElement>('[data-rename-form]', root);
 const renameInput = must<HTMLInputElement>('#plan-name', root);
 const renameButton = must<HTMLButtonElement>('[data-rename]', root);
 const planFields = [...root.querySelectorAll<HTMLInputElement>('[data-plan-field]')];
-const planDate = bindDateBoxes(must('[data-plan-date] fieldset', root), PLAN_DATE.label, (date) =>
+const planDate = bindDateBoxes(must('[data-plan-date] fieldset', root), words.dateLabel, (date) =>
   change(updatePlan(state, plan().id, { date }, clock)),
 );
 
@@ -96,23 +101,27 @@ const when = (iso: string) => {
   const date = new Date(iso);
   return Number.isNaN(date.getTime())
     ? ''
-    : `${date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })} at ${date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`;
+    : fill(words.lastChanged, {
+        date: date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }),
+        time: date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' }),
+      });
 };
 
 function renderPlanList(): void {
   const open = plan();
   planList.replaceChildren(
     ...state.plans.map((item) => {
+      // Separate text nodes, so each detail reads as its own words (the dots are only punctuation).
       const details = [
-        item.agency.trim() || 'No organisation given',
-        `${completedCount(item, stepIds)} of ${stepIds.length} steps completed`,
-        `last changed ${when(item.updatedAt)}`,
-      ].join(' · ');
+        item.agency.trim() || words.noOrganisation,
+        fill(words.stepsCompleted, { completed: completedCount(item, stepIds), total: stepIds.length }),
+        when(item.updatedAt),
+      ].flatMap((detail, index) => (index ? [' · ', detail] : [detail]));
       const action =
         item.id === open.id
-          ? el('strong', { className: 'tag' }, 'Open now')
-          : el('button', { type: 'button', className: 'link-button', value: item.id }, 'Open', el('span', { className: 'visually-hidden' }, ` ${item.name}`));
-      return el('li', {}, el('strong', {}, item.name), ' ', action, el('br'), details);
+          ? el('strong', { className: 'tag' }, words.openNow)
+          : el('button', { type: 'button', className: 'link-button', value: item.id }, words.open, el('span', { className: 'visually-hidden' }, ` ${item.name}`));
+      return el('li', {}, el('strong', {}, item.name), ' ', action, el('br'), ...details);
     }),
   );
 }
@@ -128,17 +137,17 @@ function renderProgress(): void {
   for (const step of steps) {
     const tag = must(`[data-task-status="${step.id}"]`, root);
     const value = stepStatus(stepOf(open, step.id));
-    tag.textContent = value;
+    tag.textContent = words[value];
     tag.className = TAG[value];
   }
-  must('[data-progress]', root).textContent = `You have completed ${completedCount(open, stepIds)} of ${stepIds.length} steps.`;
+  must('[data-progress]', root).textContent = fill(words.progress, { completed: completedCount(open, stepIds), total: stepIds.length });
 }
 
 /** The print view: the original worksheet's layout, drawn from the open plan. */
 function renderWorksheet(): void {
   const open = plan();
-  const facts = el('dl', {}, ...planFacts(open).flatMap((fact) => [el('dt', {}, `${fact.label}:`), el('dd', {}, fact.value)]));
-  const head = el('thead', {}, el('tr', {}, ...WORKSHEET_COLUMNS.map((column) => el('th', { scope: 'col' }, column))));
+  const facts = el('dl', {}, ...planFacts(open, words).flatMap((fact) => [el('dt', {}, fill(words.factLabel, { label: fact.label })), el('dd', {}, fact.value)]));
+  const head = el('thead', {}, el('tr', {}, ...worksheetColumns(words).map((column) => el('th', { scope: 'col' }, column))));
   const body = el(
     'tbody',
     {},
@@ -147,7 +156,7 @@ function renderWorksheet(): void {
       return el(
         'tr',
         {},
-        el('th', { scope: 'row' }, `Step ${step.number}: ${step.title}`, el('br'), stepStatus(entry)),
+        el('th', { scope: 'row' }, fill(words.stepName, { number: step.number, title: step.title }), el('br'), words[stepStatus(entry)]),
         el('td', {}, el('ul', {}, ...step.questions.map((question) => el('li', {}, question)))),
         el('td', { className: 'tool-pre-wrap' }, entry.trainingNeeds),
         el('td', { className: 'tool-pre-wrap' }, entry.ourPlan),
@@ -155,7 +164,7 @@ function renderWorksheet(): void {
     }),
   );
   must('[data-print-worksheet]', root).replaceChildren(
-    el('h2', {}, `Coaching implementation plan: ${open.name}`),
+    el('h2', {}, fill(words.planTitle, { name: open.name })),
     facts,
     el('table', { className: 'tool-table' }, head, body),
   );
@@ -164,8 +173,7 @@ function renderWorksheet(): void {
 /** Everything derived from the data, but not the fields being typed in. */
 function renderDerived(): void {
   planHeading.textContent = plan().name;
-  must('[data-delete-text]', root).textContent =
-    `This deletes “${plan().name}” and everything in it from this browser. It cannot be undone. If you might need it again, save it to a file first.`;
+  must('[data-delete-text]', root).textContent = fill(words.deleteText, { name: plan().name });
   renderPlanList();
   renderProgress();
   renderWorksheet();
@@ -225,18 +233,18 @@ planList.addEventListener('click', (event) => {
   const button = (event.target as Element).closest<HTMLButtonElement>('button[value]');
   if (!button) return;
   const next = switchPlan(state, button.value);
-  afterAction(next, `Now showing ${currentPlan(next).name}`);
+  afterAction(next, fill(words.switched, { name: currentPlan(next).name }));
 });
 
 must<HTMLButtonElement>('[data-new-plan]', root).addEventListener('click', () => {
   const next = addPlan(state, clock);
-  afterAction(next, `New plan started: ${currentPlan(next).name}`);
+  afterAction(next, fill(words.started, { name: currentPlan(next).name }));
 });
 
 must<HTMLButtonElement>('[data-duplicate]', root).addEventListener('click', () => {
   const from = plan().name;
   const next = duplicatePlan(state, plan().id, clock);
-  afterAction(next, `Copy of ${from} made. You are now working on ${currentPlan(next).name}`);
+  afterAction(next, fill(words.duplicated, { from, name: currentPlan(next).name }));
 });
 
 function closeRename(): void {
@@ -264,29 +272,30 @@ renameForm.addEventListener('submit', (event) => {
   clearErrors(errorSummary);
   const problem = renameProblem(state, plan().id, renameInput.value);
   if (problem) {
-    showErrors(errorSummary, [{ fieldId: renameInput.id, message: problem }]);
+    const message = { empty: words.nameEmpty, tooLong: words.nameTooLong, taken: words.nameTaken }[problem];
+    showErrors(errorSummary, [{ fieldId: renameInput.id, message }]);
     return;
   }
   const name = renameInput.value.trim();
-  afterAction(updatePlan(state, plan().id, { name }, clock), `Plan renamed to ${name}`);
+  afterAction(updatePlan(state, plan().id, { name }, clock), fill(words.renamed, { name }));
 });
 
 bindConfirm(must('#planner-delete-confirm', root), must<HTMLButtonElement>('[data-delete]', root), () => {
   const gone = plan().name;
   const next = deletePlan(state, plan().id, clock);
-  afterAction(next, `${gone} deleted. Now showing ${currentPlan(next).name}`, plansHeading);
+  afterAction(next, fill(words.deleted, { gone, name: currentPlan(next).name }), plansHeading);
 });
 
 must<HTMLButtonElement>('[data-start-again]', root).addEventListener('click', () => {
   store.clear();
   blockedPanel.hidden = true;
   clearErrors(errorSummary);
-  afterAction(emptyPlannerState(clock), 'Unreadable plans deleted. You can start a new plan');
+  afterAction(emptyPlannerState(clock), words.startedAgain);
 });
 
 importInput.addEventListener('change', async () => {
   clearErrors(errorSummary);
-  const file = await readTextFile(importInput.files?.[0]);
+  const file = await readTextFile(importInput.files?.[0], shared);
   const parsed = file.ok ? parseImport(file.text, fileFormat) : file;
   importInput.value = '';
   if (!parsed.ok) {
@@ -295,9 +304,9 @@ importInput.addEventListener('change', async () => {
   }
   const outcome = importPlan(store.blocked ? emptyPlannerState(clock) : state, parsed.data, clock);
   const messages = {
-    added: `${outcome.plan.name} opened from the file`,
-    'already-here': `${outcome.plan.name} is already in your plans, so it has been opened`,
-    'added-as-copy': `${outcome.plan.name} opened from the file. It is a copy because you already have a different version of this plan`,
+    added: words.importedAdded,
+    'already-here': words.importedHere,
+    'added-as-copy': words.importedCopy,
   };
   state = outcome.state;
   blockedPanel.hidden = true;
@@ -306,7 +315,7 @@ importInput.addEventListener('change', async () => {
   // Opening a file is the person choosing what this browser keeps.
   saveNow({ overwrite: true });
   focusOn(planHeading);
-  announce(messages[outcome.kind]);
+  announce(fill(messages[outcome.kind], { name: outcome.plan.name }));
 });
 
 const filePrefix = (open: Plan) => [open.name, open.agency, open.date || clock.now().toISOString().slice(0, 10)];
@@ -314,13 +323,13 @@ const filePrefix = (open: Plan) => [open.name, open.agency, open.date || clock.n
 must<HTMLButtonElement>('[data-export]', root).addEventListener('click', () => {
   autosave.flush();
   downloadFile(fileNameFrom(filePrefix(plan()), 'json'), writeEnvelope(plan(), fileFormat), 'application/json');
-  announce('The plan has been saved to a file');
+  announce(words.exported);
 });
 
 must<HTMLButtonElement>('[data-export-word]', root).addEventListener('click', () => {
   autosave.flush();
-  downloadFile(fileNameFrom(filePrefix(plan()), 'doc'), wordDocument(plan(), steps), WORD_MIME);
-  announce('The plan has been saved as a Word document');
+  downloadFile(fileNameFrom(filePrefix(plan()), 'doc'), wordDocument(plan(), steps, words), WORD_MIME);
+  announce(words.exportedWord);
 });
 
 must<HTMLButtonElement>('[data-print]', root).addEventListener('click', () => {
@@ -348,5 +357,5 @@ revealToolParts(root);
 if (!loaded.ok) {
   // Keep the unreadable data until the person chooses what to do with it.
   blockedPanel.hidden = false;
-  showErrors(errorSummary, [{ fieldId: 'planner-start-again', message: `${loaded.message}. Your plans are not being saved` }]);
+  showErrors(errorSummary, [{ fieldId: 'planner-start-again', message: fill(words.notSaving, { problem: loaded.message }) }]);
 }

@@ -1,9 +1,10 @@
 // zod/mini: the same rules as classic zod at a fraction of the page weight (see storage.ts).
 import { z } from 'zod/mini';
+import { fill } from '../../../lib/words.ts';
 
 // The implementation planner's data and the pure rules for working with several plans.
 
-export const PLANNER_TOOL = { key: 'planner', version: 1, label: 'planner' } as const;
+export const PLANNER_TOOL = { key: 'planner', version: 1 } as const;
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 
@@ -34,10 +35,11 @@ export const plannerStateSchema = z.object({
 });
 export type PlannerState = z.infer<typeof plannerStateSchema>;
 
+/** A step's status; its words are the planner's (content/tools/planner.yml) under the same names. */
 export const STEP_STATUS = {
-  notStarted: 'Not started',
-  inProgress: 'In progress',
-  completed: 'Completed',
+  notStarted: 'notStarted',
+  inProgress: 'inProgress',
+  completed: 'completed',
 } as const;
 export type StepStatus = (typeof STEP_STATUS)[keyof typeof STEP_STATUS];
 
@@ -55,8 +57,6 @@ export function stepStatus(entry: StepEntry): StepStatus {
 export const completedCount = (plan: Plan, stepIds: string[]) =>
   stepIds.filter((id) => stepStatus(stepOf(plan, id)) === STEP_STATUS.completed).length;
 
-export const DEFAULT_PLAN_NAME = 'Our coaching plan';
-
 /** `base`, or `base 2`, `base 3`… whichever no other plan uses. */
 export function uniqueName(state: Pick<PlannerState, 'plans'>, base: string): string {
   const taken = new Set(state.plans.map((plan) => plan.name.trim().toLowerCase()));
@@ -64,12 +64,21 @@ export function uniqueName(state: Pick<PlannerState, 'plans'>, base: string): st
   for (let n = 2; ; n += 1) if (!taken.has(`${base} ${n}`.toLowerCase())) return `${base} ${n}`;
 }
 
+/** The words plans are named with (content/tools/planner.yml): `copyName` and `importedName` fill in {name}. */
+export interface PlanNames {
+  defaultName: string;
+  copyName: string;
+  importedName: string;
+}
+
+/** What the rules need from outside: the time, new ids and the words plans are named with. */
 export interface Clock {
   now: () => Date;
   newId: () => string;
+  names: PlanNames;
 }
 
-export function newPlan(clock: Clock, name = DEFAULT_PLAN_NAME): Plan {
+export function newPlan(clock: Clock, name = clock.names.defaultName): Plan {
   return { id: clock.newId(), name, agency: '', date: '', owner: '', steps: {}, updatedAt: clock.now().toISOString() };
 }
 
@@ -96,23 +105,20 @@ export function updateStep(state: PlannerState, planId: string, stepId: string, 
   return updatePlan(state, planId, { steps: { ...plan.steps, [stepId]: { ...stepOf(plan, stepId), ...change } } }, clock);
 }
 
-export const RENAME_ERRORS = {
-  empty: 'Enter a name for the plan',
-  tooLong: 'Plan name must be 200 characters or fewer',
-  taken: 'You already have a plan with this name. Enter a different name',
-} as const;
+/** What can be wrong with a new name; its words are the planner's nameEmpty, nameTooLong and nameTaken. */
+export type RenameProblem = 'empty' | 'tooLong' | 'taken';
 
-/** Checks a new name for a plan; returns the words to show next to the field, or null when fine. */
-export function renameProblem(state: PlannerState, id: string, name: string): string | null {
+/** Checks a new name for a plan; returns what is wrong with it, or null when fine. */
+export function renameProblem(state: PlannerState, id: string, name: string): RenameProblem | null {
   const trimmed = name.trim();
-  if (!trimmed) return RENAME_ERRORS.empty;
-  if (trimmed.length > 200) return RENAME_ERRORS.tooLong;
+  if (!trimmed) return 'empty';
+  if (trimmed.length > 200) return 'tooLong';
   const clash = state.plans.some((plan) => plan.id !== id && plan.name.trim().toLowerCase() === trimmed.toLowerCase());
-  return clash ? RENAME_ERRORS.taken : null;
+  return clash ? 'taken' : null;
 }
 
 export function addPlan(state: PlannerState, clock: Clock): PlannerState {
-  const plan = newPlan(clock, uniqueName(state, DEFAULT_PLAN_NAME));
+  const plan = newPlan(clock, uniqueName(state, clock.names.defaultName));
   return { currentPlanId: plan.id, plans: [...state.plans, plan] };
 }
 
@@ -124,7 +130,7 @@ export function duplicatePlan(state: PlannerState, id: string, clock: Clock): Pl
   const copy: Plan = {
     ...structuredClone(original),
     id: clock.newId(),
-    name: uniqueName(state, `Copy of ${original.name}`),
+    name: uniqueName(state, fill(clock.names.copyName, { name: original.name })),
     updatedAt: clock.now().toISOString(),
   };
   const plans = [...state.plans.slice(0, index + 1), copy, ...state.plans.slice(index + 1)];
@@ -155,17 +161,17 @@ export function importPlan(state: PlannerState, incoming: Plan, clock: Clock): I
   if (existing && JSON.stringify(existing) === JSON.stringify(incoming)) {
     return { state: { ...state, currentPlanId: existing.id }, plan: existing, kind: 'already-here' };
   }
-  const plan: Plan = existing ? { ...incoming, id: clock.newId(), name: uniqueName(state, `${incoming.name} (imported)`) } : incoming;
+  const plan: Plan = existing ? { ...incoming, id: clock.newId(), name: uniqueName(state, fill(clock.names.importedName, { name: incoming.name })) } : incoming;
   // A lone untouched plan is a placeholder, so an import replaces it rather than sitting beside it.
-  const placeholder = state.plans.length === 1 && isUntouched(state.plans[0]!);
+  const placeholder = state.plans.length === 1 && isUntouched(state.plans[0]!, clock.names.defaultName);
   const plans = placeholder ? [plan] : [...state.plans, plan];
   return { state: { currentPlanId: plan.id, plans }, plan, kind: existing ? 'added-as-copy' : 'added' };
 }
 
 /** True when nothing has been entered in a plan beyond its default name. */
-export function isUntouched(plan: Plan): boolean {
+export function isUntouched(plan: Plan, defaultName: string): boolean {
   return (
-    plan.name === DEFAULT_PLAN_NAME &&
+    plan.name === defaultName &&
     !plan.agency.trim() &&
     !plan.date.trim() &&
     !plan.owner.trim() &&

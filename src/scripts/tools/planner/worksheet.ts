@@ -1,3 +1,5 @@
+import type { PlannerToolWords } from '../../../schemas/tools.ts';
+import { fill } from '../../../lib/words.ts';
 import { displayDate, stepOf, stepStatus, type Plan } from './plans.ts';
 
 // The planner's shareable outputs, laid out like the original worksheet: agency and date at the top,
@@ -11,15 +13,22 @@ export interface WorksheetStep {
   questions: string[];
 }
 
-export const WORKSHEET_COLUMNS = ['Step', 'Planning questions', 'Training needs', 'Our plan'] as const;
+/** The planner's words the worksheet uses (content/tools/planner.yml). */
+export type WorksheetWords = Pick<
+  PlannerToolWords,
+  | 'columnStep' | 'columnQuestions' | 'trainingNeeds' | 'ourPlan' | 'organisationLabel' | 'dateLabel' | 'ownerLabel' | 'notGiven'
+  | 'planTitle' | 'stepName' | 'notStarted' | 'inProgress' | 'completed' | 'factLabel'
+>;
+
+export const worksheetColumns = (words: WorksheetWords) => [words.columnStep, words.columnQuestions, words.trainingNeeds, words.ourPlan];
 
 export const WORD_MIME = 'application/msword';
 
 /** The facts shown above the table, in order, each with its label. */
-export const planFacts = (plan: Plan) => [
-  { label: 'Organisation', value: plan.agency.trim() || 'Not given' },
-  { label: 'Date', value: displayDate(plan.date.trim()) || 'Not given' },
-  { label: 'Plan owner', value: plan.owner.trim() || 'Not given' },
+export const planFacts = (plan: Plan, words: WorksheetWords) => [
+  { label: words.organisationLabel, value: plan.agency.trim() || words.notGiven },
+  { label: words.dateLabel, value: displayDate(plan.date.trim()) || words.notGiven },
+  { label: words.ownerLabel, value: plan.owner.trim() || words.notGiven },
 ];
 
 const escapeHtml = (value: string) =>
@@ -39,17 +48,17 @@ const paragraphs = (value: string) =>
  * A Word-compatible document: HTML that Word (and LibreOffice) open as a .doc file, in landscape
  * with the worksheet table. Only the plan's own words go in; nothing is fetched.
  */
-export function wordDocument(plan: Plan, steps: WorksheetStep[]): string {
-  const title = `Coaching implementation plan: ${plan.name}`;
-  const facts = planFacts(plan)
-    .map((fact) => `<p><b>${escapeHtml(fact.label)}:</b> ${escapeHtml(fact.value)}</p>`)
+export function wordDocument(plan: Plan, steps: WorksheetStep[], words: WorksheetWords): string {
+  const title = fill(words.planTitle, { name: plan.name });
+  const facts = planFacts(plan, words)
+    .map((fact) => `<p><b>${escapeHtml(fill(words.factLabel, { label: fact.label }))}</b> ${escapeHtml(fact.value)}</p>`)
     .join('\n');
   const rows = steps
     .map((step) => {
       const entry = stepOf(plan, step.id);
       const questions = step.questions.map((q) => `<li>${escapeHtml(q)}</li>`).join('');
       return `<tr>
-<td><p><b>Step ${step.number}: ${escapeHtml(step.title)}</b></p><p>${escapeHtml(stepStatus(entry))}</p></td>
+<td><p><b>${escapeHtml(fill(words.stepName, { number: step.number, title: step.title }))}</b></p><p>${escapeHtml(words[stepStatus(entry)])}</p></td>
 <td><ul>${questions}</ul></td>
 <td>${paragraphs(entry.trainingNeeds)}</td>
 <td>${paragraphs(entry.ourPlan)}</td>
@@ -75,7 +84,7 @@ th { background: #e7e7e7; }
 <h1>${escapeHtml(title)}</h1>
 ${facts}
 <table>
-<thead><tr>${WORKSHEET_COLUMNS.map((c) => `<th>${c}</th>`).join('')}</tr></thead>
+<thead><tr>${worksheetColumns(words).map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows}
 </tbody>

@@ -1,19 +1,25 @@
 // zod/mini: the same rules as classic zod at a fraction of the page weight (see storage.ts).
 import { z } from 'zod/mini';
+import type { ReadinessToolWords } from '../../../schemas/tools.ts';
 
 // The readiness checklist's saved answers and the pure rules that summarise them.
 
-export const READINESS_TOOL = { key: 'readiness', version: 1, label: 'readiness checklist' } as const;
+export const READINESS_TOOL = { key: 'readiness', version: 1 } as const;
 
-/** Each answer's value and the words shown for it, defined once for the radios, summary and print. */
+/**
+ * Each answer's value and which of the checklist's words (content/tools/readiness.yml) names it,
+ * defined once for the radios, summary and print.
+ */
 export const ANSWERS = [
-  { value: 'ready', label: 'Ready' },
-  { value: 'partly', label: 'Partly ready' },
-  { value: 'not-yet', label: 'Not ready yet' },
+  { value: 'ready', word: 'ready' },
+  { value: 'partly', word: 'partly' },
+  { value: 'not-yet', word: 'notYet' },
 ] as const;
 export type AnswerValue = (typeof ANSWERS)[number]['value'];
-export const answerLabel = (value: AnswerValue | null) =>
-  ANSWERS.find((answer) => answer.value === value)?.label ?? 'Not answered';
+export const answerLabel = (value: AnswerValue | null, words: Pick<ReadinessToolWords, 'ready' | 'partly' | 'notYet' | 'notAnswered'>) => {
+  const answer = ANSWERS.find((item) => item.value === value);
+  return answer ? words[answer.word] : words.notAnswered;
+};
 
 const answerValues = ANSWERS.map((answer) => answer.value) as [AnswerValue, ...AnswerValue[]];
 

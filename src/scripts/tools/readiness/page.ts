@@ -4,6 +4,9 @@
 import { downloadFile, fileNameFrom, readTextFile } from '../file-io.ts';
 import { bindSaveStatus, createAutosave, createToolStore, parseImport, writeEnvelope } from '../storage.ts';
 import { announce, bindConfirm, clearErrors, focusOn, must, revealToolParts, setFieldError, showErrors } from '../ui.ts';
+import { fill, toolWords } from '../words.ts';
+import { templateParts } from '../../../lib/words.ts';
+import type { ReadinessToolWords } from '../../../schemas/tools.ts';
 import {
   answerLabel,
   blankAnswer,
@@ -17,8 +20,9 @@ import {
 } from './checklist.ts';
 
 const root = must('[data-readiness]');
-const format = { tool: READINESS_TOOL.key, version: READINESS_TOOL.version, label: READINESS_TOOL.label, schema: readinessAnswersSchema };
-const store = createToolStore<ReadinessAnswers>({ key: READINESS_TOOL.key, version: READINESS_TOOL.version, label: READINESS_TOOL.label, schema: readinessAnswersSchema, empty: emptyReadinessAnswers });
+const { shared, tool: words } = toolWords<ReadinessToolWords>();
+const format = { tool: READINESS_TOOL.key, version: READINESS_TOOL.version, label: words.toolName, words: shared, schema: readinessAnswersSchema };
+const store = createToolStore<ReadinessAnswers>({ ...format, key: READINESS_TOOL.key, empty: emptyReadinessAnswers });
 
 const sections = [...root.querySelectorAll<HTMLElement>('[data-question]')];
 const questions: QuestionInfo[] = sections.map((section) => {
@@ -33,7 +37,7 @@ const questions: QuestionInfo[] = sections.map((section) => {
 });
 
 const errorSummary = must('[data-error-summary]', root);
-const status = bindSaveStatus(must('[data-save-status]', root));
+const status = bindSaveStatus(must('[data-save-status]', root), shared);
 const importInput = must<HTMLInputElement>('[data-import-input]', root);
 
 let state: ReadinessAnswers = emptyReadinessAnswers();
@@ -54,8 +58,8 @@ function render(): void {
 
 function renderPrint(section: HTMLElement): void {
   const entry = state.answers[section.dataset.question!] ?? blankAnswer();
-  must('[data-print-answer-value]', section).textContent = answerLabel(entry.answer);
-  must('[data-print-notes]', section).textContent = entry.notes.trim() || 'None';
+  must('[data-print-answer-value]', section).textContent = answerLabel(entry.answer, words);
+  must('[data-print-notes]', section).textContent = entry.notes.trim() || words.printNoNotes;
 }
 
 const TAG_CLASS: Record<AnswerValue, string> = { ready: 'tag--green', partly: 'tag--yellow', 'not-yet': 'tag--red' };
@@ -63,30 +67,29 @@ const TAG_CLASS: Record<AnswerValue, string> = { ready: 'tag--green', partly: 't
 function renderSummary(): void {
   const summary = summarise(questions, state);
   must('[data-summary-count]', root).textContent =
-    summary.answered === 0
-      ? 'You have not answered any questions yet.'
-      : `You have answered ${summary.answered} of ${summary.total} questions.`;
+    summary.answered === 0 ? words.noneAnswered : fill(words.answeredCount, { answered: summary.answered, total: summary.total });
   const container = must('[data-summary-needs-work]', root);
   if (summary.needsWork.length > 0) {
-    const heading = Object.assign(document.createElement('h3'), { textContent: 'What is not ready yet' });
+    const heading = Object.assign(document.createElement('h3'), { textContent: words.needsWorkHeading });
     const list = document.createElement('ul');
     list.className = 'readiness-summary__list';
     for (const item of summary.needsWork) {
       const li = document.createElement('li');
-      const tag = Object.assign(document.createElement('strong'), { className: `tag ${TAG_CLASS[item.answer]}`, textContent: answerLabel(item.answer) });
-      const question = Object.assign(document.createElement('a'), { href: `#${item.id}`, textContent: `${item.number}. ${item.question}` });
+      const tag = Object.assign(document.createElement('strong'), { className: `tag ${TAG_CLASS[item.answer]}`, textContent: answerLabel(item.answer, words) });
+      const question = Object.assign(document.createElement('a'), { href: `#${item.id}`, textContent: fill(words.questionHeading, { number: item.number, question: item.question }) });
       const help = Object.assign(document.createElement('a'), { href: item.helpHref, textContent: item.helpLabel });
-      li.append(tag, ' ', question, document.createElement('br'), 'Guidance that helps: ', help);
+      li.append(tag, ' ', question, document.createElement('br'), `${words.guidanceLead} `, help);
       list.append(li);
     }
     container.replaceChildren(heading, list);
   } else if (summary.allReady) {
-    const next = Object.assign(document.createElement('a'), { href: '/planning/planner/', textContent: 'plan how to bring in coaching' });
     const p = document.createElement('p');
-    p.append('You have answered every question as ready. Next, ', next, '.');
+    for (const part of templateParts(words.allReady)) {
+      p.append('text' in part ? part.text : Object.assign(document.createElement('a'), { href: '/planning/planner/', textContent: words.allReadyLink }));
+    }
     container.replaceChildren(p);
   } else if (summary.answered > 0) {
-    container.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'Nothing is marked as not ready so far.' }));
+    container.replaceChildren(Object.assign(document.createElement('p'), { textContent: words.nothingNotReady }));
   } else {
     container.replaceChildren();
   }
@@ -127,12 +130,12 @@ must<HTMLButtonElement>('[data-print]', root).addEventListener('click', () => {
 must<HTMLButtonElement>('[data-export]', root).addEventListener('click', () => {
   autosave.flush();
   downloadFile(fileNameFrom(['readiness checklist', new Date().toISOString().slice(0, 10)], 'json'), writeEnvelope(state, format), 'application/json');
-  announce('Your answers have been saved to a file');
+  announce(words.exported);
 });
 
 importInput.addEventListener('change', async () => {
   clearErrors(errorSummary);
-  const file = await readTextFile(importInput.files?.[0]);
+  const file = await readTextFile(importInput.files?.[0], shared);
   const parsed = file.ok ? parseImport(file.text, format) : file;
   importInput.value = '';
   if (!parsed.ok) {
@@ -145,7 +148,7 @@ importInput.addEventListener('change', async () => {
   const saved = store.save(state, { overwrite: true });
   if (saved.ok) status.saved(saved.savedAt);
   else status.failed(saved.message);
-  announce('Answers opened from the file');
+  announce(words.imported);
   focusOn(must('#readiness-summary-heading', root));
 });
 
@@ -155,7 +158,7 @@ bindConfirm(must('[data-confirm]', root), must<HTMLButtonElement>('[data-clear]'
   render();
   clearErrors(errorSummary);
   setFieldError(importInput.id, null);
-  must('[data-save-status]', root).textContent = 'All answers cleared';
+  must('[data-save-status]', root).textContent = words.cleared;
   focusOn(must('h1', root));
 });
 
@@ -173,5 +176,5 @@ render();
 revealToolParts(root);
 if (!loaded.ok) {
   // Keep the unreadable data until the person chooses: clearing or opening a file replaces it.
-  showErrors(errorSummary, [{ fieldId: 'readiness-clear', message: `${loaded.message}. Your answers are not being saved until you clear all answers or open a saved file` }]);
+  showErrors(errorSummary, [{ fieldId: 'readiness-clear', message: fill(words.notSaving, { problem: loaded.message }) }]);
 }

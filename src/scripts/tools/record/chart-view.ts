@@ -1,7 +1,8 @@
 // Draws the progress chart (inline SVG) and the table with the same figures. Lines differ by
 // colour, dash pattern and marker shape, so no one needs to tell colours apart.
 import { chartGeometry, polylinePoints, type ChartGeometry } from './chart';
-import { formatDate, goalLabel, SESSION_WORDS, sessionsInOrder, sessionTitle, type CoachingRecord } from './model';
+import type { RecordToolWords } from '../../../schemas/tools.ts';
+import { formatDate, goalLabel, sessionsInOrder, sessionTitle, type CoachingRecord } from './model';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const DASHES = ['', '8 4', '2 4', '12 4 2 4', '4 4', '16 6'];
@@ -27,7 +28,7 @@ function marker(shape: (typeof MARKERS)[number], x: number, y: number, r = 5) {
 }
 
 /** The chart as an SVG element with role="img"; `titleId` must be unique in the page. */
-export function renderChart(record: CoachingRecord, titleId: string, geometry: ChartGeometry = chartGeometry(record)) {
+export function renderChart(record: CoachingRecord, titleId: string, words: RecordToolWords, geometry: ChartGeometry = chartGeometry(record, words)) {
   const { plot } = geometry;
   const root = svg('svg', {
     viewBox: `0 0 ${geometry.width} ${geometry.height}`,
@@ -35,7 +36,7 @@ export function renderChart(record: CoachingRecord, titleId: string, geometry: C
     'aria-labelledby': titleId,
     class: 'record-chart__svg',
   });
-  root.append(svg('title', { id: titleId }, 'Progress towards each goal, scored 0 to 10, across sessions'));
+  root.append(svg('title', { id: titleId }, words.chartTitle));
 
   const axes = svg('g', { class: 'record-chart__axes' });
   for (const tick of geometry.yTicks) {
@@ -49,7 +50,7 @@ export function renderChart(record: CoachingRecord, titleId: string, geometry: C
   }
   axes.append(
     svg('path', { d: `M${plot.left},${plot.top}V${plot.bottom}H${plot.right}`, class: 'record-chart__axis' }),
-    svg('text', { x: (plot.left + plot.right) / 2, y: plot.bottom + 44, 'text-anchor': 'middle', class: 'record-chart__title' }, 'Session number'),
+    svg('text', { x: (plot.left + plot.right) / 2, y: plot.bottom + 44, 'text-anchor': 'middle', class: 'record-chart__title' }, words.number),
     svg(
       'text',
       {
@@ -59,7 +60,7 @@ export function renderChart(record: CoachingRecord, titleId: string, geometry: C
         'text-anchor': 'middle',
         class: 'record-chart__title',
       },
-      'Progress score',
+      words.chartScoreAxis,
     ),
   );
   root.append(axes);
@@ -89,13 +90,13 @@ export function renderChart(record: CoachingRecord, titleId: string, geometry: C
 }
 
 /** The same figures as a table: a row per session, a column per goal. */
-export function renderTable(record: CoachingRecord) {
+export function renderTable(record: CoachingRecord, words: RecordToolWords) {
   const table = document.createElement('table');
   table.className = 'tool-table record-table';
   const caption = table.createCaption();
-  caption.textContent = 'Progress scores (0 to 10) by session';
+  caption.textContent = words.tableCaption;
   const head = table.createTHead().insertRow();
-  for (const heading of ['Session', SESSION_WORDS.date, ...record.goals.map((goal) => goalLabel(record, goal.id))]) {
+  for (const heading of [words.tableSession, words.date, ...record.goals.map((goal) => goalLabel(record, goal.id, words))]) {
     const cell = document.createElement('th');
     cell.scope = 'col';
     cell.textContent = heading;
@@ -106,12 +107,12 @@ export function renderTable(record: CoachingRecord) {
     const row = body.insertRow();
     const title = document.createElement('th');
     title.scope = 'row';
-    title.textContent = sessionTitle(session);
+    title.textContent = sessionTitle(session, words);
     row.append(title);
-    row.insertCell().textContent = formatDate(session.date) || 'No date';
+    row.insertCell().textContent = formatDate(session.date) || words.noDate;
     for (const goal of record.goals) {
       const score = session.scores[goal.id];
-      row.insertCell().textContent = score === undefined ? SESSION_WORDS.notScored : String(score);
+      row.insertCell().textContent = score === undefined ? words.notScored : String(score);
     }
   }
   return table;

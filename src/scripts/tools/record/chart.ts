@@ -2,6 +2,7 @@
 // order they happened (labelled with their numbers), scores 0 to 10 up the y axis, one line per
 // goal through the sessions that scored it. Pure, so the geometry is tested without a browser;
 // chart-view.ts turns it into SVG.
+import type { RecordToolWords } from '../../../schemas/tools.ts';
 import { goalLabel, SCORE_MAX, SCORE_MIN, sessionsInOrder, type CoachingRecord } from './model';
 
 export const CHART_LAYOUT = {
@@ -40,7 +41,7 @@ export interface ChartGeometry {
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
-export function chartGeometry(record: CoachingRecord, layout = CHART_LAYOUT): ChartGeometry {
+export function chartGeometry(record: CoachingRecord, words: Pick<RecordToolWords, 'goalName'>, layout = CHART_LAYOUT): ChartGeometry {
   const sessions = sessionsInOrder(record);
   const plot = {
     left: layout.left,
@@ -57,7 +58,7 @@ export function chartGeometry(record: CoachingRecord, layout = CHART_LAYOUT): Ch
 
   const series = record.goals.map((goal) => ({
     goalId: goal.id,
-    name: goalLabel(record, goal.id),
+    name: goalLabel(record, goal.id, words),
     points: sessions.flatMap((session, index) => {
       const score = session.scores[goal.id];
       return score === undefined ? [] : [{ x: xAt(index), y: yAt(score), score, sessionId: session.id }];

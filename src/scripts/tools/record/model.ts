@@ -4,10 +4,11 @@
 // zod/mini rather than zod: the page has a 30 KB JavaScript budget and full zod alone would use
 // most of it; the schema reads the same.
 import { z } from 'zod/mini';
+import type { RecordToolWords } from '../../../schemas/tools.ts';
+import { fill } from '../../../lib/words.ts';
 
 export const RECORD_VERSION = 1;
 export const RECORD_TOOL = 'coaching-record';
-export const RECORD_LABEL = 'coaching record';
 export const SCORE_MIN = 0;
 export const SCORE_MAX = 10;
 
@@ -49,10 +50,10 @@ export const isEmptyRecord = (record: CoachingRecord) =>
   !record.coachee.trim() && !record.coach.trim() && record.goals.length === 0 && record.sessions.length === 0;
 
 /** How a goal is named on screen: its text, or its place in the list until it has some. */
-export const goalLabel = (record: CoachingRecord, goalId: string) => {
+export const goalLabel = (record: CoachingRecord, goalId: string, words: Pick<RecordToolWords, 'goalName'>) => {
   const index = record.goals.findIndex((goal) => goal.id === goalId);
   const name = record.goals[index]?.name.trim();
-  return name || `Goal ${index + 1}`;
+  return name || fill(words.goalName, { number: index + 1 });
 };
 
 /** One more than the highest session number so far. */
@@ -137,18 +138,15 @@ export function sessionsInOrder(record: CoachingRecord): Session[] {
     .map(({ session }) => session);
 }
 
-/** The words for each session question: used by the form, the print view and the chart table. */
-export const SESSION_WORDS = {
-  date: 'Meeting date',
-  number: 'Session number',
-  previousActionsAndSummary: 'Previous actions and summary of the session',
-  actionsAgreed: 'Actions agreed at this session',
-  reflections: 'Reflections on the session',
-  notScored: 'Not scored',
-} as const;
-
-export const sessionTitle = (session: Session) =>
-  session.number === null ? 'Session (no number yet)' : `Session ${session.number}`;
+/** A session's heading, and (`inSentence`) its name inside a sentence, like “Remove session 3?”. */
+export const sessionTitle = (
+  session: Session,
+  words: Pick<RecordToolWords, 'sessionTitle' | 'sessionTitleNoNumber' | 'sessionName' | 'sessionNameNoNumber'>,
+  { inSentence = false } = {},
+) => {
+  if (session.number === null) return inSentence ? words.sessionNameNoNumber : words.sessionTitleNoNumber;
+  return fill(inSentence ? words.sessionName : words.sessionTitle, { number: session.number });
+};
 
 /** 12 March 2026, from the date input's 2026-03-12. */
 export function formatDate(isoDate: string): string {

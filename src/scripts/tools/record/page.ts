@@ -12,11 +12,12 @@ import {
   writeEnvelope,
   type FormatOptions,
 } from '../storage';
-import { checkNewPassphrase, cryptoMessages, decryptFile, encryptToFile } from '../crypto';
+import { checkNewPassphrase, decryptFile, encryptToFile } from '../crypto';
 import { downloadFile, readTextFile } from '../file-io';
 import { announce, bindConfirm, clearErrors, focusOn, revealToolParts, showErrors, type FieldError } from '../ui';
+import { fill, toolWords } from '../words.ts';
+import type { RecordToolWords } from '../../../schemas/tools.ts';
 import { bindDateBoxes } from '../date-boxes.ts';
-import { SESSION_DATE } from './date.ts';
 import { hasScores, renderChart, renderTable } from './chart-view';
 import { renderPrint } from './print-view';
 import {
@@ -25,7 +26,6 @@ import {
   emptyRecord,
   goalLabel,
   isEmptyRecord,
-  RECORD_LABEL,
   RECORD_TOOL,
   RECORD_VERSION,
   recordSchema,
@@ -34,7 +34,6 @@ import {
   renameGoal,
   SCORE_MAX,
   SCORE_MIN,
-  SESSION_WORDS,
   sessionTitle,
   setScore,
   updateSession,
@@ -43,8 +42,9 @@ import {
   type Session,
 } from './model';
 
-const format: FormatOptions<CoachingRecord> = { tool: RECORD_TOOL, version: RECORD_VERSION, label: RECORD_LABEL, schema: recordSchema };
-const identity = { app: APP_ID, tool: RECORD_TOOL, label: RECORD_LABEL };
+const { shared, tool: words } = toolWords<RecordToolWords>();
+const format: FormatOptions<CoachingRecord> = { tool: RECORD_TOOL, version: RECORD_VERSION, label: words.toolName, words: shared, schema: recordSchema };
+const identity = { app: APP_ID, tool: RECORD_TOOL, label: words.toolName, words: { ...shared, ...words } };
 
 const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const part = <T extends Element = HTMLElement>(root: ParentNode, name: string) =>
@@ -61,7 +61,7 @@ const app = byId('record-app');
 const goalsList = byId('record-goals');
 const sessionsList = byId('record-sessions');
 const statusElement = document.querySelector<HTMLElement>('[data-save-status]')!;
-const status = bindSaveStatus(statusElement);
+const status = bindSaveStatus(statusElement, shared);
 const store = createToolStore<CoachingRecord>({ ...format, key: RECORD_TOOL, empty: emptyRecord });
 
 let record: CoachingRecord = emptyRecord();
@@ -94,13 +94,13 @@ function goalItem(goal: Goal, index: number) {
   input.dataset.goalId = goal.id;
   const label = part<HTMLLabelElement>(item, 'label');
   label.htmlFor = input.id;
-  label.textContent = `Goal ${index + 1}`;
-  part(item, 'remove-name').textContent = `goal ${index + 1}`;
-  bindRemoval(item, `record-remove-goal-${goal.id}`, `Remove goal ${index + 1}?`, part(item, 'remove'), () => {
+  label.textContent = fill(words.goalName, { number: index + 1 });
+  part(item, 'remove-name').textContent = fill(words.removeGoalName, { number: index + 1 });
+  bindRemoval(item, `record-remove-goal-${goal.id}`, fill(words.removeGoalHeading, { number: index + 1 }), part(item, 'remove'), () => {
     const position = record.goals.findIndex((g) => g.id === goal.id);
     change(removeGoal(record, goal.id));
     renderAll();
-    announce(`Goal ${position + 1} removed`);
+    announce(fill(words.goalRemoved, { number: position + 1 }));
     focusAfterRemoval(goalsList, position, 'input', 'record-add-goal');
   });
   return item;
@@ -110,7 +110,7 @@ function scoreFieldset(session: Session, goal: Goal) {
   const fieldset = fromTemplate('record-score-template');
   fieldset.setAttribute('aria-describedby', 'record-scale');
   const name = part(fieldset, 'goal-name');
-  name.textContent = goalLabel(record, goal.id);
+  name.textContent = goalLabel(record, goal.id, words);
   name.dataset.goalName = goal.id;
   const options = part(fieldset, 'options');
   const current = session.scores[goal.id];
@@ -125,7 +125,7 @@ function scoreFieldset(session: Session, goal: Goal) {
     radio.checked = value === null ? current === undefined : current === value;
     radio.dataset.scoreGoal = goal.id;
     label.htmlFor = radio.id;
-    label.textContent = value === null ? SESSION_WORDS.notScored : String(value);
+    label.textContent = value === null ? words.notScored : String(value);
     if (value === null) option.classList.add('record-score__none');
     options.append(option);
   }
@@ -140,7 +140,7 @@ function sessionItem(session: Session) {
   section.setAttribute('aria-labelledby', `${base}-heading`);
   const heading = part(section, 'heading');
   heading.id = `${base}-heading`;
-  heading.textContent = sessionTitle(session);
+  heading.textContent = sessionTitle(session, words);
   for (const field of section.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('[data-field]')) {
     const key = field.dataset.field as 'date' | 'number' | 'previousActionsAndSummary' | 'actionsAgreed' | 'reflections';
     field.id = `${base}-${key}`;
@@ -159,23 +159,21 @@ function sessionItem(session: Session) {
     box.id = `${base}-${box.name}`;
     label.htmlFor = box.id;
   }
-  bindDateBoxes(dateGroup, SESSION_DATE.label, (date) => change(updateSession(record, session.id, { date }))).show(session.date);
+  bindDateBoxes(dateGroup, words.date, (date) => change(updateSession(record, session.id, { date }))).show(session.date);
   part(section, 'scores').append(...record.goals.map((goal) => scoreFieldset(session, goal)));
   part(section, 'no-goals').hidden = record.goals.length > 0;
-  const title = lowerSessionTitle(session);
-  part(section, 'remove-name').textContent = title;
-  bindRemoval(section, `${base}-remove`, `Remove ${title}?`, part(section, 'remove'), () => {
+  const name = sessionTitle(session, words, { inSentence: true });
+  part(section, 'remove-name').textContent = name;
+  bindRemoval(section, `${base}-remove`, fill(words.removeSessionHeading, { session: name }), part(section, 'remove'), () => {
     const position = record.sessions.findIndex((s) => s.id === session.id);
-    const removed = lowerSessionTitle(record.sessions[position]!);
+    const removed = sessionTitle(record.sessions[position]!, words);
     change(removeSession(record, session.id));
     renderAll();
-    announce(`${removed[0]!.toUpperCase()}${removed.slice(1)} removed`);
+    announce(fill(words.sessionRemoved, { session: removed }));
     focusAfterRemoval(sessionsList, position, 'h3', 'record-add-session');
   });
   return section;
 }
-
-const lowerSessionTitle = (session: Session) => sessionTitle(session).replace(/^Session/, 'session');
 
 /** Focus moves to the item that took the removed one's place, or else to the add button. */
 function focusAfterRemoval(list: HTMLElement, index: number, selector: string, fallbackId: string) {
@@ -201,9 +199,9 @@ function refreshDerived() {
   byId('record-chart').hidden = !drawable;
   const table = byId('record-table');
   table.hidden = !drawable;
-  byId('record-chart-drawing').replaceChildren(drawable ? renderChart(record, 'record-chart-title') : '');
-  table.replaceChildren(drawable ? renderTable(record) : '');
-  byId('record-print-view').replaceChildren(renderPrint(record));
+  byId('record-chart-drawing').replaceChildren(drawable ? renderChart(record, 'record-chart-title', words) : '');
+  table.replaceChildren(drawable ? renderTable(record, words) : '');
+  byId('record-print-view').replaceChildren(renderPrint(record, words));
 }
 
 // ---- Editing ----------------------------------------------------------------------------------
@@ -216,7 +214,7 @@ app.addEventListener('input', (event) => {
   } else if (goalId) {
     change(renameGoal(record, goalId, target.value));
     for (const name of app.querySelectorAll<HTMLElement>(`[data-goal-name="${goalId}"]`)) {
-      name.textContent = goalLabel(record, goalId);
+      name.textContent = goalLabel(record, goalId, words);
     }
   } else if (field) {
     const section = target.closest<HTMLElement>('[data-session-id]')!;
@@ -226,8 +224,8 @@ app.addEventListener('input', (event) => {
       const number = target.value !== '' && Number.isInteger(value) && value >= 1 && value <= 999 ? value : null;
       change(updateSession(record, sessionId, { number }));
       const session = record.sessions.find((s) => s.id === sessionId)!;
-      part(section, 'heading').textContent = sessionTitle(session);
-      part(section, 'remove-name').textContent = lowerSessionTitle(session);
+      part(section, 'heading').textContent = sessionTitle(session, words);
+      part(section, 'remove-name').textContent = sessionTitle(session, words, { inSentence: true });
     } else {
       change(updateSession(record, sessionId, { [field]: target.value }));
     }
@@ -267,9 +265,9 @@ bindConfirm(byId('record-delete-confirm'), byId<HTMLButtonElement>('record-delet
   renderAll();
   byId('record-load-problem').hidden = true;
   statusElement.setAttribute('data-state', 'deleted');
-  statusElement.textContent = 'Nothing saved in this browser';
+  statusElement.textContent = words.nothingSaved;
   const done = byId('record-delete-done');
-  done.textContent = 'The record has been deleted from this browser.';
+  done.textContent = words.deleted;
   done.hidden = false;
   focusOn(done);
 });
@@ -291,7 +289,7 @@ exportForm.addEventListener('submit', async (event) => {
   const done = byId('record-export-done');
   done.hidden = true;
   clearErrors(summary);
-  const problems = checkNewPassphrase(passphrase.value, confirmation.value);
+  const problems = checkNewPassphrase(passphrase.value, confirmation.value, words);
   const errors: FieldError[] = [];
   if (problems.passphrase) errors.push({ fieldId: passphrase.id, message: problems.passphrase });
   if (problems.confirmation) errors.push({ fieldId: confirmation.id, message: problems.confirmation });
@@ -302,7 +300,7 @@ exportForm.addEventListener('submit', async (event) => {
 
   autosave.flush();
   const button = exportForm.querySelector<HTMLButtonElement>('button[type="submit"]')!;
-  setBusy(button, 'Locking the file…');
+  setBusy(button, words.exporting);
   try {
     const text = await encryptToFile(writeEnvelope(record, format), passphrase.value, {
       app: APP_ID,
@@ -313,7 +311,7 @@ exportForm.addEventListener('submit', async (event) => {
     downloadFile(fileName, text, 'application/json');
     passphrase.value = '';
     confirmation.value = '';
-    done.textContent = `The record has been exported as ${fileName}. Keep the passphrase safe: without it the file cannot be opened.`;
+    done.textContent = fill(words.exported, { file: fileName });
     done.hidden = false;
     focusOn(done);
   } finally {
@@ -352,16 +350,16 @@ importForm.addEventListener('submit', async (event) => {
   clearErrors(summary);
   const fail = (fieldId: string, message: string) => showErrors(summary, [{ fieldId, message }]);
 
-  const file = await readTextFile(fileInput.files?.[0]);
+  const file = await readTextFile(fileInput.files?.[0], shared);
   const errors: FieldError[] = [];
   if (!file.ok) errors.push({ fieldId: fileInput.id, message: file.message });
-  if (!passphrase.value) errors.push({ fieldId: passphrase.id, message: cryptoMessages.passphraseMissing });
+  if (!passphrase.value) errors.push({ fieldId: passphrase.id, message: words.passphraseMissing });
   if (errors.length || !file.ok) {
     showErrors(summary, errors);
     return;
   }
 
-  setBusy(importButton, 'Opening the file…');
+  setBusy(importButton, words.importing);
   const opened = await decryptFile(file.text, passphrase.value, { ...identity, newestVersion: RECORD_VERSION });
   setBusy(importButton, null);
   if (!opened.ok) {
@@ -388,7 +386,7 @@ importForm.addEventListener('submit', async (event) => {
   status.saved(saved.savedAt);
   byId('record-load-problem').hidden = true;
   importForm.reset();
-  done.textContent = 'The record has been imported and saved in this browser.';
+  done.textContent = words.imported;
   done.hidden = false;
   focusOn(done);
 });
@@ -401,12 +399,12 @@ function load() {
   const problem = byId('record-load-problem');
   problem.hidden = loaded.ok;
   if (!loaded.ok) {
-    problem.textContent = `${loaded.message}. Import an exported file, or delete the record to start again.`;
+    problem.textContent = fill(words.loadProblem, { problem: loaded.message });
     status.failed(loaded.message);
   } else if (loaded.savedAt) {
     status.saved(loaded.savedAt);
   } else {
-    statusElement.textContent = 'Nothing saved in this browser yet';
+    statusElement.textContent = words.nothingSavedYet;
   }
   renderAll();
 }

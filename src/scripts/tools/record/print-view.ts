@@ -1,6 +1,8 @@
 // The record as headings and paragraphs for printing: every word of every session, in full.
 import { renderChart, renderTable, hasScores } from './chart-view';
-import { formatDate, goalLabel, SESSION_WORDS, sessionsInOrder, sessionTitle, type CoachingRecord } from './model';
+import type { RecordToolWords } from '../../../schemas/tools.ts';
+import { fill } from '../../../lib/words.ts';
+import { formatDate, goalLabel, sessionsInOrder, sessionTitle, type CoachingRecord } from './model';
 
 function element<K extends keyof HTMLElementTagNameMap>(name: K, text?: string, className?: string) {
   const node = document.createElement(name);
@@ -15,33 +17,33 @@ function pairs(list: HTMLDListElement, entries: [string, string][]) {
   }
 }
 
-export function renderPrint(record: CoachingRecord): DocumentFragment {
+export function renderPrint(record: CoachingRecord, words: RecordToolWords): DocumentFragment {
   const page = document.createDocumentFragment();
   const people = element('dl');
   pairs(people, [
-    ['Coachee', record.coachee],
-    ['Coach', record.coach],
+    [words.printCoachee, record.coachee],
+    [words.printCoach, record.coach],
   ]);
-  page.append(people, element('h2', 'Goals'));
+  page.append(people, element('h2', words.goalsHeading));
   if (record.goals.length) {
     const goals = element('ol');
-    for (const goal of record.goals) goals.append(element('li', goalLabel(record, goal.id)));
+    for (const goal of record.goals) goals.append(element('li', goalLabel(record, goal.id, words)));
     page.append(goals);
   } else {
-    page.append(element('p', 'No goals recorded.'));
+    page.append(element('p', words.printNoGoals));
   }
   for (const session of sessionsInOrder(record)) {
     const block = element('section', undefined, 'record-print__session');
-    block.append(element('h2', sessionTitle(session)));
+    block.append(element('h2', sessionTitle(session, words)));
     const details = element('dl');
     pairs(details, [
-      [SESSION_WORDS.date, formatDate(session.date)],
-      [SESSION_WORDS.previousActionsAndSummary, session.previousActionsAndSummary],
-      [SESSION_WORDS.actionsAgreed, session.actionsAgreed],
-      [SESSION_WORDS.reflections, session.reflections],
+      [words.date, formatDate(session.date)],
+      [words.summary, session.previousActionsAndSummary],
+      [words.actions, session.actionsAgreed],
+      [words.reflections, session.reflections],
       ...record.goals.map((goal): [string, string] => [
-        `Progress towards ${goalLabel(record, goal.id)}`,
-        session.scores[goal.id] === undefined ? SESSION_WORDS.notScored : `${session.scores[goal.id]} out of 10`,
+        fill(words.progressTowards, { goal: goalLabel(record, goal.id, words) }),
+        session.scores[goal.id] === undefined ? words.notScored : fill(words.printScore, { score: session.scores[goal.id]! }),
       ]),
     ]);
     block.append(details);
@@ -49,7 +51,7 @@ export function renderPrint(record: CoachingRecord): DocumentFragment {
   }
   if (hasScores(record)) {
     const progress = element('section', undefined, 'record-print__progress');
-    progress.append(element('h2', 'Progress across sessions'), renderChart(record, 'record-print-chart-title'), renderTable(record));
+    progress.append(element('h2', words.progressHeading), renderChart(record, 'record-print-chart-title', words), renderTable(record, words));
     page.append(progress);
   }
   return page;
