@@ -13,7 +13,9 @@ const kb = (bytes) => (bytes / 1024).toFixed(1);
 function scriptFiles(dist, pagePath, dynamic) {
   const html = readFileSync(path.join(dist, pagePath, 'index.html'), 'utf8');
   const queue = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => path.join(dist, m[1]));
-  const imports = dynamic ? /(?:from|import)\s*\(?\s*["'`](\.\/[^"'`]+\.js)["'`]/g : /(?:from|import)\s*["'`](\.\/[^"'`]+\.js)["'`]/g;
+  const imports = dynamic
+    ? /(?:from|import)\s*\(?\s*["'`](\.\/[^"'`]+\.js)["'`]/g
+    : /(?:from|import)\s*["'`](\.\/[^"'`]+\.js)["'`]/g;
   const seen = new Set();
   while (queue.length > 0) {
     const file = queue.shift();
@@ -36,7 +38,9 @@ export default function formsBench({ dist, gzipSize }) {
     const before = size(scriptFiles(dist, pagePath, false));
     const all = size(scriptFiles(dist, pagePath, true));
     const verdict = before <= BUDGET_GZIP ? 'ok' : `OVER the ${kb(BUDGET_GZIP)} KB budget`;
-    console.log(`  ${pagePath.padEnd(22)} ${kb(before).padStart(5)} KB with the page  ${kb(all).padStart(5)} KB once used  ${verdict}`);
+    console.log(
+      `  ${pagePath.padEnd(22)} ${kb(before).padStart(5)} KB with the page  ${kb(all).padStart(5)} KB once used  ${verdict}`,
+    );
     if (before > BUDGET_GZIP) process.exitCode = 1;
   }
 }

@@ -100,7 +100,11 @@ describe('checking and sending the answers', () => {
   });
 
   it('bring the server’s errors back to the form step', async () => {
-    vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ errors: [{ field: 'contact', message: 'Choose one' }] }), { status: 422 }));
+    vi.stubGlobal(
+      'fetch',
+      async () =>
+        new Response(JSON.stringify({ errors: [{ field: 'contact', message: 'Choose one' }] }), { status: 422 }),
+    );
     type('name', 'Sam');
     startChecking(DEFINITION, page).submit();
     page.sendButton.click();

@@ -25,7 +25,9 @@ describe('questions that apply to some answers only', () => {
 
   it('leave every other question alone', () => {
     updateConditional(form);
-    const hidden = [...document.querySelectorAll<HTMLElement>('[data-field]')].filter((field) => field.hidden).map((field) => field.dataset.field);
+    const hidden = [...document.querySelectorAll<HTMLElement>('[data-field]')]
+      .filter((field) => field.hidden)
+      .map((field) => field.dataset.field);
     expect(hidden).toEqual(['employerOther']);
   });
 });

@@ -32,7 +32,9 @@ describe('a form page as it opens', () => {
     form.querySelector<HTMLInputElement>('[name="name"]')!.focus();
     form.querySelector<HTMLInputElement>('[name="name"]')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
     form.dispatchEvent(new Event('submit', { cancelable: true }));
-    await vi.waitFor(() => expect(document.querySelector('[data-error-summary-root]')!.textContent).toContain('Enter your full name'));
+    await vi.waitFor(() =>
+      expect(document.querySelector('[data-error-summary-root]')!.textContent).toContain('Enter your full name'),
+    );
     expect(load).toHaveBeenCalledOnce();
   });
 

@@ -6,7 +6,8 @@ import { FIELDS, mountPage, type } from './forms-script-support.ts';
 
 const PAGE_TITLE = 'Test form – Coaching Scheme Hub';
 const summaryRoot = () => document.querySelector<HTMLElement>('[data-error-summary-root]')!;
-const messageOf = (name: string) => document.querySelector(`[data-field="${name}"] .error-message`)?.textContent ?? null;
+const messageOf = (name: string) =>
+  document.querySelector(`[data-field="${name}"] .error-message`)?.textContent ?? null;
 
 describe('errors on the form', () => {
   let form: HTMLFormElement;
@@ -24,7 +25,9 @@ describe('errors on the form', () => {
     ]);
     expect(messageOf('name')).toBe('Error: Enter your full name');
     expect(messageOf('contact')).toBe('Error: Choose how we should contact you');
-    expect([...summaryRoot().querySelectorAll('a')].map((link) => [link.getAttribute('href'), link.textContent])).toEqual([
+    expect(
+      [...summaryRoot().querySelectorAll('a')].map((link) => [link.getAttribute('href'), link.textContent]),
+    ).toEqual([
       ['#f-name', 'Enter your full name'],
       ['#f-contact', 'Choose how we should contact you'],
     ]);
@@ -67,7 +70,12 @@ describe('errors on the form', () => {
   });
 
   it('from zod’s issues, take the field from the path, and a problem with no field is the form’s', () => {
-    expect(errorsFromIssues([{ path: ['name'], message: 'Enter your full name' }, { path: [], message: 'Whole form' }])).toEqual([
+    expect(
+      errorsFromIssues([
+        { path: ['name'], message: 'Enter your full name' },
+        { path: [], message: 'Whole form' },
+      ]),
+    ).toEqual([
       { field: 'name', message: 'Enter your full name' },
       { field: 'form', message: 'Whole form' },
     ]);

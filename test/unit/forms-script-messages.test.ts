@@ -19,7 +19,9 @@ describe('the form script’s words', () => {
       'Keep {date} and {time} in the line saying when the answers filled in were typed: they are replaced by the real values',
     );
     expect(without('restoredAt', 'At {time} on {date}.').success).toBe(true);
-    expect(without('sending', '   ').error?.issues[0]?.message).toBe('Enter what is announced while the form is being sent');
+    expect(without('sending', '   ').error?.issues[0]?.message).toBe(
+      'Enter what is announced while the form is being sent',
+    );
   });
 
   it('fill named placeholders and leave unknown ones as written', () => {
@@ -38,7 +40,9 @@ describe('the form script’s words', () => {
   });
 
   it('say when restored answers were typed, when that is known', () => {
-    expect(restoredMessage(WORDS, new Date(2026, 11, 3, 14, 5))).toBe('We have filled in the answers you typed on 3 December at 14:05.');
+    expect(restoredMessage(WORDS, new Date(2026, 11, 3, 14, 5))).toBe(
+      'We have filled in the answers you typed on 3 December at 14:05.',
+    );
     expect(restoredMessage(WORDS, null)).toBe('We have filled in the answers you typed before.');
   });
 });

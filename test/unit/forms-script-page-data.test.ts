@@ -15,7 +15,9 @@ describe('the page’s form data', () => {
   });
 
   it('must be for the form the script was bundled with', () => {
-    expect(() => readPageData('coaching-agreement')).toThrow("The page's form data is for coach-eoi, not coaching-agreement");
+    expect(() => readPageData('coaching-agreement')).toThrow(
+      "The page's form data is for coach-eoi, not coaching-agreement",
+    );
   });
 
   it('must carry the words', () => {

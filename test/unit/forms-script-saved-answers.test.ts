@@ -8,7 +8,12 @@ import { WORDS, choose, mountPage, tick, type } from './forms-script-support.ts'
 
 const memory = (): KeyValueStorage & { items: Map<string, string> } => {
   const items = new Map<string, string>();
-  return { items, getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value), removeItem: (key) => void items.delete(key) };
+  return {
+    items,
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+    removeItem: (key) => void items.delete(key),
+  };
 };
 
 const storeIn = (storage: KeyValueStorage) =>
@@ -52,8 +57,21 @@ describe('reading and writing answers as a plain post sends them', () => {
   });
 
   it('writes answers back into their controls, skipping names the form no longer has', () => {
-    writeAnswers(form, { name: 'Sam', contact: 'email', areas: ['Leadership', 'Wellbeing'], agree: 'yes', 'startDate-year': '2027', gone: 'x' });
-    expect(formAnswers(form)).toMatchObject({ name: 'Sam', contact: 'email', areas: ['Leadership', 'Wellbeing'], agree: 'yes', 'startDate-year': '2027' });
+    writeAnswers(form, {
+      name: 'Sam',
+      contact: 'email',
+      areas: ['Leadership', 'Wellbeing'],
+      agree: 'yes',
+      'startDate-year': '2027',
+      gone: 'x',
+    });
+    expect(formAnswers(form)).toMatchObject({
+      name: 'Sam',
+      contact: 'email',
+      areas: ['Leadership', 'Wellbeing'],
+      agree: 'yes',
+      'startDate-year': '2027',
+    });
     expect(form.querySelector('[name="gone"]')).toBeNull();
   });
 
@@ -103,7 +121,12 @@ describe('answers kept in this browser', () => {
     vi.advanceTimersByTime(299);
     expect(saved()).toBeNull();
     vi.advanceTimersByTime(1);
-    expect(saved()).toMatchObject({ app: 'coaching-scheme-hub', tool: 'form:coach-eoi', version: 1, data: { name: 'Sam', _started: '1700000000000' } });
+    expect(saved()).toMatchObject({
+      app: 'coaching-scheme-hub',
+      tool: 'form:coach-eoi',
+      version: 1,
+      data: { name: 'Sam', _started: '1700000000000' },
+    });
   });
 
   it('are put back on return, with the first visit’s fill time and a line saying when they were typed', () => {
@@ -115,7 +138,9 @@ describe('answers kept in this browser', () => {
     keep();
     expect(form.querySelector<HTMLInputElement>('[name="name"]')!.value).toBe('Sam');
     expect(form.querySelector<HTMLInputElement>('[data-started]')!.value).toBe('1700000000000');
-    expect(note().querySelector('p')!.textContent).toBe('We have filled in the answers you typed on 3 December at 09:30.');
+    expect(note().querySelector('p')!.textContent).toBe(
+      'We have filled in the answers you typed on 3 December at 09:30.',
+    );
   });
 
   it('are not put back over a page the server sent back with errors', () => {

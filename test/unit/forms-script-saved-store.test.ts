@@ -8,8 +8,14 @@ describe('the saved answers’ shape', () => {
   });
 
   it('refuses anything else, naming where', () => {
-    expect(savedAnswersSchema.safeParse({ name: 3 })).toEqual({ success: false, error: { issues: [{ path: ['name'] }] } });
-    expect(savedAnswersSchema.safeParse({ areas: ['a', 1] })).toEqual({ success: false, error: { issues: [{ path: ['areas'] }] } });
+    expect(savedAnswersSchema.safeParse({ name: 3 })).toEqual({
+      success: false,
+      error: { issues: [{ path: ['name'] }] },
+    });
+    expect(savedAnswersSchema.safeParse({ areas: ['a', 1] })).toEqual({
+      success: false,
+      error: { issues: [{ path: ['areas'] }] },
+    });
     for (const wrong of [null, 'text', ['a'], 4]) {
       expect(savedAnswersSchema.safeParse(wrong)).toEqual({ success: false, error: { issues: [{ path: [] }] } });
     }

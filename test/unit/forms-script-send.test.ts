@@ -4,11 +4,19 @@ import { WORDS } from './forms-script-support.ts';
 
 // Sending, answer by answer from the endpoint: each outcome is what the page then does.
 
-const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => async () =>
-  new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers });
+const reply =
+  (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  async () =>
+    new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers });
 
 const send = (fetch: typeof globalThis.fetch) =>
-  sendAnswers({ formPath: '/become-a-coach/', endpoint: '/api/forms/coach-eoi', body: { name: 'Sam' }, messages: WORDS, fetch });
+  sendAnswers({
+    formPath: '/become-a-coach/',
+    endpoint: '/api/forms/coach-eoi',
+    body: { name: 'Sam' },
+    messages: WORDS,
+    fetch,
+  });
 
 describe('sending the answers', () => {
   it('posts them as JSON to the form’s endpoint, asking for JSON back', async () => {
@@ -20,17 +28,26 @@ describe('sending the answers', () => {
     expect(calls).toEqual([
       [
         '/api/forms/coach-eoi',
-        { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: '{"name":"Sam"}' },
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: '{"name":"Sam"}',
+        },
       ],
     ]);
   });
 
   it('once stored, goes to the sent page with the reference', async () => {
-    expect(await send(reply(201, { reference: 'EOI-7KQ3-M9TX' }))).toEqual({ kind: 'sent', location: '/become-a-coach/sent/EOI-7KQ3-M9TX/' });
+    expect(await send(reply(201, { reference: 'EOI-7KQ3-M9TX' }))).toEqual({
+      kind: 'sent',
+      location: '/become-a-coach/sent/EOI-7KQ3-M9TX/',
+    });
   });
 
   it('tells the sent page which emails were held back', async () => {
-    expect(sentLocation('/apply-for-coaching/', 'APP-1', ['receipt', 'manager'])).toBe('/apply-for-coaching/sent/APP-1/?held=receipt%2Cmanager');
+    expect(sentLocation('/apply-for-coaching/', 'APP-1', ['receipt', 'manager'])).toBe(
+      '/apply-for-coaching/sent/APP-1/?held=receipt%2Cmanager',
+    );
     expect(sentLocation('/apply-for-coaching/', 'APP-1', [])).toBe('/apply-for-coaching/sent/APP-1/');
   });
 
@@ -60,7 +77,8 @@ describe('sending the answers', () => {
     });
     expect(outcome).toEqual({
       kind: 'not-sent',
-      message: 'Your form has not been sent because the connection failed. Check your internet connection and try again. Your answers are still here.',
+      message:
+        'Your form has not been sent because the connection failed. Check your internet connection and try again. Your answers are still here.',
     });
   });
 });

@@ -20,7 +20,12 @@ export const FIELDS: Field[] = [
       { value: 'other', label: 'Another organisation' },
     ],
   },
-  { name: 'employerOther', kind: 'text', label: 'Name of your organisation', showWhen: { field: 'employer', value: 'other' } },
+  {
+    name: 'employerOther',
+    kind: 'text',
+    label: 'Name of your organisation',
+    showWhen: { field: 'employer', value: 'other' },
+  },
   {
     name: 'contact',
     kind: 'radios',

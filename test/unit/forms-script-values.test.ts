@@ -24,7 +24,11 @@ describe('answers as the schema reads them', () => {
     tick('areas', 'Wellbeing');
     tick('contact', 'email');
     tick('agree', 'yes');
-    expect(readValues(form, FIELDS)).toMatchObject({ areas: ['Leadership', 'Wellbeing'], contact: 'email', agree: 'yes' });
+    expect(readValues(form, FIELDS)).toMatchObject({
+      areas: ['Leadership', 'Wellbeing'],
+      contact: 'email',
+      agree: 'yes',
+    });
   });
 
   it('send a question that no longer applies empty, whatever was typed in it', () => {

@@ -48,7 +48,8 @@ export function startChecking(definition: FormDefinition, page: CheckingPage): C
 
   const showCheck = (answers: Values): boolean => {
     const parsed = schema.safeParse(answers);
-    if (parsed.success) steps.showCheck(renderAnswerRows(definition.answerRows(parsed.data, content), { changeLinks: true }));
+    if (parsed.success)
+      steps.showCheck(renderAnswerRows(definition.answerRows(parsed.data, content), { changeLinks: true }));
     return parsed.success;
   };
 

@@ -75,7 +75,8 @@ export function enhanceForm(formId: FormId, loadDefinition: () => Promise<FormDe
       announce,
       onCleared: () => {
         updateConditional(form);
-        if (checking || form.querySelector('.field--error') || summaryRoot.firstElementChild) void ready().then((checks) => checks.clearErrors());
+        if (checking || form.querySelector('.field--error') || summaryRoot.firstElementChild)
+          void ready().then((checks) => checks.clearErrors());
       },
     });
   }

@@ -28,7 +28,12 @@ export interface ErrorsView {
   readonly count: number;
 }
 
-export function createErrorsView(form: HTMLFormElement, fields: readonly Field[], summaryRoot: HTMLElement, pageTitle: string): ErrorsView {
+export function createErrorsView(
+  form: HTMLFormElement,
+  fields: readonly Field[],
+  summaryRoot: HTMLElement,
+  pageTitle: string,
+): ErrorsView {
   const names = new Set(fields.map((field) => field.name));
   let shown = errorsOnPage(form);
   return {

@@ -33,7 +33,9 @@ export function writeAnswers(form: HTMLFormElement, values: Values): void {
   for (const [name, value] of Object.entries(values)) {
     if (!names.has(name)) continue;
     const list = Array.isArray(value) ? value : [value];
-    for (const control of form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(`[name="${CSS.escape(name)}"]`)) {
+    for (const control of form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+      `[name="${CSS.escape(name)}"]`,
+    )) {
       if (control instanceof HTMLInputElement && (control.type === 'radio' || control.type === 'checkbox')) {
         control.checked = list.includes(control.value);
       } else {

@@ -15,7 +15,9 @@ export const savedAnswersSchema: DataSchema<Values> = {
       return { success: false, error: { issues: [{ path: [] }] } };
     }
     const wrong = Object.entries(data).find(([, value]) => !isAnswer(value));
-    return wrong ? { success: false, error: { issues: [{ path: [wrong[0]] }] } } : { success: true, data: data as Values };
+    return wrong
+      ? { success: false, error: { issues: [{ path: [wrong[0]] }] } }
+      : { success: true, data: data as Values };
   },
 };
 

@@ -25,7 +25,13 @@ export function sentLocation(formPath: string, reference: string, held: unknown)
   return `${formPath}sent/${encodeURIComponent(reference)}/${heldQuery}`;
 }
 
-export async function sendAnswers({ formPath, endpoint, body, messages, fetch: send = fetch }: SendRequest): Promise<SendOutcome> {
+export async function sendAnswers({
+  formPath,
+  endpoint,
+  body,
+  messages,
+  fetch: send = fetch,
+}: SendRequest): Promise<SendOutcome> {
   let response: Response;
   try {
     response = await send(endpoint, {
@@ -40,9 +46,13 @@ export async function sendAnswers({ formPath, endpoint, body, messages, fetch: s
   if (response.status === 201 && typeof reply.reference === 'string') {
     return { kind: 'sent', location: sentLocation(formPath, reply.reference, reply.held) };
   }
-  if (response.status === 422 && Array.isArray(reply.errors)) return { kind: 'invalid', errors: reply.errors as FieldError[] };
+  if (response.status === 422 && Array.isArray(reply.errors))
+    return { kind: 'invalid', errors: reply.errors as FieldError[] };
   if (response.status === 429) {
-    return { kind: 'not-sent', message: rateLimitedMessage(messages, Number(response.headers.get('retry-after')) || 60) };
+    return {
+      kind: 'not-sent',
+      message: rateLimitedMessage(messages, Number(response.headers.get('retry-after')) || 60),
+    };
   }
   return { kind: 'not-sent', message: response.status === 413 ? messages.tooLarge : messages.server };
 }

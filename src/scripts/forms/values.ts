@@ -18,7 +18,8 @@ export function readValues(form: HTMLFormElement, fields: readonly Field[]): Val
       values[field.name] = data.getAll(field.name).map(String);
     } else if (field.kind === 'date') {
       // The three boxes, by their own names, as a plain POST sends them.
-      for (const name of DATE_PARTS.map((part) => datePartName(field.name, part))) values[name] = String(data.get(name) ?? '');
+      for (const name of DATE_PARTS.map((part) => datePartName(field.name, part)))
+        values[name] = String(data.get(name) ?? '');
     } else {
       const value = data.get(field.name);
       if (value !== null) values[field.name] = String(value);
