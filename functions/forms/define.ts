@@ -46,18 +46,29 @@ export const ask = <const N extends string, Q extends Question>(
   more: Omit<AskedQuestion, 'name' | 'question' | 'section'> = {},
 ): AskedQuestion<N, Q> => ({ name, question, section, ...more });
 
-interface FormSpec<Q extends readonly AskedQuestion[], S extends z.ZodMiniType> extends Omit<FormDefinition<S>, 'questions' | 'fields' | 'schema' | 'answerRows'> {
+interface FormSpec<Q extends readonly AskedQuestion[], S extends z.ZodMiniType>
+  extends Omit<FormDefinition<S>, 'questions' | 'fields' | 'schema' | 'answerRows'> {
   questions: Q;
   /** The whole form's schema from its questions' rules: `z.object(shape)` with the rules across questions. */
   schema: (shape: Shape<Q>, content: FormContent) => S;
 }
 
-export function defineForm<const Q extends readonly AskedQuestion[], S extends z.ZodMiniType>(spec: FormSpec<Q, S>): FormDefinition<S> {
+export function defineForm<const Q extends readonly AskedQuestion[], S extends z.ZodMiniType>(
+  spec: FormSpec<Q, S>,
+): FormDefinition<S> {
   const { questions, schema: withChecks, ...rest } = spec;
   const fields = (content: FormContent) => questions.map((asked) => fieldOf(asked, content));
   const schema = (content: FormContent) => {
-    const shape = Object.fromEntries(questions.map((asked) => [asked.name, asked.question.rule(errorsOf(content, asked.name), content)])) as Shape<Q>;
+    const shape = Object.fromEntries(
+      questions.map((asked) => [asked.name, asked.question.rule(errorsOf(content, asked.name), content)]),
+    ) as Shape<Q>;
     return withChecks(shape, content);
   };
-  return { ...rest, questions, fields, schema, answerRows: (data, content) => rowsFromFields(fields(content), data as Record<string, unknown>) };
+  return {
+    ...rest,
+    questions,
+    fields,
+    schema,
+    answerRows: (data, content) => rowsFromFields(fields(content), data as Record<string, unknown>),
+  };
 }

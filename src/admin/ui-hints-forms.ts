@@ -20,7 +20,10 @@ const around: Record<string, FieldHint> = {
     itemLabel: 'Step',
     itemWidget: 'text',
   },
-  sendHeading: { label: 'Heading above Send', hint: 'Shown with the declaration when people check their answers, like “Now send your application”.' },
+  sendHeading: {
+    label: 'Heading above Send',
+    hint: 'Shown with the declaration when people check their answers, like “Now send your application”.',
+  },
   principlesHeading: { label: 'Principles: heading' },
   principlesIntro: {
     label: 'Principles: introduction',
@@ -39,16 +42,22 @@ const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function errorHint(key: string): FieldHint {
   const names = ERROR_PLACEHOLDERS[key];
-  const keep = names ? { hint: `Keep ${names.map((name) => `{${name}}`).join(' and ')}: the site fills in the number.` } : {};
+  const keep = names
+    ? { hint: `Keep ${names.map((name) => `{${name}}`).join(' and ')}: the site fills in the number.` }
+    : {};
   return { label: sentence(ERROR_PURPOSES[key] ?? key), ...keep };
 }
 
-function formHints(id: FormId, label: string): { label: string; description: string; fields: Record<string, FieldHint> } {
+function formHints(
+  id: FormId,
+  label: string,
+): { label: string; description: string; fields: Record<string, FieldHint> } {
   const { questions } = forms[id];
   const sections = [...new Set(questions.map((asked) => asked.section))];
   return {
     label,
-    description: 'The words of this form: around it, its section headings, and each question with its hint and error messages.',
+    description:
+      'The words of this form: around it, its section headings, and each question with its hint and error messages.',
     fields: {
       ...around,
       sections: {
@@ -64,13 +73,21 @@ function formHints(id: FormId, label: string): { label: string; description: str
             const fields: Record<string, FieldHint> = {
               label: { label: 'Question', hint: 'The question, or for a tick box the statement next to it.' },
               hint: { label: 'Hint', hint: 'Optional: a line under the question.' },
-              confirmLabel: { label: 'As the person confirming reads it', hint: 'Optional: otherwise they read the question.' },
-              errors: { label: 'Error messages', fields: Object.fromEntries(errors.map((key) => [key, errorHint(key)])) },
+              confirmLabel: {
+                label: 'As the person confirming reads it',
+                hint: 'Optional: otherwise they read the question.',
+              },
+              errors: {
+                label: 'Error messages',
+                fields: Object.fromEntries(errors.map((key) => [key, errorHint(key)])),
+              },
             };
             if (asked.question.optionKeys) {
               fields.options = {
                 label: 'Choices',
-                fields: Object.fromEntries(asked.question.optionKeys.map(({ key, value }) => [key, { label: `Choice stored as “${value}”` }])),
+                fields: Object.fromEntries(
+                  asked.question.optionKeys.map(({ key, value }) => [key, { label: `Choice stored as “${value}”` }]),
+                ),
               };
             }
             return [asked.name, { label: humanise(asked.name), summary: '{{fields.label}}', fields }];
@@ -91,10 +108,17 @@ export const formsHints = {
     fields: {
       beforeYouStart: { label: 'Heading: before you start' },
       checkTitle: { label: 'Heading: check your answers' },
-      declaration: { label: 'Declaration', hint: 'What people confirm by sending, above the Send button.', widget: 'text' as const },
+      declaration: {
+        label: 'Declaration',
+        hint: 'What people confirm by sending, above the Send button.',
+        widget: 'text' as const,
+      },
       send: { label: 'Send button' },
       optional: { label: 'Mark after an optional question', hint: 'Like (optional).' },
-      errorPrefix: { label: 'Read out before an error', hint: 'Screen readers say it before each message, like Error:.' },
+      errorPrefix: {
+        label: 'Read out before an error',
+        hint: 'Screen readers say it before each message, like Error:.',
+      },
       errorSummaryTitle: { label: 'Heading of the list of problems' },
       chooseOne: { label: 'First line of a drop-down list' },
       anotherOrganisation: { label: 'Choice: an organisation not on the list' },
@@ -102,7 +126,10 @@ export const formsHints = {
       answerNo: { label: 'Choice: no' },
       notGiven: { label: 'An optional question left empty reads', hint: 'In the answers people check and the emails.' },
       ticked: { label: 'A ticked box reads', hint: 'In the answers people check and the emails.' },
-      honeypot: { label: 'Hidden box label', hint: 'Only some screen readers and robots meet it: it asks to be left empty.' },
+      honeypot: {
+        label: 'Hidden box label',
+        hint: 'Only some screen readers and robots meet it: it asks to be left empty.',
+      },
       day: { label: 'Date box: day' },
       month: { label: 'Date box: month' },
       year: { label: 'Date box: year' },

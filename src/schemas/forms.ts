@@ -58,7 +58,9 @@ function questionWordsSchema(asked: AskedQuestion) {
   };
   if (asked.question.optionKeys) {
     shape.options = z.object(
-      Object.fromEntries(asked.question.optionKeys.map(({ key }) => [key, requiredText(`the words of the choice “${key}” ${of}`)])),
+      Object.fromEntries(
+        asked.question.optionKeys.map(({ key }) => [key, requiredText(`the words of the choice “${key}” ${of}`)]),
+      ),
       { error: `Add the words of each choice ${of}` },
     );
   }
@@ -105,10 +107,9 @@ export function formTextSchema(form: { id: FormId; questions: readonly AskedQues
       Object.fromEntries(sections.map((key) => [key, requiredText(`the heading of the section “${key}”`)])),
       { error: 'Add the section headings' },
     ),
-    questions: z.object(
-      Object.fromEntries(form.questions.map((asked) => [asked.name, questionWordsSchema(asked)])),
-      { error: 'Add the words of the questions' },
-    ),
+    questions: z.object(Object.fromEntries(form.questions.map((asked) => [asked.name, questionWordsSchema(asked)])), {
+      error: 'Add the words of the questions',
+    }),
   });
 }
 

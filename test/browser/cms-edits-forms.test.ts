@@ -86,7 +86,9 @@ describe('an editor changing a form question’s words in the CMS', () => {
       const summary = form.locator('[data-error-summary]');
       await summary.waitFor();
       await expect(summary.getByRole('link', { name: 'Tell us your current job title' }).count()).resolves.toBe(1);
-      await expect(form.locator('[data-field="jobTitle"] .error-message').textContent()).resolves.toBe('Error: Tell us your current job title');
+      await expect(form.locator('[data-field="jobTitle"] .error-message').textContent()).resolves.toBe(
+        'Error: Tell us your current job title',
+      );
 
       // And the server, for a browser without JavaScript, says the same.
       const response = await fetch(`${site.url}/api/forms/coach-eoi`, {

@@ -4,7 +4,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { loadFormContent } from '../../functions/content.ts';
-import { coacheeApplication, coachEoi, coachingAgreement, forms, formIds, type FormDefinition } from '../../functions/forms/index.ts';
+import {
+  coacheeApplication,
+  coachEoi,
+  coachingAgreement,
+  forms,
+  formIds,
+  type FormDefinition,
+} from '../../functions/forms/index.ts';
 import { errorsFromIssues } from '../../functions/forms/errors.ts';
 import { ruleProblem } from '../../src/admin/rules.ts';
 import { fileCollections, formCollections } from '../../src/schemas/content-model.ts';
@@ -68,14 +75,21 @@ describe('the forms’ words in content/', () => {
     expect(coachEoi.fields(edited).find((field) => field.name === 'jobTitle')?.label).toBe('Your current job title');
     const parsed = coachEoi.schema(edited).safeParse({ jobTitle: '' });
     expect(parsed.success).toBe(false);
-    expect(errorsFromIssues(parsed.error!.issues)).toContainEqual({ field: 'jobTitle', message: 'Tell us your current job title' });
+    expect(errorsFromIssues(parsed.error!.issues)).toContainEqual({
+      field: 'jobTitle',
+      message: 'Tell us your current job title',
+    });
     const long = coachEoi.schema(edited).safeParse({ jobTitle: 'x'.repeat(121) });
-    expect(errorsFromIssues(long.error!.issues)).toContainEqual({ field: 'jobTitle', message: 'Keep your job title to 120 characters' });
+    expect(errorsFromIssues(long.error!.issues)).toContainEqual({
+      field: 'jobTitle',
+      message: 'Keep your job title to 120 characters',
+    });
   });
 });
 
 describe('a question two forms ask', () => {
-  const question = (form: FormDefinition, name: string) => form.questions.find((asked) => asked.name === name)?.question;
+  const question = (form: FormDefinition, name: string) =>
+    form.questions.find((asked) => asked.name === name)?.question;
 
   it('is defined once and asked by each form under its own field name', () => {
     expect(question(coachEoi, 'name')).toBe(question(coacheeApplication, 'name'));
@@ -98,10 +112,16 @@ describe('a question two forms ask', () => {
 
 describe('the CMS, on the forms’ words', () => {
   it('refuses what the build refuses, in the same words', () => {
-    expect(ruleProblem('coachEoiForm.questions.jobTitle.label', '   ')).toBe('Enter the words of the question “jobTitle”');
-    expect(ruleProblem('coachEoiForm.questions.jobTitle.errors.tooLong', 'Too long')).toMatch(/^Keep \{max\} in the message when it is too long/);
+    expect(ruleProblem('coachEoiForm.questions.jobTitle.label', '   ')).toBe(
+      'Enter the words of the question “jobTitle”',
+    );
+    expect(ruleProblem('coachEoiForm.questions.jobTitle.errors.tooLong', 'Too long')).toMatch(
+      /^Keep \{max\} in the message when it is too long/,
+    );
     expect(ruleProblem('coachEoiForm.questions.jobTitle.errors.tooLong', 'At most {max} characters')).toBeUndefined();
     expect(ruleProblem('coachEoiForm.questions.jobTitle.hint', '')).toBeUndefined();
-    expect(ruleProblem('formWords.send', 'x'.repeat(31))).toBe('Use at most 30 characters for the words of the Send button');
+    expect(ruleProblem('formWords.send', 'x'.repeat(31))).toBe(
+      'Use at most 30 characters for the words of the Send button',
+    );
   });
 });
