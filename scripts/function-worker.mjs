@@ -1,8 +1,10 @@
 // One warm function instance for scripts/warm-functions.mjs: the dev tools' own worker
 // (@netlify/functions-dev's worker.js) runs one call and exits; this one loads the built function
 // once and then runs one call at a time, as a Netlify (AWS Lambda) instance does once warm.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 
 // The dev tools' own copies of what their worker uses.
@@ -18,6 +20,11 @@ sourceMapSupport.install();
 lambdaLocal.getLogger().level = 'alert';
 
 const lambdaFunc = await import(workerData.entryFilePath);
+// Netlify's bootstrap imports the function's own module on its first call; load it now, so a new
+// instance (a spare, see warm-functions.mjs) is ready before it is given a call. Same URL, so the
+// bootstrap's import finds it loaded.
+const own = readFileSync(fileURLToPath(workerData.entryFilePath), 'utf8').match(/getLambdaHandler\(\s*['"]([^'"]+)['"]/)?.[1];
+if (own) await import(new URL(own, workerData.entryFilePath).href);
 
 /** A streamed body goes back to the main thread through a loopback socket, as the dev tools do. */
 function streamPortFor(result) {

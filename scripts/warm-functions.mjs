@@ -177,12 +177,13 @@ export function warmRuntime(runtime) {
     keepIdle(instance, buildData);
   };
   /**
-   * The instance that answered stays busy with its work after the answer (the emails), so the next
-   * call would find none idle and start cold: with none idle at the answer, a spare is started.
-   * Two instances then take turns, and no call waits for a start.
+   * An instance stays busy after its answer, with the work after it (the emails), so a call soon
+   * after would find none idle and wait for one to start: whenever a call takes the last idle
+   * instance, another is started for the next. The pool grows to what the calls need (at most
+   * MAX_IDLE kept), and then no call waits for a start.
    */
   const spare = (buildData, func) => {
-    if (buildData === build && idle.length === 0) keepIdle(start(buildData, func), buildData);
+    if (buildData === build && !idle.some((instance) => !instance.dead)) keepIdle(start(buildData, func), buildData);
   };
   return {
     ...runtime,
@@ -192,11 +193,11 @@ export function warmRuntime(runtime) {
       if (buildData?.runtimeAPIVersion !== 2) return runtime.invokeFunction(options);
       const event = await lambdaEvent(request, route);
       const instance = take(buildData, func);
+      spare(buildData, func);
       const result = await instance.run(
         { clientContext: JSON.stringify(context), environment, event, timeoutMs: timeout * 1000 },
         (reusable) => release(instance, reusable, buildData),
       );
-      spare(buildData, func);
       return webResponse(await streamedBody(result));
     },
   };
