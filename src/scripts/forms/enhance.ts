@@ -80,6 +80,8 @@ export function enhanceForm(definition: FormDefinition): void {
   const fieldsByName = new Map(fields.map((field) => [field.name, field]));
   let shownErrors = new Map<string, string>();
   let sending = false;
+  /** Set once the form is sent: a save still waiting (typing pauses 300 ms) must not bring the answers back. */
+  let sent = false;
 
   // With the check step coming next, the form's own button continues rather than sends.
   continueButton.textContent = 'Continue';
@@ -237,6 +239,7 @@ export function enhanceForm(definition: FormDefinition): void {
     }
     const reply = (await response.json().catch(() => ({}))) as { reference?: unknown; held?: unknown; errors?: FieldError[] };
     if (response.status === 201 && typeof reply.reference === 'string') {
+      sent = true;
       store?.clear();
       // Emails the server could not send (a typed address over its daily limit): the sent page says so.
       const held = Array.isArray(reply.held) && reply.held.length > 0 ? `?held=${encodeURIComponent(reply.held.join(','))}` : '';
@@ -293,6 +296,7 @@ export function enhanceForm(definition: FormDefinition): void {
     const save = () => {
       window.clearTimeout(timer);
       timer = undefined;
+      if (sent) return;
       store.save({ ...readValues(form, fields), [STARTED_FIELD]: startedInput.value }, { overwrite: true });
     };
     const schedule = () => {
