@@ -23,7 +23,9 @@ const lambdaFunc = await import(workerData.entryFilePath);
 // Netlify's bootstrap imports the function's own module on its first call; load it now, so a new
 // instance (a spare, see warm-functions.mjs) is ready before it is given a call. Same URL, so the
 // bootstrap's import finds it loaded.
-const own = readFileSync(fileURLToPath(workerData.entryFilePath), 'utf8').match(/getLambdaHandler\(\s*['"]([^'"]+)['"]/)?.[1];
+const own = readFileSync(fileURLToPath(workerData.entryFilePath), 'utf8').match(
+  /getLambdaHandler\(\s*['"]([^'"]+)['"]/,
+)?.[1];
 if (own) await import(new URL(own, workerData.entryFilePath).href);
 
 /** A streamed body goes back to the main thread through a loopback socket, as the dev tools do. */
@@ -42,7 +44,11 @@ function streamPortFor(result) {
 const plainError = (error) =>
   error instanceof Error
     ? { errorMessage: error.message, errorType: error.name, stackTrace: error.stack?.split('\n') ?? [] }
-    : { errorMessage: String(error?.errorMessage ?? error), errorType: error?.errorType ?? 'Error', stackTrace: error?.stackTrace ?? [] };
+    : {
+        errorMessage: String(error?.errorMessage ?? error),
+        errorType: error?.errorType ?? 'Error',
+        stackTrace: error?.stackTrace ?? [],
+      };
 
 parentPort.on('message', async ({ clientContext, environment = {}, event, timeoutMs }) => {
   for (const key in environment) process.env[key] = environment[key];

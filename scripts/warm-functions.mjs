@@ -51,15 +51,19 @@ async function lambdaEvent(request, route) {
 // As @netlify/functions-dev turns the function's answer back into a web response.
 function webResponse(result) {
   const headers = new Headers();
-  for (const [name, value] of Object.entries(result.headers ?? {})) if (value !== undefined) headers.set(name.toLowerCase(), String(value));
-  for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) for (const value of values) headers.append(name.toLowerCase(), String(value));
+  for (const [name, value] of Object.entries(result.headers ?? {}))
+    if (value !== undefined) headers.set(name.toLowerCase(), String(value));
+  for (const [name, values] of Object.entries(result.multiValueHeaders ?? {}))
+    for (const value of values) headers.append(name.toLowerCase(), String(value));
   return new Response(result.body, { headers, status: result.statusCode });
 }
 
 const streamedBody = (result) =>
   new Promise((resolve, reject) => {
     if (!result.streamPort) return resolve(result);
-    const socket = createConnection({ port: result.streamPort, host: 'localhost' }, () => resolve({ ...result, body: socket }));
+    const socket = createConnection({ port: result.streamPort, host: 'localhost' }, () =>
+      resolve({ ...result, body: socket }),
+    );
     socket.on('error', reject);
   });
 
