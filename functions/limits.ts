@@ -43,6 +43,12 @@ export async function mayEmail(limiter: RateLimiter, address: string, now: numbe
   return (await waitBeforeNext(limiter, address.trim().toLowerCase(), now, log)) === 0;
 }
 
+interface Waiting {
+  untilNextWindow: number;
+  resolve: (waitMs: number) => void;
+  reject: (error: unknown) => void;
+}
+
 export class RateLimiter {
   readonly store: Store;
   readonly max: number;
@@ -67,31 +73,53 @@ export class RateLimiter {
     const windowStart = now - (now % this.windowMs);
     const untilNextWindow = windowStart + this.windowMs - now;
     const key = limitKey(windowStart, address, this.prefix);
-    // Calls from this process for one key take turns here rather than racing in the store: racing,
-    // each compare-and-swap round lets one writer through, so 50 posts at once with one typed
-    // address used up the rounds and were told "over the limit". Other processes still race (CAS).
-    const turn = (this.turns.get(key) ?? Promise.resolve()).then(() => this.count(key, untilNextWindow));
-    const settled = turn.catch(() => {});
-    this.turns.set(key, settled);
-    void settled.then(() => this.turns.get(key) === settled && this.turns.delete(key));
-    return turn;
+    // Calls from this process for one key are counted together, in one compare-and-swap, rather than
+    // racing in the store: racing, each round lets one writer through, so 50 posts at once with one
+    // typed address used up the rounds and were told "over the limit". Other processes still race.
+    return new Promise((resolve, reject) => {
+      const call = { untilNextWindow, resolve, reject };
+      const waiting = this.waiting.get(key);
+      if (waiting) waiting.push(call);
+      else {
+        this.waiting.set(key, [call]);
+        void this.drain(key);
+      }
+    });
   }
 
-  /** Calls from this process waiting for their turn, per key. */
-  private readonly turns = new Map<string, Promise<unknown>>();
+  /** Calls from this process waiting to be counted, per key. */
+  private readonly waiting = new Map<string, Waiting[]>();
 
-  private async count(key: string, untilNextWindow: number): Promise<number> {
+  /** Counts the calls waiting for one key, round after round, until none are left. */
+  private async drain(key: string): Promise<void> {
+    let batch = this.waiting.get(key) ?? [];
+    while (batch.length > 0) {
+      this.waiting.set(key, []); // calls arriving meanwhile go in the next round
+      try {
+        const allowed = await this.count(key, batch.length);
+        batch.forEach((call, index) => call.resolve(allowed === undefined ? 1000 : index < allowed ? 0 : call.untilNextWindow));
+      } catch (error) {
+        for (const call of batch) call.reject(error);
+      }
+      batch = this.waiting.get(key) ?? [];
+    }
+    this.waiting.delete(key);
+  }
+
+  /** Adds up to `wanted` to the count; resolves how many fit under the limit, or undefined when the races went on and on. */
+  private async count(key: string, wanted: number): Promise<number | undefined> {
     for (let round = 0; round < CAS_ROUNDS; round++) {
       const entry = await this.store.get<{ count: number }>(key);
       const count = entry?.value.count ?? 0;
-      if (count >= this.max) return untilNextWindow;
+      const allowed = Math.max(0, Math.min(wanted, this.max - count));
+      if (allowed === 0) return 0;
       const written = entry
-        ? await this.store.set(key, { count: count + 1 }, { onlyIfMatch: entry.etag })
-        : await this.store.set(key, { count: 1 }, { onlyIfNew: true });
-      if (written) return 0;
+        ? await this.store.set(key, { count: count + allowed }, { onlyIfMatch: entry.etag })
+        : await this.store.set(key, { count: allowed }, { onlyIfNew: true });
+      if (written) return allowed;
     }
     // Still losing races after many rounds: this address is sending a great many at once.
-    return 1000;
+    return undefined;
   }
 
   /** Deletes the counts of windows that have ended (run by the outbox). Returns how many went. */

@@ -3,11 +3,11 @@
 // sliding one-second window; 429 and Retry-After beyond). Prints time to acknowledge (p50/p99), time
 // until every email is delivered (the functions send after answering; the outbox is flushed as the
 // scheduled function would) against the floor the limit sets, calls answered 429, the most calls in
-// any one second, duplicates and lost emails. Exits 1 if anything was duplicated or lost, any call
-// was answered 429, or delivery took more than 1.05 times the floor.
+// any one second, duplicates and lost emails, and the machine's load average. Exits 1 if anything
+// was duplicated or lost, any call was answered 429, or delivery took more than 1.05 times the floor.
 // Settings: BENCH_SUBMISSIONS (500), BENCH_CLIENTS (50), BENCH_RESEND_PER_SECOND (2).
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,6 +45,9 @@ const fixtures = await Promise.all(
   })),
 );
 
+// The machine's load goes with every figure: on a shared machine it, not the code, can set them.
+const load = () => loadavg().map((value) => value.toFixed(1)).join(', ');
+const loadAtStart = load();
 const started = performance.now();
 const acknowledged = [];
 const refused = [];
@@ -98,6 +101,7 @@ const ratio = seconds / floor;
 
 console.log = quiet;
 console.log(`Intake benchmark: ${total} submissions from ${clients} concurrent clients; fake Resend allows exactly ${perSecond} requests/s`);
+console.log(`  load average (1, 5, 15 min): ${loadAtStart} at the start, ${load()} at the end, on ${cpus().length} cores`);
 console.log(`  acknowledged (201):        ${acknowledged.length} of ${total}${refused.length ? ` (refused: ${refused.join(', ')})` : ''}`);
 console.log(`  time to acknowledge:       p50 ${pct(50).toFixed(0)} ms, p99 ${pct(99).toFixed(0)} ms, all in ${((ackDone - started) / 1000).toFixed(1)} s`);
 console.log(`  time until all delivered:  ${seconds.toFixed(1)} s against a floor of ${floor.toFixed(1)} s (${ratio.toFixed(3)}x; ${expected.size} emails in ${accepted} accepted calls)`);

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { NetlifyDev } from '@netlify/dev';
 import { functionRoutes, isFunctionCall, oneAtATime } from './function-gate.mjs';
+import { stopInstances, warmRuntime } from './warm-functions.mjs';
 import { sharedHeaders } from '../functions/security-headers.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -16,8 +17,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  * folder, and the function is bundled into it (esbuild, file tracing, copying `content/**` and its
  * node_modules) before a worker runs it. That build, not the function, was most of the 3.5 to 6 s a
  * form post took here. The tools already build every function once at start (and again when a
- * source file changes, through their file watcher), so a request here runs that build instead. The
- * fresh worker per call stays, as Netlify's own local behaviour.
+ * source file changes, through their file watcher), so a request here runs that build instead.
+ * Each call then went to a fresh worker thread that loaded the whole build again; it now goes to a
+ * warm instance of that build (scripts/warm-functions.mjs), as a deployed function's does.
  */
 async function buildFunctionsOnce() {
   // @netlify/dev's own dependency (one copy in node_modules, so the same class @netlify/dev uses).
@@ -29,6 +31,7 @@ async function buildFunctionsOnce() {
       const invokeFunction = func.invoke.bind(func);
       // Without a build folder, the function waits for its current build (made at start) and runs it.
       func.invoke = (options) => invokeFunction({ ...options, buildDirectory: undefined });
+      func.runtime = warmRuntime(func.runtime);
       func.buildOnce = true;
     }
     return invoke.call(this, request, route, func, undefined);
@@ -109,6 +112,7 @@ export async function serve({ port = 4321, host = '127.0.0.1', quiet = false, wa
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await netlify.stop();
+      stopInstances();
     },
   };
 }

@@ -167,6 +167,19 @@ describe('answers kept in this browser', () => {
     expect(announced).toEqual(['Your saved answers have been cleared.']);
   });
 
+  it('are forgotten once the form is sent, and a save still waiting does not bring them back', () => {
+    const kept = keep();
+    type('name', 'Sam');
+    vi.advanceTimersByTime(300);
+    type('name', 'Sam Reed');
+    kept.forget();
+    vi.advanceTimersByTime(300);
+    expect(saved()).toBeNull();
+    type('name', 'Sam Reed again');
+    vi.advanceTimersByTime(300);
+    expect(saved()).toBeNull();
+  });
+
   it('are saved at once when the page is hidden mid-pause', () => {
     keep();
     type('name', 'Sa');

@@ -39,7 +39,9 @@ describe('the per-address counts under many calls at once in one process', () =>
   it('keeps different addresses apart: one address waiting does not hold up another', async () => {
     const store = new MemoryStore();
     const limiter = new RateLimiter(store, 1, 60_000);
-    expect(await Promise.all([limiter.take('198.51.100.7', 5_000), limiter.take('198.51.100.8', 5_000)])).toEqual([0, 0]);
+    expect(await Promise.all([limiter.take('198.51.100.7', 5_000), limiter.take('198.51.100.8', 5_000)])).toEqual([
+      0, 0,
+    ]);
     expect(store.entries.size).toBe(2);
   });
 });

@@ -5,10 +5,16 @@ import { getStore } from '@netlify/blobs';
 import type { Context } from '@netlify/functions';
 import { BlobsStore, boundedFetch, SandboxBlobsStore } from '../../../functions/blobs-store.ts';
 import type { IntakeConfig } from '../../../functions/config.ts';
+import { loadSiteContent } from '../../../functions/content.ts';
 import { intake, type Intake } from '../../../functions/runtime.ts';
 import { UnavailableStore, type Store } from '../../../functions/store.ts';
 
 export const STORE_NAME = 'intake';
+
+// Every post and confirmation reads content/ (once per instance, then cached): start reading it as
+// the instance starts, so a fresh instance's first call does not wait for it. A failure here is
+// not kept (the call reads again) and is not this moment's to report.
+loadSiteContent().catch(() => {});
 
 /** Where a process that is not given the Blobs context finds the sandbox's server (outbox:flush). */
 export interface BlobsServerDetails {

@@ -40,7 +40,7 @@ export function enhanceForm(formId: FormId, loadDefinition: () => Promise<FormDe
     checkErrorRoot: element('[data-check-error-root]'),
     sendButton: element('[data-send]'),
     pageTitle: document.title.replace(/^Error: /, ''),
-    forgetSaved: () => store?.clear(),
+    forgetSaved: () => kept?.forget(),
   });
   const ready = () =>
     (checking ??= Promise.all([import('./checking.ts'), loadDefinition()]).then(([module, definition]) =>
@@ -64,7 +64,8 @@ export function enhanceForm(formId: FormId, loadDefinition: () => Promise<FormDe
   form.addEventListener('change', () => updateConditional(form));
 
   const store = openSavedAnswers(formId);
-  if (store) {
+  const kept =
+    store &&
     keepAnswers({
       store,
       form,
@@ -79,7 +80,6 @@ export function enhanceForm(formId: FormId, loadDefinition: () => Promise<FormDe
           void ready().then((checks) => checks.clearErrors());
       },
     });
-  }
   updateConditional(form);
 
   // A page that came back from the server with errors: take the reader to the summary.

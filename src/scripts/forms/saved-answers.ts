@@ -65,7 +65,7 @@ export interface KeepAnswersOptions {
   delayMs?: number;
 }
 
-export function keepAnswers(options: KeepAnswersOptions): { saveNow(): void } {
+export function keepAnswers(options: KeepAnswersOptions): { saveNow(): void; forget(): void } {
   const { store, form, note, startedInput, messages, announce, delayMs = 300 } = options;
   const loaded = store.load();
   const restoredLine = document.createElement('p');
@@ -91,9 +91,12 @@ export function keepAnswers(options: KeepAnswersOptions): { saveNow(): void } {
   note.hidden = false;
 
   let timer: number | undefined;
+  /** Set once the form is sent: a save still waiting (typing pauses) must not bring the answers back. */
+  let forgotten = false;
   const saveNow = () => {
     window.clearTimeout(timer);
     timer = undefined;
+    if (forgotten) return;
     store.save({ ...formAnswers(form), [startedInput.name]: startedInput.value }, { overwrite: true });
   };
   const schedule = () => {
@@ -118,5 +121,11 @@ export function keepAnswers(options: KeepAnswersOptions): { saveNow(): void } {
     options.onCleared();
     announce(messages.cleared);
   });
-  return { saveNow };
+  const forget = () => {
+    forgotten = true;
+    window.clearTimeout(timer);
+    timer = undefined;
+    store.clear();
+  };
+  return { saveNow, forget };
 }
