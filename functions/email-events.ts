@@ -62,7 +62,7 @@ function recipientOf(record: SubmissionRecord, address: string, content: FormCon
 function alertBatch(record: SubmissionRecord, eventId: string, recipient: string, address: string, kind: EventKind, content: FormContent, from: string, now: number): Batch | undefined {
   const stage = `alert-${createHash('sha256').update(eventId).digest('hex').slice(0, 12)}`;
   const context = noticeContext(record, content, from);
-  let emails;
+  let emails: Batch['emails'] | undefined;
   if (recipient === 'workforce development') {
     emails = [maintainerAlertEmail(context, stage, content.settings.maintainersInbox, address, kind)];
   } else if (recipient !== 'maintainers' && kind === 'bounced') {

@@ -35,7 +35,7 @@ async function store(key, response) {
 // visit is enough to work offline (the worker was not yet in charge when those files came in).
 self.addEventListener('message', (event) => {
   const { data } = event;
-  if (!data || data.type !== 'cache-page' || !Array.isArray(data.urls)) return;
+  if (data?.type !== 'cache-page' || !Array.isArray(data.urls)) return;
   event.waitUntil(
     (async () => {
       const urls = data.urls

@@ -29,7 +29,7 @@ export function listPages(distDir = dist) {
       if (entry.isDirectory()) walk(full);
       else if (entry.name.endsWith('.html')) {
         const rel = path.relative(distDir, full).split(path.sep).join('/');
-        pages.push({ path: '/' + rel.replace(/(^|\/)index\.html$/, '$1'), file: full });
+        pages.push({ path: `/${rel.replace(/(^|\/)index\.html$/, '$1')}`, file: full });
       }
     }
   };

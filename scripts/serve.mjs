@@ -89,7 +89,7 @@ export async function serve({ port = 4321, host = '127.0.0.1', quiet = false, wa
       // Our functions answer 503, never 500: a 500 is the dev tools' own failure, with server paths in it.
       if (result.type === 'function' && response.status === 500) throw new Error(`function failed: ${await response.text()}`);
       res.statusCode = response.status;
-      response.headers.forEach((value, key) => res.appendHeader(key, value));
+      for (const [key, value] of response.headers) res.appendHeader(key, value);
       res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {
       console.error(error);

@@ -35,7 +35,7 @@ export function toEml(
     `--${boundary}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${base64Lines(email.html)}` +
     `--${boundary}--\r\n`;
   if (!email.attachments?.length) {
-    return [...headers, `Content-Type: multipart/alternative; boundary="${boundary}"`].join('\r\n') + '\r\n\r\n' + body;
+    return `${[...headers, `Content-Type: multipart/alternative; boundary="${boundary}"`].join('\r\n')}\r\n\r\n${body}`;
   }
   const mixed = `m-${boundary}`;
   const files = email.attachments.map(

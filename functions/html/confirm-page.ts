@@ -72,7 +72,7 @@ export function renderConfirmPage(templateHtml: string, page: ConfirmPageState):
   if (page.state !== 'ready' && page.state !== 'errors') {
     const [titleKey, bodyKey] = LINK_WORDS[page.state];
     const title = escapeHtml(page.words[titleKey]);
-    const inner = `<h1 class="heading-l">${title}</h1>` + page.words[bodyKey].map((line) => `<p>${escapeHtml(line)}</p>`).join('');
+    const inner = `<h1 class="heading-l">${title}</h1>${page.words[bodyKey].map((line) => `<p>${escapeHtml(line)}</p>`).join('')}`;
     return setTitle(replaceRegion(templateHtml, 'data-confirm-root', inner), title);
   }
   const { words } = page;

@@ -57,9 +57,12 @@ export function inlinePieces(markdown: string): string[] {
     // Bare addresses become links (GFM autolinks), so they stand apart from the words around them.
     .replace(/(?<![\w.+-])([\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}|https?:\/\/[^\s<)]+[^\s<).,;:!?])/gi, `${CUT}$1${CUT}`)
     .replace(/\*\*|__/g, CUT)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: \u0000 is the CUT marker, never in the Markdown.
     .replace(/(^|[\s(\u0000])[*_](?=\S)/g, `$1${CUT}`)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: \u0000 is the CUT marker.
     .replace(/(\S)[*_](?=$|[\s.,;:!?)\u0000])/g, `$1${CUT}`)
     .replace(/<br\s*\/?>/gi, CUT)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: \u0001 brackets an escaped character's code, set by the first replace.
     .replace(/\u0001(\d+)\u0001/g, (_, code) => String.fromCharCode(Number(code)));
   const whole = cut.replaceAll(CUT, '');
   return [whole, ...cut.split(CUT)];
@@ -145,7 +148,10 @@ export function buildCorpus(strings: string[]): Corpus {
   for (const string of strings) {
     const template = templateOf(string);
     // A page may carry a template as it is, for its script to fill in (data-text-* attributes).
-    if (template) templates.push(template), pieces.add(normalise(string));
+    if (template) {
+      templates.push(template);
+      pieces.add(normalise(string));
+    }
     // A template's fixed words are pieces too: markup (a link, a <time>) may stand where a placeholder is.
     for (const part of string.split(PLACEHOLDER).filter((_, i) => i % 2 === 0)) {
       for (const piece of inlinePieces(part)) {

@@ -194,7 +194,7 @@ export function builtPages(dist: string): { path: string; file: string }[] {
       if (entry.isDirectory()) walk(full);
       else if (entry.name.endsWith('.html')) {
         const rel = path.relative(dist, full).split(path.sep).join('/');
-        pages.push({ path: '/' + rel.replace(/(^|\/)index\.html$/, '$1'), file: full });
+        pages.push({ path: `/${rel.replace(/(^|\/)index\.html$/, '$1')}`, file: full });
       }
     }
   };

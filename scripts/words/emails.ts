@@ -65,7 +65,7 @@ export async function renderFixtureEmails(root: string): Promise<{ emails: Rende
       );
       await harness.settle();
     }
-    harness.mailer.emails.forEach((email, i) => emails.push({ name: `${formId} #${i + 1} (${email.subject})`, email }));
+    for (const [i, email] of harness.mailer.emails.entries()) emails.push({ name: `${formId} #${i + 1} (${email.subject})`, email });
   }
   emails.push(...(await followUpEmails(contentDir)));
   return { emails, answers };

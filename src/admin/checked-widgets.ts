@@ -7,7 +7,7 @@ import type { DecapCms } from './decap-global.ts';
 // entry that already breaks a rule is opened. Order numbers are also checked against the other
 // entries of their collection, so two phases cannot both be "Phase 2".
 
-type Immutable = { get(key: string): any; toJS?: () => any };
+type Immutable = { get(key: string): unknown; toJS?: () => unknown };
 interface ControlProps {
   field: Immutable;
   value: unknown;

@@ -43,7 +43,8 @@ class Refusal extends Error {
 
 registerCheckedWidgets(CMS);
 
-type Entry = { get(key: string): any; getIn(path: string[]): any };
+// Decap's entry is an Immutable.js map; these are the keys read here (its data, and its strings).
+type Entry = { get(key: 'data'): { toJS(): Record<string, unknown> }; get(key: string): string; getIn(path: string[]): unknown };
 const collectionOf = (entry: Entry) => config.collections?.find((c: { name: string }) => c.name === entry.get('collection'));
 
 // The last word before anything is written: the whole entry against its schema, so nothing the

@@ -10,15 +10,17 @@ import * as ReactDOM from 'react-dom';
 export interface DecapCms {
   init(options: { config: unknown }): void;
   registerLocale(name: string, phrases: unknown): void;
+  // biome-ignore lint/suspicious/noExplicitAny: Decap's phrase tree is deep and untyped; cms.ts spreads parts of it back.
   getLocale(name: string): Record<string, any>;
   registerCustomFormat(name: string, extension: string, format: unknown): void;
   registerWidget(name: string, control: unknown, preview?: unknown): void;
+  // biome-ignore lint/suspicious/noExplicitAny: each widget takes its own props, which Decap does not type.
   getWidget(name: string): { control: React.ComponentType<any>; preview: React.ComponentType<any> } | undefined;
   resolveWidget(name: string): unknown;
   registerEditorComponent(component: unknown): void;
   registerPreviewStyle(href: string): void;
   registerPreviewTemplate(name: string, component: unknown): void;
-  registerEventListener(listener: { name: string; handler: (data: any) => unknown }): void;
+  registerEventListener<Data>(listener: { name: string; handler: (data: Data) => unknown }): void;
 }
 
 declare global {

@@ -49,6 +49,7 @@ const TRAILS = {
 
 /** A guidance page, protocol phase or planning step, as src/layouts/ArticleLayout.astro draws it. */
 export function pagePreview(kind: 'guidance' | 'protocol' | 'planning', site: PreviewSite): ComponentType<PreviewProps> {
+  // biome-ignore lint/correctness/noComponentHookFactories: called once per preview template when cms.ts registers it, never during a render.
   return function PagePreview({ entry, widgetFor }: PreviewProps) {
     const number = text(entry, 'number');
     const title = text(entry, 'title');
@@ -88,6 +89,7 @@ export function pagePreview(kind: 'guidance' | 'protocol' | 'planning', site: Pr
 
 /** An organisation as the forms offer it, and where its submissions go. */
 export function organisationPreview(site: PreviewSite): ComponentType<PreviewProps> {
+  // biome-ignore lint/correctness/noComponentHookFactories: called once when cms.ts registers the template, never during a render.
   return function OrganisationPreview({ entry }: PreviewProps) {
     const name = text(entry, 'name');
     const inboxes = ((entry.get('data') as Immutable)?.get('inboxes') as Immutable | undefined)?.toJS?.() as string[] | undefined;

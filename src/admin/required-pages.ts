@@ -31,7 +31,9 @@ export function requiredPages(root = process.cwd()): Record<string, string[]> {
     for (const id of ids) {
       if (relative === `content/guidance/${id}.mdx`) continue;
       // An address in a link, an href or a string: "/privacy/", "/privacy/#cookies", "(/privacy/)".
-      if (new RegExp(`["'(\\s]/${id}/?(#[\\w-]*)?["')\\s]`).test(text)) (linkedFrom[id] ??= []).push(relative);
+      if (!new RegExp(`["'(\\s]/${id}/?(#[\\w-]*)?["')\\s]`).test(text)) continue;
+      linkedFrom[id] ??= [];
+      linkedFrom[id].push(relative);
     }
   }
   return Object.fromEntries(

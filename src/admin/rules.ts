@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { fileCollections, folderCollections } from '../schemas/content-model.ts';
 
 // The CMS checks values with the very zod schemas the build uses (src/schemas), so it refuses

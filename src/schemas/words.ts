@@ -4,7 +4,7 @@ import { requiredText } from './shared.ts';
 // pattern, so the CMS carries it as it is and refuses the same typo the build does: only the named
 // placeholders, spelt exactly, and every one listed in `required`.
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapePattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const braces = (names: readonly string[]) => names.map((name) => `{${name}}`);
 const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
@@ -13,8 +13,8 @@ const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.
  * use; `required` (all of `names` unless given) those they must use.
  */
 export function wordsWith(what: string, names: readonly string[], required: readonly string[] = names) {
-  const must = required.map((name) => `(?=[\\s\\S]*\\{${escape(name)}\\})`).join('');
-  const pattern = new RegExp(`^${must}(?:[^{}]|\\{(?:${names.map(escape).join('|')})\\})*$`);
+  const must = required.map((name) => `(?=[\\s\\S]*\\{${escapePattern(name)}\\})`).join('');
+  const pattern = new RegExp(`^${must}(?:[^{}]|\\{(?:${names.map(escapePattern).join('|')})\\})*$`);
   const optional = names.filter((name) => !required.includes(name));
   const rule =
     (required.length ? `Keep ${list(braces(required))} in ${what}` : `Use only ${list(braces(names))} in ${what}`) +
@@ -49,8 +49,8 @@ export function placeholderProblem(text: string, what: string, names: readonly s
  * pattern, so the CMS carries the same rule (and, running the same schema, shows the same sentence).
  */
 export function placeholderWords(what: string, names: readonly string[], required: readonly string[] = []) {
-  const must = required.map((name) => `(?=[\\s\\S]*\\{${escape(name)}\\})`).join('');
-  const pattern = new RegExp(`^${must}(?:[^{}]|\\{(?:${names.length ? names.map(escape).join('|') : '(?!)'})\\})*$`);
+  const must = required.map((name) => `(?=[\\s\\S]*\\{${escapePattern(name)}\\})`).join('');
+  const pattern = new RegExp(`^${must}(?:[^{}]|\\{(?:${names.length ? names.map(escapePattern).join('|') : '(?!)'})\\})*$`);
   return requiredText(what).regex(pattern, {
     error: (issue) => placeholderProblem(String(issue.input ?? ''), what, names, required) ?? `Check the curly brackets { } in ${what}.`,
   });

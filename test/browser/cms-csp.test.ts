@@ -11,7 +11,7 @@ import { headersFor } from '../../functions/security-headers.ts';
 // preview, and saving it through the local backend.
 // The policy is the one security-headers module's (functions/security-headers.ts says why each source
 // is there); run with TRY_CSP="<policy>" to measure another one as Report-Only.
-export const adminCsp = (backendOrigins: string[]) =>
+const adminCsp = (backendOrigins: string[]) =>
   headersFor('admin', { adminConnect: backendOrigins })['Content-Security-Policy']!;
 
 let browser: Browser;
@@ -30,7 +30,8 @@ afterAll(async () => {
 /** Records every CSP violation in the page and its frames (the preview is a same-origin iframe). */
 async function watchViolations(page: Page) {
   await page.addInitScript(() => {
-    const seen: string[] = ((window as unknown as { __violations: string[] }).__violations = []);
+    const seen: string[] = [];
+    (window as unknown as { __violations: string[] }).__violations = seen;
     const record = (event: SecurityPolicyViolationEvent) =>
       seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`);
     document.addEventListener('securitypolicyviolation', record);

@@ -141,7 +141,7 @@ export async function readOutbox(): Promise<Email[]> {
         const [head = '', ...rest] = raw.split('\r\n\r\n');
         const header = (name: string) => decodeHeader(new RegExp(`^${name}: (.*)$`, 'mi').exec(head)?.[1] ?? '');
         const body = rest.join('\r\n\r\n');
-        const textPart = /Content-Type: text\/plain[^]*?\r\n\r\n([A-Za-z0-9+/=\r\n]+)/.exec(body)?.[1] ?? '';
+        const textPart = /Content-Type: text\/plain[\s\S]*?\r\n\r\n([A-Za-z0-9+/=\r\n]+)/.exec(body)?.[1] ?? '';
         return {
           file,
           to: header('To').match(/[^\s<>,"]+@[^\s<>,"]+/g) ?? [],

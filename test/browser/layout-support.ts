@@ -44,8 +44,12 @@ function focusCoverage(page: Page) {
     // Each element gets a number the first time it has focus; scripts that redraw a part of the page
     // make new elements, which get new numbers, so only a real wrap round repeats one.
     const store = window as unknown as { __focusIds?: WeakMap<Element, number>; __focusNext?: number };
-    const ids = (store.__focusIds ??= new WeakMap());
-    if (!ids.has(active)) ids.set(active, (store.__focusNext = (store.__focusNext ?? 0) + 1));
+    store.__focusIds ??= new WeakMap();
+    const ids = store.__focusIds;
+    if (!ids.has(active)) {
+      store.__focusNext = (store.__focusNext ?? 0) + 1;
+      ids.set(active, store.__focusNext);
+    }
     const id = ids.get(active)!;
     const describe = (element: Element) =>
       `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.classList.length ? `.${[...element.classList].join('.')}` : ''}`;

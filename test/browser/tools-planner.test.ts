@@ -65,7 +65,7 @@ describe('the planner without JavaScript', () => {
     expect(await text(page, 'h1')).toBe('Coaching implementation planner');
     const headings = await page.locator('[data-step] h2').allTextContents();
     expect(headings).toHaveLength(7);
-    headings.forEach((heading, index) => expect(heading).toMatch(new RegExp(`^Step ${index + 1}: .+`)));
+    for (const [index, heading] of headings.entries()) expect(heading).toMatch(new RegExp(`^Step ${index + 1}: .+`));
     expect(await page.locator('[data-step]').first().locator('[data-planning-question]').count()).toBeGreaterThan(0);
     expect(await text(page, 'noscript')).toContain('The planner needs JavaScript to work.');
     expect(await page.locator('textarea:visible').count()).toBe(0);

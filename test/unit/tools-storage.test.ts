@@ -116,8 +116,8 @@ describe('a tool store in localStorage', () => {
     const heard: unknown[] = [];
     const stop = store.subscribe((result) => heard.push(result.data));
     makeStore(storage).save({ notes: [{ text: 'from the other tab' }] });
-    listeners.forEach((listener) => listener({ key: 'coaching-scheme-hub:notes' }));
-    listeners.forEach((listener) => listener({ key: 'something-else' }));
+    for (const listener of listeners) listener({ key: 'coaching-scheme-hub:notes' });
+    for (const listener of listeners) listener({ key: 'something-else' });
     expect(heard).toEqual([{ notes: [{ text: 'from the other tab' }] }]);
     stop();
     expect(listeners).toHaveLength(0);

@@ -48,7 +48,9 @@ export function bindDateBoxes(group: HTMLElement, label: string, keep: (iso: str
   return {
     show(iso) {
       const parts = splitDate(iso);
-      DATE_PARTS.forEach((part, index) => (boxes[index]!.value = parts[part]));
+      DATE_PARTS.forEach((part, index) => {
+        boxes[index]!.value = parts[part];
+      });
       showError('');
     },
   };

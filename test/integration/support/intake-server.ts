@@ -85,7 +85,7 @@ export async function startIntakeServer({ port = 0, freshPerRequest = false } = 
       // Like Netlify's context: work started after the answer (sending) is kept and can be awaited.
       const response = await handler(toRequest(req, origin), { ip, waitUntil: (promise) => void background.push(promise) });
       res.statusCode = response.status;
-      response.headers.forEach((value, key) => res.setHeader(key, value));
+      for (const [key, value] of response.headers) res.setHeader(key, value);
       res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {
       // Any exception escaping an adapter is a bug; the tests look for this status.
