@@ -97,7 +97,9 @@ export class RateLimiter {
       this.waiting.set(key, []); // calls arriving meanwhile go in the next round
       try {
         const allowed = await this.count(key, batch.length);
-        batch.forEach((call, index) => call.resolve(allowed === undefined ? 1000 : index < allowed ? 0 : call.untilNextWindow));
+        batch.forEach((call, index) => {
+          call.resolve(allowed === undefined ? 1000 : index < allowed ? 0 : call.untilNextWindow);
+        });
       } catch (error) {
         for (const call of batch) call.reject(error);
       }
