@@ -14,8 +14,14 @@ import emailRequired from './integrations/email-required.ts';
  * is not a function"), so the production builds are used everywhere.
  */
 const productionReact = [
-  { find: /^react$/, replacement: fileURLToPath(new URL('./node_modules/react/cjs/react.production.js', import.meta.url)) },
-  { find: /^react-dom$/, replacement: fileURLToPath(new URL('./node_modules/react-dom/cjs/react-dom.production.js', import.meta.url)) },
+  {
+    find: /^react$/,
+    replacement: fileURLToPath(new URL('./node_modules/react/cjs/react.production.js', import.meta.url)),
+  },
+  {
+    find: /^react-dom$/,
+    replacement: fileURLToPath(new URL('./node_modules/react-dom/cjs/react-dom.production.js', import.meta.url)),
+  },
 ];
 
 /**
@@ -34,7 +40,11 @@ function netlifyDev() {
         // securityHeadersDev after it: the dev server's security headers (see integrations/security-headers.ts).
         // Function calls one at a time first: the dev tools' builds race (scripts/function-gate.mjs).
         const root = fileURLToPath(new URL('.', import.meta.url));
-        updateConfig({ vite: { plugins: [serialiseFunctions(root), netlify({ edgeFunctions: { enabled: false } }), securityHeadersDev()] } });
+        updateConfig({
+          vite: {
+            plugins: [serialiseFunctions(root), netlify({ edgeFunctions: { enabled: false } }), securityHeadersDev()],
+          },
+        });
       },
     },
   };

@@ -67,7 +67,8 @@ export class BlobsStore implements Store {
 
   /** Runs one call to Netlify Blobs within the deadline, failing at once during a cool-off after a failure. */
   private async bounded<T>(work: () => Promise<T>): Promise<T> {
-    if (Date.now() - this.failedAt < STORE_COOL_OFF_MS) throw new Error('Netlify Blobs failed moments ago; not tried again yet');
+    if (Date.now() - this.failedAt < STORE_COOL_OFF_MS)
+      throw new Error('Netlify Blobs failed moments ago; not tried again yet');
     const controller = new AbortController();
     const timer = setTimeout(
       () => controller.abort(new Error(`Netlify Blobs did not answer within ${this.deadlineMs} ms`)),
@@ -116,7 +117,8 @@ export class BlobsStore implements Store {
 
   async list(prefix: string): Promise<string[]> {
     const keys: string[] = [];
-    for await (const page of this.blobs.list({ prefix, paginate: true })) keys.push(...page.blobs.map((blob) => blob.key));
+    for await (const page of this.blobs.list({ prefix, paginate: true }))
+      keys.push(...page.blobs.map((blob) => blob.key));
     return keys.sort();
   }
 }
@@ -148,7 +150,8 @@ export class SandboxBlobsStore extends BlobsStore {
       if (condition) {
         const current = await this.blobs.get(key, { type: 'text' });
         if ('onlyIfNew' in condition && current !== null) return false;
-        if ('onlyIfMatch' in condition && (current === null || contentEtag(current) !== condition.onlyIfMatch)) return false;
+        if ('onlyIfMatch' in condition && (current === null || contentEtag(current) !== condition.onlyIfMatch))
+          return false;
       }
       // setJSON stores JSON.stringify(value), the text the next get hashes.
       await this.blobs.setJSON(key, value);
@@ -166,7 +169,8 @@ export class SandboxBlobsStore extends BlobsStore {
    * names are dropped, and the folder is listed again until two listings agree.
    */
   override async list(prefix: string): Promise<string[]> {
-    const listOnce = async () => (await super.list(prefix)).filter((key) => !key.split('/').some((part) => part.startsWith('.')));
+    const listOnce = async () =>
+      (await super.list(prefix)).filter((key) => !key.split('/').some((part) => part.startsWith('.')));
     let previous = await listOnce();
     for (let attempt = 0; attempt < 5; attempt++) {
       const current = await listOnce();

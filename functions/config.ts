@@ -52,7 +52,10 @@ const number = (value: string | undefined, fallback: number, min = 0) => {
 /** Running on Netlify itself (not `netlify dev`, `astro dev`, serve.mjs, the CLI or a test). */
 export function isDeployed(env: Env): boolean {
   if (env.NETLIFY_DEV || env.NETLIFY_LOCAL) return false;
-  return ['production', 'deploy-preview', 'branch-deploy'].includes(env.CONTEXT ?? '') || Boolean(env.AWS_LAMBDA_FUNCTION_NAME);
+  return (
+    ['production', 'deploy-preview', 'branch-deploy'].includes(env.CONTEXT ?? '') ||
+    Boolean(env.AWS_LAMBDA_FUNCTION_NAME)
+  );
 }
 
 export function readConfig(env: Env = process.env): IntakeConfig {
@@ -90,7 +93,8 @@ export function siteUrlFor(config: IntakeConfig, request: Request): string | und
 }
 
 /** The one log line when a deployed site has no configured origin. */
-export const NO_SITE_URL = 'SITE_URL and URL are both unset on a deployed site: refusing to build a link from the request’s Host header; set SITE_URL';
+export const NO_SITE_URL =
+  'SITE_URL and URL are both unset on a deployed site: refusing to build a link from the request’s Host header; set SITE_URL';
 
 /**
  * Whether this copy of the site sends email: deployed without RESEND_API_KEY it does not (a deploy

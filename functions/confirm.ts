@@ -3,7 +3,12 @@ import { confirmedEmails } from './email/messages.ts';
 import { forms, type FormContent, type FormDefinition } from './forms/index.ts';
 import { rowsFromFields } from './forms/answers.ts';
 import { nameAnswer } from './forms/rules.ts';
-import { CONFIRM_NAME_FIELD, CONFIRM_PAGE_STATUS, renderConfirmPage, type ConfirmPageState } from './html/confirm-page.ts';
+import {
+  CONFIRM_NAME_FIELD,
+  CONFIRM_PAGE_STATUS,
+  renderConfirmPage,
+  type ConfirmPageState,
+} from './html/confirm-page.ts';
 import { html, isCrossSite, readAnswers, redirect } from './http.ts';
 import { waitBeforeNext } from './limits.ts';
 import { cleanText, single } from './normalise.ts';
@@ -26,7 +31,12 @@ const PAGE_HEADERS = { 'x-robots-tag': 'noindex', 'referrer-policy': 'same-origi
 const CONFIRM_TEMPLATE: RefusalTemplate = { path: '/confirm/', region: 'data-confirm-root', hasHelp: true };
 /** The confirming person's typed name follows the same rule as every name on the forms. */
 const confirmName = ({ intake: { confirm: words } }: FormContent) =>
-  nameAnswer({ empty: words.nameMissing, tooLong: words.nameTooLong, address: words.nameAddress, characters: words.nameCharacters });
+  nameAnswer({
+    empty: words.nameMissing,
+    tooLong: words.nameTooLong,
+    address: words.nameAddress,
+    characters: words.nameCharacters,
+  });
 
 type Lookup =
   | { state: 'expired' | 'used' | 'not-found' }
@@ -65,9 +75,18 @@ export async function handleConfirm(request: Request, deps: Intake, clientAddres
 async function confirmLink(request: Request, deps: Intake, clientAddress: string): Promise<Response> {
   const token = new URL(request.url).pathname.match(/^\/confirm\/([^/]+)\/?$/)?.[1] ?? '';
   const refused = (refusal: Refusal, showForm?: (message: string) => Promise<string | undefined>) =>
-    refuse(request, deps, { ...refusal, headers: { ...PAGE_HEADERS, ...refusal.headers } }, { template: CONFIRM_TEMPLATE, showForm });
+    refuse(
+      request,
+      deps,
+      { ...refusal, headers: { ...PAGE_HEADERS, ...refusal.headers } },
+      { template: CONFIRM_TEMPLATE, showForm },
+    );
   if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'POST') {
-    return refused({ reason: 'wrongMethod', message: 'Open this link, or send the confirmation with POST', headers: { allow: 'GET, HEAD, POST' } });
+    return refused({
+      reason: 'wrongMethod',
+      message: 'Open this link, or send the confirmation with POST',
+      headers: { allow: 'GET, HEAD, POST' },
+    });
   }
   if (request.method === 'POST') {
     if (isCrossSite(request, deps.config.siteUrl ? [deps.config.siteUrl] : [])) {
@@ -88,7 +107,11 @@ async function confirmLink(request: Request, deps: Intake, clientAddress: string
         const body = await readAnswers(request);
         if (found.state !== 'ready') return undefined;
         const name = body.ok ? cleanText(single(body.answers[CONFIRM_NAME_FIELD]), false) : '';
-        const state = { ...confirmable(token, found, await deps.loadContent(found.record.formId)), values: { [CONFIRM_NAME_FIELD]: name }, errors: [{ field: '', message }] };
+        const state = {
+          ...confirmable(token, found, await deps.loadContent(found.record.formId)),
+          values: { [CONFIRM_NAME_FIELD]: name },
+          errors: [{ field: '', message }],
+        };
         return renderConfirmPage(await template(request, deps), { state: 'errors', ...state });
       });
     }
@@ -192,5 +215,10 @@ async function template(request: Request, deps: Pick<Intake, 'fetchPage'>): Prom
 async function page(request: Request, deps: Intake, state: ConfirmPageState): Promise<Response> {
   const status = CONFIRM_PAGE_STATUS[state.state];
   // The confirm path's headers keep the token out of any Referer (see security-headers.ts).
-  return html(status, renderConfirmPage(await template(request, deps), state), PAGE_HEADERS, new URL(request.url).pathname);
+  return html(
+    status,
+    renderConfirmPage(await template(request, deps), state),
+    PAGE_HEADERS,
+    new URL(request.url).pathname,
+  );
 }

@@ -25,7 +25,11 @@ const MAX_BODY = 256 * 1024;
 interface ResendEvent {
   type?: string;
   created_at?: string;
-  data?: { email_id?: string; to?: string[] | string; tags?: Record<string, string> | { name: string; value: string }[] };
+  data?: {
+    email_id?: string;
+    to?: string[] | string;
+    tags?: Record<string, string> | { name: string; value: string }[];
+  };
 }
 
 /** Resend's SDK verifies; it needs some API key to exist, though verifying never calls the API. */
@@ -37,7 +41,11 @@ export function verifyEvent(body: string, headers: Headers, secret: string): Res
   const signature = headers.get('svix-signature') ?? headers.get('webhook-signature');
   if (!id || !timestamp || !signature) return undefined;
   try {
-    return verifier.webhooks.verify({ payload: body, headers: { id, timestamp, signature }, webhookSecret: secret }) as ResendEvent;
+    return verifier.webhooks.verify({
+      payload: body,
+      headers: { id, timestamp, signature },
+      webhookSecret: secret,
+    }) as ResendEvent;
   } catch {
     return undefined;
   }
@@ -59,7 +67,16 @@ function recipientOf(record: SubmissionRecord, address: string, content: FormCon
   return 'workforce development';
 }
 
-function alertBatch(record: SubmissionRecord, eventId: string, recipient: string, address: string, kind: EventKind, content: FormContent, from: string, now: number): Batch | undefined {
+function alertBatch(
+  record: SubmissionRecord,
+  eventId: string,
+  recipient: string,
+  address: string,
+  kind: EventKind,
+  content: FormContent,
+  from: string,
+  now: number,
+): Batch | undefined {
   const stage = `alert-${createHash('sha256').update(eventId).digest('hex').slice(0, 12)}`;
   const context = noticeContext(record, content, from);
   let emails: Batch['emails'] | undefined;
@@ -71,7 +88,13 @@ function alertBatch(record: SubmissionRecord, eventId: string, recipient: string
     emails = withExport(recipientBouncedEmails(context, stage, inboxes, who, kind), exportOf(record, content));
   }
   if (!emails) return undefined;
-  return { stage, idempotencyKey: `${record.reference}/${stage}`, emails, attempts: 0, queuedAt: new Date(now).toISOString() };
+  return {
+    stage,
+    idempotencyKey: `${record.reference}/${stage}`,
+    emails,
+    attempts: 0,
+    queuedAt: new Date(now).toISOString(),
+  };
 }
 
 export async function handleEmailEvent(request: Request, deps: Intake): Promise<Response> {
@@ -109,9 +132,10 @@ export async function handleEmailEvent(request: Request, deps: Intake): Promise<
       const recipient = recipientOf(record, address, content);
       const stage = tag(event, 'stage') ?? '';
       record.events = [...(record.events ?? []), { at: new Date(now).toISOString(), type, recipient, stage, eventId }];
-      added = type === 'bounced' || type === 'complained'
-        ? alertBatch(record, eventId, recipient, address, type, content, deps.config.emailFrom, now)
-        : undefined;
+      added =
+        type === 'bounced' || type === 'complained'
+          ? alertBatch(record, eventId, recipient, address, type, content, deps.config.emailFrom, now)
+          : undefined;
       if (added) record.batches.push(added);
       return record;
     });

@@ -17,7 +17,6 @@ import type { Intake } from './runtime.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-
 export const noticeContext = (record: SubmissionRecord, content: FormContent, from: string): NoticeContext => ({
   reference: record.reference,
   formName: forms[record.formId].name,
@@ -58,7 +57,10 @@ export function followUpPlanner(deps: Pick<Intake, 'config' | 'loadContent'>): F
     const context = noticeContext(record, content, deps.config.emailFrom);
     if (!expired) {
       // A fresh single-use link: the first one's token left the store when its email was delivered.
-      const reminder = { ...reminderEmail(context, confirmation.email, LINK_PLACEHOLDER, confirmation.expiresAt), carriesLink: true as const };
+      const reminder = {
+        ...reminderEmail(context, confirmation.email, LINK_PLACEHOLDER, confirmation.expiresAt),
+        carriesLink: true as const,
+      };
       const token = newToken();
       const link = { emailKey: reminder.key, link: `${confirmation.siteUrl}/confirm/${token}/` };
       return [{ ...batch(record, 'reminder', [reminder], now), link: { tokenHash: hashToken(token), secret: link } }];
@@ -66,10 +68,18 @@ export function followUpPlanner(deps: Pick<Intake, 'config' | 'loadContent'>): F
     const definition = forms[record.formId];
     const where = route(definition, record.answers, content);
     return [
-      batch(record, 'expired', [
-        ...withExport(expiredWorkforceEmails(context, where.inboxes, confirmation.role, where.organisationLabel), exportOf(record, content)),
-        expiredApplicantEmail(context, definition.submitter(record.answers).email, confirmation.role),
-      ], now),
+      batch(
+        record,
+        'expired',
+        [
+          ...withExport(
+            expiredWorkforceEmails(context, where.inboxes, confirmation.role, where.organisationLabel),
+            exportOf(record, content),
+          ),
+          expiredApplicantEmail(context, definition.submitter(record.answers).email, confirmation.role),
+        ],
+        now,
+      ),
     ];
   };
 }

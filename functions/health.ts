@@ -33,7 +33,8 @@ export async function outboxStatus(store: Store, now: number): Promise<OutboxSta
     const record = (await store.get<SubmissionRecord>(key))?.value;
     if (!record) continue;
     const confirmation = record.confirmation;
-    if (confirmation && !confirmation.confirmedAt && Date.parse(confirmation.expiresAt) > now) status.awaitingConfirmation++;
+    if (confirmation && !confirmation.confirmedAt && Date.parse(confirmation.expiresAt) > now)
+      status.awaitingConfirmation++;
     if (!isPending(record)) continue;
     for (const batch of record.batches.filter((b) => !b.sentAt)) {
       const owed = callsOf(batch)
@@ -63,6 +64,12 @@ export async function health(deps: Pick<Intake, 'config' | 'mailer' | 'store' | 
   const email = { resend: 'resend', files: 'local .eml files', 'not configured': 'not configured' }[deps.mailer.kind];
   const outbox = await outboxStatus(deps.store, deps.now()).catch(() => undefined);
   const reasons = healthReasons(outbox, deps.config.healthMaxPendingMs, deps.mailer.kind !== 'not configured');
-  const body = { ok: reasons.length === 0, email, storage: STORAGE_LABELS[deps.config.storage], reasons, ...(outbox && { outbox }) };
+  const body = {
+    ok: reasons.length === 0,
+    email,
+    storage: STORAGE_LABELS[deps.config.storage],
+    reasons,
+    ...(outbox && { outbox }),
+  };
   return json(reasons.length ? 503 : 200, body);
 }

@@ -60,7 +60,11 @@ export function wantsPage(request: Request): boolean {
 export async function readAnswers(request: Request): Promise<BodyResult> {
   const type = contentType(request);
   if (!FORM_TYPES.includes(type) && type !== 'application/json') {
-    return { ok: false, status: 415, message: 'Send the form as application/x-www-form-urlencoded or application/json' };
+    return {
+      ok: false,
+      status: 415,
+      message: 'Send the form as application/x-www-form-urlencoded or application/json',
+    };
   }
   const bytes = await readLimited(request);
   if (bytes === 'too-large') return { ok: false, status: 413, message: 'The form is too large to send' };
@@ -79,7 +83,9 @@ export async function readAnswers(request: Request): Promise<BodyResult> {
       return { ok: false, status: 400, message: 'The form could not be read' };
     }
     const answers = fromJson(parsed);
-    return answers ? { ok: true, answers, kind: 'json' } : { ok: false, status: 400, message: 'The form could not be read' };
+    return answers
+      ? { ok: true, answers, kind: 'json' }
+      : { ok: false, status: 400, message: 'The form could not be read' };
   }
   const answers: Answers = Object.create(null);
   for (const [key, value] of new URLSearchParams(text)) add(answers, key, value);
@@ -170,7 +176,11 @@ export const problem = (status: number, message: string, headers: Record<string,
 export const html = (status: number, body: string, headers: Record<string, string> = {}, page = '/') =>
   new Response(body, {
     status,
-    headers: merged({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, headersForPath(page), headers),
+    headers: merged(
+      { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+      headersForPath(page),
+      headers,
+    ),
   });
 
 export const redirect = (location: string) =>

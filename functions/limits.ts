@@ -36,10 +36,16 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * At most `perDay` emails a UTC day to one typed address, counted like the per-address limit (the
  * address lower-cased and hashed), so a stranger cannot use the forms to flood someone's inbox.
  */
-export const recipientLimiter = (store: Store, perDay: number) => new RateLimiter(store, perDay, DAY_MS, RECIPIENTS_PREFIX);
+export const recipientLimiter = (store: Store, perDay: number) =>
+  new RateLimiter(store, perDay, DAY_MS, RECIPIENTS_PREFIX);
 
 /** True when one more email may go to this address today; counts it. A store failure says yes. */
-export async function mayEmail(limiter: RateLimiter, address: string, now: number, log: (line: string) => void): Promise<boolean> {
+export async function mayEmail(
+  limiter: RateLimiter,
+  address: string,
+  now: number,
+  log: (line: string) => void,
+): Promise<boolean> {
   return (await waitBeforeNext(limiter, address.trim().toLowerCase(), now, log)) === 0;
 }
 

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 // References are read aloud and typed from emails, so the alphabet leaves out characters that look
 // or sound alike: 0/O, 1/I/L, and U. 30 symbols, 8 of them: 6.5 × 10^11 references per form.
 export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
-export const REFERENCE_PATTERN = /^(EOI|APP|AGR)-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}$/;
+export const REFERENCE_PATTERN =
+  /^(EOI|APP|AGR)-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}$/;
 
 export type RandomBytes = (size: number) => Uint8Array;
 

@@ -35,7 +35,10 @@ export const REFUSAL_STATUS: Record<RefusalReason, number> = {
 };
 
 /** readAnswers' refusals by status. */
-export const BODY_REFUSAL = { 400: 'unreadable', 413: 'tooLarge', 415: 'wrongType' } as const satisfies Record<number, RefusalReason>;
+export const BODY_REFUSAL = { 400: 'unreadable', 413: 'tooLarge', 415: 'wrongType' } as const satisfies Record<
+  number,
+  RefusalReason
+>;
 
 export interface Refusal {
   reason: RefusalReason;
@@ -92,7 +95,10 @@ export async function refuse(
   request: Request,
   deps: RefusalDeps,
   refusal: Refusal,
-  { template = REFUSAL_TEMPLATE, showForm }: { template?: RefusalTemplate; showForm?: (message: string) => Promise<string | undefined> } = {},
+  {
+    template = REFUSAL_TEMPLATE,
+    showForm,
+  }: { template?: RefusalTemplate; showForm?: (message: string) => Promise<string | undefined> } = {},
 ): Promise<Response> {
   const status = REFUSAL_STATUS[refusal.reason];
   const headers = { ...refusal.headers };

@@ -111,7 +111,10 @@ export function kindOf(path: string): Kind {
 export function headersFor(kind: Kind, options: Options = {}): Headers {
   const headers = headersOfKind(kind, options);
   if (options.devServer && (kind === 'page' || kind === 'search' || kind === 'confirm')) {
-    headers['Content-Security-Policy'] = headers['Content-Security-Policy']!.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+    headers['Content-Security-Policy'] = headers['Content-Security-Policy']!.replace(
+      "style-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+    );
   }
   return headers;
 }

@@ -38,7 +38,11 @@ export class MemoryStore implements Store {
   async set(key: string, value: unknown, condition?: WriteCondition): Promise<boolean> {
     const current = this.entries.get(key);
     if (condition && 'onlyIfNew' in condition && current !== undefined) return false;
-    if (condition && 'onlyIfMatch' in condition && (current === undefined || contentEtag(current) !== condition.onlyIfMatch)) {
+    if (
+      condition &&
+      'onlyIfMatch' in condition &&
+      (current === undefined || contentEtag(current) !== condition.onlyIfMatch)
+    ) {
       return false;
     }
     this.entries.set(key, JSON.stringify(value));
@@ -88,7 +92,8 @@ export class FileStore implements Store {
     return withLockFolder(`${file}.lock`, async () => {
       const current = await readFile(file, 'utf8').catch(() => null);
       if ('onlyIfNew' in condition && current !== null) return false;
-      if ('onlyIfMatch' in condition && (current === null || contentEtag(current) !== condition.onlyIfMatch)) return false;
+      if ('onlyIfMatch' in condition && (current === null || contentEtag(current) !== condition.onlyIfMatch))
+        return false;
       await this.write(file, text);
       return true;
     });
@@ -127,7 +132,10 @@ export async function withLockFolder<T>(lock: string, work: () => Promise<T>): P
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const age = await stat(lock).then((info) => Date.now() - info.mtimeMs, () => 0);
+      const age = await stat(lock).then(
+        (info) => Date.now() - info.mtimeMs,
+        () => 0,
+      );
       if (age > LOCK_STALE_MS) await rmdir(lock).catch(() => {});
       await new Promise((resolve) => setTimeout(resolve, Math.min(5 + attempt * 5, 50)));
     }

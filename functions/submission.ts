@@ -40,7 +40,8 @@ export async function handleFormPost(request: Request, deps: SubmissionDeps, cli
 
 async function pipeline(request: Request, deps: SubmissionDeps, clientAddress: string): Promise<Response> {
   const formId = new URL(request.url).pathname.match(/^\/api\/forms\/([^/]+)\/?$/)?.[1] ?? '';
-  if (!isFormId(formId)) return refuse(request, deps, { reason: 'noForm', message: 'There is no form at this address' });
+  if (!isFormId(formId))
+    return refuse(request, deps, { reason: 'noForm', message: 'There is no form at this address' });
   // A browser is shown the form again with the reason at the top, keeping whatever could be read.
   const onForm = (answers?: Answers) => ({
     showForm: async (message: string) => {
@@ -51,11 +52,21 @@ async function pipeline(request: Request, deps: SubmissionDeps, clientAddress: s
     },
   });
   if (request.method !== 'POST') {
-    return refuse(request, deps, { reason: 'wrongMethod', message: 'Send this form with POST', headers: { allow: 'POST' } }, onForm());
+    return refuse(
+      request,
+      deps,
+      { reason: 'wrongMethod', message: 'Send this form with POST', headers: { allow: 'POST' } },
+      onForm(),
+    );
   }
   if (isCrossSite(request, deps.config.siteUrl ? [deps.config.siteUrl] : [])) {
     // Not read, and not shown again: answers another site chose must not appear in our form.
-    return refuse(request, deps, { reason: 'crossSite', message: 'This form can only be sent from this website' }, onForm());
+    return refuse(
+      request,
+      deps,
+      { reason: 'crossSite', message: 'This form can only be sent from this website' },
+      onForm(),
+    );
   }
   const wait = await waitBeforeNext(deps.rateLimiter, clientAddress, deps.now(), deps.log);
   if (wait > 0) {
@@ -76,7 +87,9 @@ async function pipeline(request: Request, deps: SubmissionDeps, clientAddress: s
   const definition = forms[formId];
   const asHtml = body.kind === 'form';
   const accepted = (reference: string, held: HeldEmail[] = []) =>
-    asHtml ? redirect(sentPath(definition, reference, held)) : json(201, held.length > 0 ? { reference, held } : { reference });
+    asHtml
+      ? redirect(sentPath(definition, reference, held))
+      : json(201, held.length > 0 ? { reference, held } : { reference });
 
   if (looksLikeABot(body.answers, deps)) {
     // A bot gets the usual answer, so it learns nothing; nothing is stored or sent.
@@ -98,7 +111,10 @@ async function pipeline(request: Request, deps: SubmissionDeps, clientAddress: s
   if (!parsed.success) {
     const errors = toErrors(parsed.error);
     if (!asHtml) return json(422, { errors });
-    return html(422, await formPage(request, deps, definition, content, keptValues(definition, content, body.answers), errors));
+    return html(
+      422,
+      await formPage(request, deps, definition, content, keptValues(definition, content, body.answers), errors),
+    );
   }
 
   const siteUrl = siteUrlFor(deps.config, request);
@@ -197,7 +213,8 @@ async function store(
       ...(terms && { terms }),
       ...(held.length > 0 && { held }),
     };
-    const secret: LinkSecret | undefined = request && token ? { emailKey: request.key, link: `${siteUrl}/confirm/${token}/` } : undefined;
+    const secret: LinkSecret | undefined =
+      request && token ? { emailKey: request.key, link: `${siteUrl}/confirm/${token}/` } : undefined;
     // The token first: a submission whose link cannot be looked up would be half-done.
     if (token && !(await deps.store.set(tokenKey(hashToken(token)), { reference }, { onlyIfNew: true }))) {
       throw new Error('token collision');

@@ -45,7 +45,8 @@ export const PATCHES: Patch[] = [
       'fixed in 0.0.3). Its regular expressions become String.prototype.trim/trimStart/trimEnd, which ' +
       'remove exactly the same characters in linear time (what trim 0.0.3 and later do).',
     find: '(t=e.exports=function(e){return e.replace(/^\\s*|\\s*$/g,"")}).left=function(e){return e.replace(/^\\s*/,"")},t.right=function(e){return e.replace(/\\s*$/,"")}',
-    replace: '(t=e.exports=function(e){return e.trim()}).left=function(e){return e.trimStart()},t.right=function(e){return e.trimEnd()}',
+    replace:
+      '(t=e.exports=function(e){return e.trim()}).left=function(e){return e.trimStart()},t.right=function(e){return e.trimEnd()}',
   },
   ...MINIMATCH_PATCHES,
   ...IMMUTABLE_PATCHES,
@@ -77,7 +78,11 @@ export async function shippedFile(name: string, dir = decapDist): Promise<Buffer
 }
 
 const contentType = (name: string) =>
-  name.endsWith('.wasm') ? 'application/wasm' : name.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/plain; charset=utf-8';
+  name.endsWith('.wasm')
+    ? 'application/wasm'
+    : name.endsWith('.js')
+      ? 'text/javascript; charset=utf-8'
+      : 'text/plain; charset=utf-8';
 
 export default function decap(): AstroIntegration {
   return {

@@ -29,7 +29,8 @@ const UNUSED_BUNDLE_FILES = [
  */
 async function minifiedLibrary(code: string): Promise<string> {
   const result = await minify('pagefind.js', code, { compress: true, mangle: true, module: true });
-  if (result.errors.length > 0) throw new Error(`Could not minify pagefind.js: ${result.errors.map((e) => e.message).join('; ')}`);
+  if (result.errors.length > 0)
+    throw new Error(`Could not minify pagefind.js: ${result.errors.map((e) => e.message).join('; ')}`);
   return result.code;
 }
 
@@ -93,7 +94,8 @@ async function indexDevSite(origin: string): Promise<Map<string, Uint8Array>> {
   await index.deleteIndex();
   const served = new Map(files.map((file) => [`/${file.path.split(path.sep).join('/')}`, file.content]));
   const library = served.get('/pagefind.js');
-  if (library) served.set('/pagefind.js', new TextEncoder().encode(await minifiedLibrary(new TextDecoder().decode(library))));
+  if (library)
+    served.set('/pagefind.js', new TextEncoder().encode(await minifiedLibrary(new TextDecoder().decode(library))));
   return served;
 }
 

@@ -77,7 +77,9 @@ export default function securityHeaders(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const paths = await pagePaths(outDir);
         await writeFile(path.join(outDir, '_headers'), netlifyHeadersFile(paths, headerOptions()));
-        logger.info(`Wrote security headers for ${paths.length} pages to ${path.relative(process.cwd(), outDir)}/_headers`);
+        logger.info(
+          `Wrote security headers for ${paths.length} pages to ${path.relative(process.cwd(), outDir)}/_headers`,
+        );
       },
     },
   };

@@ -38,9 +38,7 @@ self.addEventListener('message', (event) => {
   if (data?.type !== 'cache-page' || !Array.isArray(data.urls)) return;
   event.waitUntil(
     (async () => {
-      const urls = data.urls
-        .map((href) => new URL(href, self.location.origin))
-        .filter(cacheable);
+      const urls = data.urls.map((href) => new URL(href, self.location.origin)).filter(cacheable);
       await Promise.all(
         urls.map(async (url) => {
           const key = url.origin + url.pathname + (isOfflinePage(url) ? '' : url.search);

@@ -20,7 +20,8 @@ const dist = path.join(root, 'node_modules/decap-cms-app/dist');
 export const PATCHED = {};
 for (const patch of PATCHES) {
   PATCHED[patch.package] ??= { advisories: [] };
-  for (const id of patch.advisories) if (!PATCHED[patch.package].advisories.includes(id)) PATCHED[patch.package].advisories.push(id);
+  for (const id of patch.advisories)
+    if (!PATCHED[patch.package].advisories.includes(id)) PATCHED[patch.package].advisories.push(id);
 }
 
 /** Every name@version whose files are in the shipped Decap files, from the pnpm paths in the source maps. */
@@ -36,7 +37,13 @@ export function bundledPackages(dir = dist) {
 }
 
 function lockfileFor(packages) {
-  const lock = { name: 'admin-bundle', version: '0.0.0', lockfileVersion: 3, requires: true, packages: { '': { name: 'admin-bundle', version: '0.0.0', dependencies: {} } } };
+  const lock = {
+    name: 'admin-bundle',
+    version: '0.0.0',
+    lockfileVersion: 3,
+    requires: true,
+    packages: { '': { name: 'admin-bundle', version: '0.0.0', dependencies: {} } },
+  };
   const seen = new Map();
   for (const spec of packages) {
     const at = spec.lastIndexOf('@');
@@ -47,7 +54,10 @@ function lockfileFor(packages) {
     const where = copy === 0 ? `node_modules/${name}` : `node_modules/copy-${copy}/node_modules/${name}`;
     if (copy === 0) lock.packages[''].dependencies[name] = version;
     else lock.packages[`node_modules/copy-${copy}`] ??= { version: '0.0.0' };
-    lock.packages[where] = { version, resolved: `https://registry.npmjs.org/${name}/-/${name.split('/').pop()}-${version}.tgz` };
+    lock.packages[where] = {
+      version,
+      resolved: `https://registry.npmjs.org/${name}/-/${name.split('/').pop()}-${version}.tgz`,
+    };
   }
   return lock;
 }
@@ -67,7 +77,8 @@ export function unpatchedFindings(report, packages, patched = PATCHED) {
       if (typeof via === 'string' || !['high', 'critical'].includes(via.severity)) continue;
       const id = advisoryId(via);
       const covered = versionsOf(name).every((spec) => patched[spec]?.advisories.includes(id));
-      if (!covered) findings.push({ name, severity: via.severity, id: id ?? via.url, title: via.title, range: via.range });
+      if (!covered)
+        findings.push({ name, severity: via.severity, id: id ?? via.url, title: via.title, range: via.range });
     }
   }
   return findings;
@@ -77,10 +88,14 @@ function main() {
   const all = bundledPackages();
   const patched = Object.entries(PATCHED).filter(([spec]) => all.includes(spec));
   console.log(`The shipped Decap file carries ${all.length} packages.`);
-  for (const [spec, { advisories }] of patched) console.log(`patched  ${spec} ${advisories.join(', ')} (integrations/decap.ts)`);
+  for (const [spec, { advisories }] of patched)
+    console.log(`patched  ${spec} ${advisories.join(', ')} (integrations/decap.ts)`);
   const dir = mkdtempSync(path.join(tmpdir(), 'admin-audit-'));
   const lock = lockfileFor(all);
-  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'admin-bundle', version: '0.0.0', dependencies: lock.packages[''].dependencies }));
+  writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name: 'admin-bundle', version: '0.0.0', dependencies: lock.packages[''].dependencies }),
+  );
   writeFileSync(path.join(dir, 'package-lock.json'), JSON.stringify(lock));
   const audit = spawnSync('npm', ['audit', '--package-lock-only', '--json'], { cwd: dir, encoding: 'utf8' });
   let report;
@@ -96,7 +111,8 @@ function main() {
   }
   const findings = unpatchedFindings(report, all);
   for (const [name, v] of Object.entries(report.vulnerabilities ?? {})) {
-    if (!['high', 'critical'].includes(v.severity)) console.log(`${v.severity.padEnd(8)} ${name} ${v.range} (below the high/critical bar)`);
+    if (!['high', 'critical'].includes(v.severity))
+      console.log(`${v.severity.padEnd(8)} ${name} ${v.range} (below the high/critical bar)`);
   }
   for (const f of findings) console.log(`${f.severity.padEnd(8)} ${f.name} ${f.range} ${f.id} ${f.title}`);
   const count = (severity) => findings.filter((f) => f.severity === severity).length;

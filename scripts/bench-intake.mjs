@@ -46,7 +46,10 @@ const fixtures = await Promise.all(
 );
 
 // The machine's load goes with every figure: on a shared machine it, not the code, can set them.
-const load = () => loadavg().map((value) => value.toFixed(1)).join(', ');
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(', ');
 const loadAtStart = load();
 const started = performance.now();
 const acknowledged = [];
@@ -86,7 +89,8 @@ const expected = new Set();
 for (const { reference } of acknowledged) {
   const record = JSON.parse(await readFile(path.join(dataDir, 'store/submissions', `${reference}.json`), 'utf8'));
   // Each call's key: the batch's, or a WD email's own (it is sent alone, with its attachments).
-  for (const batch of record.batches) for (const call of callsOf(batch)) for (const email of call.emails) expected.add(`${call.key} ${email.to}`);
+  for (const batch of record.batches)
+    for (const call of callsOf(batch)) for (const email of call.emails) expected.add(`${call.key} ${email.to}`);
 }
 const delivered = new Set(resend.deliveries.map((d) => `${d.idempotencyKey} ${d.to}`));
 const lost = [...expected].filter((id) => !delivered.has(id)).length;
@@ -100,12 +104,24 @@ const seconds = (allDelivered - started) / 1000;
 const ratio = seconds / floor;
 
 console.log = quiet;
-console.log(`Intake benchmark: ${total} submissions from ${clients} concurrent clients; fake Resend allows exactly ${perSecond} requests/s`);
-console.log(`  load average (1, 5, 15 min): ${loadAtStart} at the start, ${load()} at the end, on ${cpus().length} cores`);
-console.log(`  acknowledged (201):        ${acknowledged.length} of ${total}${refused.length ? ` (refused: ${refused.join(', ')})` : ''}`);
-console.log(`  time to acknowledge:       p50 ${pct(50).toFixed(0)} ms, p99 ${pct(99).toFixed(0)} ms, all in ${((ackDone - started) / 1000).toFixed(1)} s`);
-console.log(`  time until all delivered:  ${seconds.toFixed(1)} s against a floor of ${floor.toFixed(1)} s (${ratio.toFixed(3)}x; ${expected.size} emails in ${accepted} accepted calls)`);
-console.log(`  calls answered 429:        ${limited}; most accepted in any one second: ${resend.maxAcceptedInOneSecond()}`);
+console.log(
+  `Intake benchmark: ${total} submissions from ${clients} concurrent clients; fake Resend allows exactly ${perSecond} requests/s`,
+);
+console.log(
+  `  load average (1, 5, 15 min): ${loadAtStart} at the start, ${load()} at the end, on ${cpus().length} cores`,
+);
+console.log(
+  `  acknowledged (201):        ${acknowledged.length} of ${total}${refused.length ? ` (refused: ${refused.join(', ')})` : ''}`,
+);
+console.log(
+  `  time to acknowledge:       p50 ${pct(50).toFixed(0)} ms, p99 ${pct(99).toFixed(0)} ms, all in ${((ackDone - started) / 1000).toFixed(1)} s`,
+);
+console.log(
+  `  time until all delivered:  ${seconds.toFixed(1)} s against a floor of ${floor.toFixed(1)} s (${ratio.toFixed(3)}x; ${expected.size} emails in ${accepted} accepted calls)`,
+);
+console.log(
+  `  calls answered 429:        ${limited}; most accepted in any one second: ${resend.maxAcceptedInOneSecond()}`,
+);
 console.log(`  duplicates:                ${resend.duplicates()}`);
 console.log(`  lost:                      ${lost}`);
 

@@ -38,7 +38,11 @@ export function listPages(distDir = dist) {
 }
 
 const ids = (folder) =>
-  existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.mdx')).map((name) => name.slice(0, -4)) : [];
+  existsSync(folder)
+    ? readdirSync(folder)
+        .filter((name) => name.endsWith('.mdx'))
+        .map((name) => name.slice(0, -4))
+    : [];
 
 /**
  * Guidance pages, from the content files that make them: each must ship zero JavaScript and keep
@@ -58,7 +62,11 @@ export function guidancePaths(rootDir = root) {
 /** Pages that must ship zero JavaScript but are not held to the overhead budget. */
 export const ZERO_JS_PAGES = new Set(['/', '/404.html']);
 
-const attribute = (tag, name) => tag.match(new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i'))?.slice(2).find((v) => v !== undefined);
+const attribute = (tag, name) =>
+  tag
+    .match(new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i'))
+    ?.slice(2)
+    .find((v) => v !== undefined);
 
 /** Resolves a same-site URL used on a page to a file in dist/, or undefined for other sites. */
 function distFile(url, pagePath, distDir) {
@@ -70,16 +78,15 @@ function distFile(url, pagePath, distDir) {
 const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 const decodeEntities = (text) =>
   text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code) => {
-    if (code[0] === '#') return String.fromCodePoint(code[1].toLowerCase() === 'x' ? parseInt(code.slice(2), 16) : Number(code.slice(1)));
+    if (code[0] === '#')
+      return String.fromCodePoint(code[1].toLowerCase() === 'x' ? parseInt(code.slice(2), 16) : Number(code.slice(1)));
     return ENTITIES[code.toLowerCase()] ?? whole;
   });
 
 /** The words a reader came for: the text of <main>, tags dropped, whitespace collapsed. */
 export function mainText(html) {
   const main = html.match(/<main\b[^>]*>([\s\S]*?)<\/main>/i)?.[1] ?? '';
-  const text = main
-    .replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ');
+  const text = main.replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ');
   return decodeEntities(text).replace(/\s+/g, ' ').trim();
 }
 
@@ -137,7 +144,8 @@ export function measureSite(distDir = dist, rootDir = root) {
     const kind = guidance.has(page.path) ? 'guidance' : ZERO_JS_PAGES.has(page.path) ? 'reading' : 'other';
     const size = measurePage(page, distDir);
     const problems = [];
-    if (kind === 'guidance' && size.overhead > OVERHEAD_BUDGET) problems.push(`overhead over ${OVERHEAD_BUDGET / 1024} KB`);
+    if (kind === 'guidance' && size.overhead > OVERHEAD_BUDGET)
+      problems.push(`overhead over ${OVERHEAD_BUDGET / 1024} KB`);
     if (kind !== 'other' && size.jsBytes > 0) problems.push('ships JavaScript');
     if (size.inlineScript) problems.push('inline script');
     return { ...page, kind, ...size, problems };
@@ -149,10 +157,22 @@ const kb = (bytes) => (bytes / 1024).toFixed(1);
 function printTable(pages) {
   const rows = [
     ['page', 'kind', 'HTML+CSS gz KB', 'main text gz KB', 'overhead KB', 'JS KB', 'JS gz KB', 'budget'],
-    ...pages.map((p) => [p.path, p.kind, kb(p.htmlCssGzip), kb(p.mainTextGzip), kb(p.overhead), kb(p.jsBytes), kb(p.jsGzip), p.problems.length ? `OVER: ${p.problems.join(', ')}` : 'ok']),
+    ...pages.map((p) => [
+      p.path,
+      p.kind,
+      kb(p.htmlCssGzip),
+      kb(p.mainTextGzip),
+      kb(p.overhead),
+      kb(p.jsBytes),
+      kb(p.jsGzip),
+      p.problems.length ? `OVER: ${p.problems.join(', ')}` : 'ok',
+    ]),
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  const line = (row) => row.map((cell, column) => (column < 2 || column === 7 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  const line = (row) =>
+    row
+      .map((cell, column) => (column < 2 || column === 7 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+      .join('  ');
   console.log(line(rows[0]));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows.slice(1)) console.log(line(row));
@@ -193,7 +213,11 @@ async function main() {
   }
 
   const benchDir = path.join(root, 'scripts', 'bench');
-  const extras = existsSync(benchDir) ? readdirSync(benchDir).filter((name) => name.endsWith('.mjs')).sort() : [];
+  const extras = existsSync(benchDir)
+    ? readdirSync(benchDir)
+        .filter((name) => name.endsWith('.mjs'))
+        .sort()
+    : [];
   for (const name of extras) {
     console.log(`\n== ${name} ==`);
     const module = await import(pathToFileURL(path.join(benchDir, name)).href);

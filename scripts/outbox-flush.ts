@@ -26,7 +26,9 @@ if (nowFlag !== -1) {
 }
 const config = readConfig();
 if (config.deployed) {
-  console.error('outbox:flush works on the local store. On Netlify, the scheduled "outbox" function flushes every 5 minutes.');
+  console.error(
+    'outbox:flush works on the local store. On Netlify, the scheduled "outbox" function flushes every 5 minutes.',
+  );
   process.exit(2);
 }
 
@@ -79,7 +81,8 @@ try {
       sent += item.count;
       console.log(`Sent ${item.reference} (${item.stage}): ${item.count} email${item.count === 1 ? '' : 's'}`);
     }
-    for (const reference of report.deleted) console.log(`Deleted ${reference} (delivered more than ${deps.config.retentionDays} days ago)`);
+    for (const reference of report.deleted)
+      console.log(`Deleted ${reference} (delivered more than ${deps.config.retentionDays} days ago)`);
     for (const reference of report.keptPending) keptPending.add(reference);
     pending = report.pending;
     if (pending.length === 0 || Date.now() > deadline) break;
@@ -89,7 +92,8 @@ try {
   await server?.stop();
 }
 
-for (const reference of keptPending) console.log(`Kept ${reference}: past the retention period, but an email is still owed`);
+for (const reference of keptPending)
+  console.log(`Kept ${reference}: past the retention period, but an email is still owed`);
 if (pending.length === 0) {
   console.log(`Done: ${sent} email${sent === 1 ? '' : 's'} sent, nothing left pending.`);
   process.exit(0);

@@ -48,7 +48,10 @@ const WARM_UP = ['/api/health', '/api/forms/warm-up', '/confirm/warm-up/', '/bec
 
 async function warmUp(url) {
   for (const path of WARM_UP) {
-    await fetch(url + path, { headers: { accept: 'application/json' } }).then((response) => response.arrayBuffer(), () => {});
+    await fetch(url + path, { headers: { accept: 'application/json' } }).then(
+      (response) => response.arrayBuffer(),
+      () => {},
+    );
   }
 }
 
@@ -67,7 +70,9 @@ export async function serve({ port = 4321, host = '127.0.0.1', quiet = false, wa
   await netlify.start();
   const notFound = await readFile(path.join(root, 'dist/404.html')).catch(() => Buffer.from('Not found'));
   // Said instead of anything the dev tools answer with a stack trace (see function-gate.mjs).
-  const notSentPage = await readFile(path.join(root, 'dist/form-not-sent/index.html')).catch(() => Buffer.from('Not sent'));
+  const notSentPage = await readFile(path.join(root, 'dist/form-not-sent/index.html')).catch(() =>
+    Buffer.from('Not sent'),
+  );
   const routes = functionRoutes(root);
   const turn = oneAtATime();
 
@@ -87,7 +92,8 @@ export async function serve({ port = 4321, host = '127.0.0.1', quiet = false, wa
       }
       const { response } = result;
       // Our functions answer 503, never 500: a 500 is the dev tools' own failure, with server paths in it.
-      if (result.type === 'function' && response.status === 500) throw new Error(`function failed: ${await response.text()}`);
+      if (result.type === 'function' && response.status === 500)
+        throw new Error(`function failed: ${await response.text()}`);
       res.statusCode = response.status;
       for (const [key, value] of response.headers) res.appendHeader(key, value);
       res.end(Buffer.from(await response.arrayBuffer()));
@@ -95,8 +101,19 @@ export async function serve({ port = 4321, host = '127.0.0.1', quiet = false, wa
       console.error(error);
       if (res.headersSent) return res.end();
       const page = /text\/html/.test(req.headers.accept ?? '');
-      res.writeHead(503, { 'content-type': page ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8', 'retry-after': '120', 'cache-control': 'no-store', ...sharedHeaders() });
-      res.end(page ? notSentPage : JSON.stringify({ errors: [{ field: 'form', message: 'Your form was not sent. Try again in a few minutes.' }] }));
+      res.writeHead(503, {
+        'content-type': page ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
+        'retry-after': '120',
+        'cache-control': 'no-store',
+        ...sharedHeaders(),
+      });
+      res.end(
+        page
+          ? notSentPage
+          : JSON.stringify({
+              errors: [{ field: 'form', message: 'Your form was not sent. Try again in a few minutes.' }],
+            }),
+      );
     } finally {
       release();
     }

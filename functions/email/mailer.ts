@@ -41,7 +41,11 @@ export function emailTags(email: OutgoingEmail): { name: string; value: string }
   ];
 }
 
-type ResendAnswer = { data?: unknown; error: { name: string; message: string; statusCode?: number | null } | null; headers?: Record<string, string> | null };
+type ResendAnswer = {
+  data?: unknown;
+  error: { name: string; message: string; statusCode?: number | null } | null;
+  headers?: Record<string, string> | null;
+};
 
 function outcome(answer: ResendAnswer): SendResult {
   const { error, headers, data } = answer;
@@ -79,7 +83,9 @@ export function resendMailer({ apiKey, baseUrl }: { apiKey: string; baseUrl?: st
   return {
     kind: 'resend',
     sendBatch: (emails, idempotencyKey, { timeoutMs = 10_000 } = {}) =>
-      guarded(() => resend.batch.send(emails.map(toResend), { idempotencyKey, signal: AbortSignal.timeout(timeoutMs) })),
+      guarded(() =>
+        resend.batch.send(emails.map(toResend), { idempotencyKey, signal: AbortSignal.timeout(timeoutMs) }),
+      ),
     sendEmail: (email, idempotencyKey, { timeoutMs = 10_000 } = {}) =>
       guarded(() =>
         resend.emails.send(
@@ -116,7 +122,9 @@ export function fileMailer(outboxDir: string, log: (line: string) => void = cons
       const file = path.join(outboxDir, emlFileName(email));
       await writeFile(file, toEml(email));
       // References and stages only: no address (the file's To header has it).
-      log(`Email written to ${path.relative(process.cwd(), file) || file} (${idempotencyKey.split('/').slice(0, 2).join('/')})`);
+      log(
+        `Email written to ${path.relative(process.cwd(), file) || file} (${idempotencyKey.split('/').slice(0, 2).join('/')})`,
+      );
     }
     return { ok: true };
   };

@@ -55,7 +55,6 @@ interface Submission {
   terms?: AgreedTerms;
 }
 
-
 /** The values every email may name: the kind of form, as a title and in a sentence, and the reference. */
 const formValues = (definition: FormDefinition, reference: string): Values => ({
   formName: definition.name,
@@ -91,7 +90,9 @@ export function workforceEmails(submission: Submission, settings: EmailSettings,
     scheme: submission.content.settings.schemeName,
   };
   const subject = fill(words.subject, values);
-  const awaiting = confirmation ? fill(words.awaiting, { role: confirmation.role, date: day(confirmation.expiresAt) }) : '';
+  const awaiting = confirmation
+    ? fill(words.awaiting, { role: confirmation.role, date: day(confirmation.expiresAt) })
+    : '';
   const notSent = [
     submission.held?.request && definition.secondSignature
       ? fill(words.requestNotSent, { role: submission.secondRole ?? words.unknownRole })
@@ -132,7 +133,11 @@ export function workforceEmails(submission: Submission, settings: EmailSettings,
 export function receiptEmail(submission: Submission, settings: EmailSettings, stage: string): OutgoingEmail {
   const { reference, definition, content, confirmation } = submission;
   const words = content.intake.emails.receipt;
-  const values = { ...formValues(definition, reference), scheme: content.settings.schemeName, contact: content.settings.contactEmail };
+  const values = {
+    ...formValues(definition, reference),
+    scheme: content.settings.schemeName,
+    contact: content.settings.contactEmail,
+  };
   const subject = fill(words.subject, values);
   const steps = [
     ...(confirmation
@@ -176,7 +181,11 @@ export function receiptEmail(submission: Submission, settings: EmailSettings, st
  * the reference and the single-use link, nothing anyone typed. What they are asked to confirm is on
  * the page behind the link. `link` is the placeholder that is filled in when the email is sent.
  */
-export function confirmationRequestEmail(submission: Submission, settings: EmailSettings, stage: string): OutgoingEmail {
+export function confirmationRequestEmail(
+  submission: Submission,
+  settings: EmailSettings,
+  stage: string,
+): OutgoingEmail {
   const { reference, definition, content } = submission;
   const confirmation = submission.confirmation!;
   const words = content.intake.emails.confirmRequest;

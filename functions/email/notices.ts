@@ -27,7 +27,14 @@ const page = (title: string, paragraphs: string[]) =>
   `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
   `<body>${paragraphs.map((text) => `<p>${escapeHtml(text)}</p>`).join('')}</body></html>`;
 
-function email(context: NoticeContext, stage: string, to: string, subject: string, lines: string[], extra: Partial<OutgoingEmail> = {}): OutgoingEmail {
+function email(
+  context: NoticeContext,
+  stage: string,
+  to: string,
+  subject: string,
+  lines: string[],
+  extra: Partial<OutgoingEmail> = {},
+): OutgoingEmail {
   return {
     key: `${context.reference}/${stage}/${to.toLowerCase()}`,
     from: context.from,
@@ -55,7 +62,9 @@ export function reminderEmail(context: NoticeContext, to: string, link: string, 
   const words = context.words.reminder;
   const values = { ...valuesOf(context), link, date: day(expiresAt) };
   const subject = fill(words.subject, values);
-  const [intro, expiry, reference, signOff] = [words.intro, words.expiry, words.reference, words.signOff].map((text) => fill(text, values));
+  const [intro, expiry, reference, signOff] = [words.intro, words.expiry, words.reference, words.signOff].map((text) =>
+    fill(text, values),
+  );
   const lines = [intro!, fill(words.link, values), expiry!, reference!, signOff!];
   const html = page(subject, [intro!]).replace(
     '</body>',
@@ -81,7 +90,12 @@ export function expiredApplicantEmail(context: NoticeContext, to: string, role: 
 }
 
 /** When the link expires unused: to each WD inbox, with the submission attached. */
-export function expiredWorkforceEmails(context: NoticeContext, inboxes: string[], role: string, organisations: string): OutgoingEmail[] {
+export function expiredWorkforceEmails(
+  context: NoticeContext,
+  inboxes: string[],
+  role: string,
+  organisations: string,
+): OutgoingEmail[] {
   const words = context.words.expiredWorkforce;
   const values = { ...valuesOf(context), role, organisations };
   return inboxes.map((inbox) =>
@@ -92,7 +106,13 @@ export function expiredWorkforceEmails(context: NoticeContext, inboxes: string[]
 export type EventKind = 'bounced' | 'complained';
 
 /** A WD inbox bounced or complained: the scheme's maintainers hear, with the reference and the inbox only. */
-export function maintainerAlertEmail(context: NoticeContext, stage: string, to: string, inbox: string, kind: EventKind): OutgoingEmail {
+export function maintainerAlertEmail(
+  context: NoticeContext,
+  stage: string,
+  to: string,
+  inbox: string,
+  kind: EventKind,
+): OutgoingEmail {
   const words = context.words.inboxAlert;
   const values = { ...valuesOf(context), inbox, problem: words[kind] };
   return email(context, stage, to, fill(words.subject, values), [fill(words.what, values), words.next]);

@@ -26,7 +26,9 @@ function readValue(field: Field, value: unknown): string {
   switch (field.kind) {
     case 'checkboxes': {
       const list = Array.isArray(value) ? value : [value];
-      return list.length === 0 ? notGiven : list.map((item) => optionLabel(field.options ?? [], String(item))).join('\n');
+      return list.length === 0
+        ? notGiven
+        : list.map((item) => optionLabel(field.options ?? [], String(item))).join('\n');
     }
     case 'checkbox':
       return field.words?.ticked ?? CHECKBOX_VALUE;

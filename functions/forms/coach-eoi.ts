@@ -1,6 +1,15 @@
 import { z } from 'zod/mini';
 import { ask, defineForm, errorsOf } from './define.ts';
-import { fullName, jobTitle, lineManagerEmail, lineManagerName, organisation, otherOrganisation, serviceArea, workEmail } from './questions.ts';
+import {
+  fullName,
+  jobTitle,
+  lineManagerEmail,
+  lineManagerName,
+  organisation,
+  otherOrganisation,
+  serviceArea,
+  workEmail,
+} from './questions.ts';
 import {
   choices,
   LIMITS,
@@ -43,7 +52,9 @@ const questions = [
   ask('agreeExpectations', tickQuestion(), 'commitments', {
     extra: (content: FormContent) => ({ listIntro: content.coachExpectationsIntro, list: content.coachExpectations }),
   }),
-  ask('acknowledgeResearch', tickQuestion(), 'commitments', { extra: (content: FormContent) => ({ hint: content.researchNote }) }),
+  ask('acknowledgeResearch', tickQuestion(), 'commitments', {
+    extra: (content: FormContent) => ({ hint: content.researchNote }),
+  }),
 ] as const;
 
 export const coachEoi = defineForm({

@@ -1,7 +1,25 @@
 import { z } from 'zod/mini';
 import { ask, defineForm, errorsOf } from './define.ts';
-import { fullName, jobTitle, lineManagerEmail, lineManagerName, organisation, otherOrganisation, serviceArea, telephone, workEmail } from './questions.ts';
-import { LIMITS, optionalTextQuestion, otherNeedsText, sameEmail, textQuestion, whenFieldsValid, yesNoQuestion } from './rules.ts';
+import {
+  fullName,
+  jobTitle,
+  lineManagerEmail,
+  lineManagerName,
+  organisation,
+  otherOrganisation,
+  serviceArea,
+  telephone,
+  workEmail,
+} from './questions.ts';
+import {
+  LIMITS,
+  optionalTextQuestion,
+  otherNeedsText,
+  sameEmail,
+  textQuestion,
+  whenFieldsValid,
+  yesNoQuestion,
+} from './rules.ts';
 import { lineManagerPart } from './terms.ts';
 import { OTHER } from './types.ts';
 
@@ -32,7 +50,9 @@ export const coacheeApplication = defineForm({
   questions,
   schema: (shape, content) =>
     z.object(shape).check(
-      z.refine(...otherNeedsText(shape, 'organisation', 'organisationOther', errorsOf(content, 'organisationOther').missing!)),
+      z.refine(
+        ...otherNeedsText(shape, 'organisation', 'organisationOther', errorsOf(content, 'organisationOther').missing!),
+      ),
       z.refine((data) => !sameEmail(data.email, data.managerEmail), {
         error: errorsOf(content, 'managerEmail').notOwn,
         path: ['managerEmail'],

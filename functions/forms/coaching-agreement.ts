@@ -40,7 +40,9 @@ const numberOfSessions = {
       z.transform(toText),
       z.pipe(
         z.pipe(
-          z.string({ error: e.empty }).check(z.trim(), z.minLength(1, { error: e.empty }), z.regex(/^\d{1,3}$/, { error: e.notWhole })),
+          z
+            .string({ error: e.empty })
+            .check(z.trim(), z.minLength(1, { error: e.empty }), z.regex(/^\d{1,3}$/, { error: e.notWhole })),
           z.transform(Number),
         ),
         z.number().check(z.gte(SESSIONS.min, { error: range }), z.lte(SESSIONS.max, { error: range })),
@@ -54,11 +56,15 @@ const questions = [
   ask('coacheeName', personName, 'parties'),
   ask('coacheeEmail', emailAddress, 'parties'),
   ask('coacheeOrganisation', organisation, 'parties'),
-  ask('coacheeOrganisationOther', partyOtherOrganisation, 'parties', { showWhen: { field: 'coacheeOrganisation', value: OTHER } }),
+  ask('coacheeOrganisationOther', partyOtherOrganisation, 'parties', {
+    showWhen: { field: 'coacheeOrganisation', value: OTHER },
+  }),
   ask('coachName', personName, 'parties'),
   ask('coachEmail', emailAddress, 'parties', { moreErrors: ['notCoachee'] }),
   ask('coachOrganisation', organisation, 'parties'),
-  ask('coachOrganisationOther', partyOtherOrganisation, 'parties', { showWhen: { field: 'coachOrganisation', value: OTHER } }),
+  ask('coachOrganisationOther', partyOtherOrganisation, 'parties', {
+    showWhen: { field: 'coachOrganisation', value: OTHER },
+  }),
   ask('objective1', textQuestion('textarea', LIMITS.reason), 'objectives'),
   ask('objective2', optionalTextQuestion('textarea', LIMITS.reason), 'objectives'),
   ask('objective3', optionalTextQuestion('textarea', LIMITS.reason), 'objectives'),
@@ -73,7 +79,14 @@ const questions = [
     showWhen: { field: 'meetingLength', value: OTHER },
   }),
   ask('agreeTerms', tickQuestion(), 'sign', { extra: (content: FormContent) => ({ terms: agreementTerms(content) }) }),
-  ask('signedBy', radiosQuestion([{ value: 'coachee', key: 'coachee' }, { value: 'coach', key: 'coach' }] as const), 'sign'),
+  ask(
+    'signedBy',
+    radiosQuestion([
+      { value: 'coachee', key: 'coachee' },
+      { value: 'coach', key: 'coach' },
+    ] as const),
+    'sign',
+  ),
   ask('signature', fullName, 'sign', { moreErrors: ['notSigner'] }),
 ] as const;
 
@@ -86,8 +99,22 @@ export const coachingAgreement = defineForm({
   schema: (shape, content) => {
     const message = (name: string, key: string) => errorsOf(content, name)[key]!;
     return z.object(shape).check(
-      z.refine(...otherNeedsText(shape, 'coacheeOrganisation', 'coacheeOrganisationOther', message('coacheeOrganisationOther', 'missing'))),
-      z.refine(...otherNeedsText(shape, 'coachOrganisation', 'coachOrganisationOther', message('coachOrganisationOther', 'missing'))),
+      z.refine(
+        ...otherNeedsText(
+          shape,
+          'coacheeOrganisation',
+          'coacheeOrganisationOther',
+          message('coacheeOrganisationOther', 'missing'),
+        ),
+      ),
+      z.refine(
+        ...otherNeedsText(
+          shape,
+          'coachOrganisation',
+          'coachOrganisationOther',
+          message('coachOrganisationOther', 'missing'),
+        ),
+      ),
       z.refine((data) => !sameEmail(data.coacheeEmail, data.coachEmail), {
         error: message('coachEmail', 'notCoachee'),
         path: ['coachEmail'],
@@ -98,7 +125,9 @@ export const coachingAgreement = defineForm({
         path: ['expectedEndDate'],
         when: whenFieldsValid(shape, 'agreementDate', 'expectedEndDate'),
       }),
-      z.refine(...otherNeedsText(shape, 'meetingLength', 'meetingLengthOther', message('meetingLengthOther', 'missing'))),
+      z.refine(
+        ...otherNeedsText(shape, 'meetingLength', 'meetingLengthOther', message('meetingLengthOther', 'missing')),
+      ),
       z.refine((data) => sameName(data.signature, data.signedBy === 'coach' ? data.coachName : data.coacheeName), {
         error: message('signature', 'notSigner'),
         path: ['signature'],
@@ -112,7 +141,9 @@ export const coachingAgreement = defineForm({
       ? { role: 'coachee', name: data.coacheeName, email: data.coacheeEmail }
       : { role: 'coach', name: data.coachName, email: data.coachEmail },
   submitter: (data) =>
-    data.signedBy === 'coach' ? { name: data.coachName, email: data.coachEmail } : { name: data.coacheeName, email: data.coacheeEmail },
+    data.signedBy === 'coach'
+      ? { name: data.coachName, email: data.coachEmail }
+      : { name: data.coacheeName, email: data.coacheeEmail },
   organisations: (data) => [
     { id: data.coacheeOrganisation, otherName: data.coacheeOrganisationOther },
     { id: data.coachOrganisation, otherName: data.coachOrganisationOther },

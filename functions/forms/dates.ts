@@ -29,7 +29,20 @@ export function splitDate(value: string): DateParts {
   return { day: day.trim(), month: month.trim(), year: year.trim() };
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 
 /** A month as a number, or its name in full or short ("march", "Mar"), as GOV.UK asks services to accept. */
 function monthNumber(text: string): number {
@@ -68,7 +81,8 @@ export function checkDate(value: string, label: string, messages: DateMessages =
   const parts = splitDate(value);
   const missing = DATE_PARTS.filter((part) => parts[part] === '');
   if (missing.length === 3) return { ok: false, message: messages.empty };
-  if (missing.length > 0) return { ok: false, message: messages.incomplete.replace('{missing}', missing.join(' and ')) };
+  if (missing.length > 0)
+    return { ok: false, message: messages.incomplete.replace('{missing}', missing.join(' and ')) };
   const day = /^\d{1,2}$/.test(parts.day) ? Number(parts.day) : NaN;
   const month = monthNumber(parts.month);
   if (/^\d{1,3}$|^\d{5,}$/.test(parts.year) && day >= 1 && day <= 31 && month >= 1 && month <= 12) {
@@ -77,7 +91,11 @@ export function checkDate(value: string, label: string, messages: DateMessages =
   const year = /^\d{4}$/.test(parts.year) ? Number(parts.year) : NaN;
   const date = new Date(Date.UTC(year, month - 1, day));
   const real =
-    year >= 2000 && year <= 2100 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+    year >= 2000 &&
+    year <= 2100 &&
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day;
   if (!real) return { ok: false, message: messages.real };
   return { ok: true, iso: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
 }

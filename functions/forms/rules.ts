@@ -20,7 +20,9 @@ const limit = (message: string, max: number, min?: number) =>
 
 /** Required one-line or multi-line text. */
 export const requiredAnswer = (e: ErrorWords, max: number) =>
-  z.string({ error: e.empty }).check(z.trim(), z.minLength(1, { error: e.empty }), z.maxLength(max, { error: limit(e.tooLong!, max) }));
+  z
+    .string({ error: e.empty })
+    .check(z.trim(), z.minLength(1, { error: e.empty }), z.maxLength(max, { error: limit(e.tooLong!, max) }));
 
 /** Optional text: an empty answer is ''. */
 export const optionalAnswer = (e: ErrorWords, max: number) =>
@@ -81,18 +83,21 @@ const PHONE = /^\+?[0-9 ()-]{7,}$/;
 export const phoneAnswer = (empty: string, format: string) =>
   z
     .string({ error: empty })
-    .check(z.trim(), z.minLength(1, { error: empty }), z.maxLength(LIMITS.phone, { error: format }), z.regex(PHONE, { error: format }));
+    .check(
+      z.trim(),
+      z.minLength(1, { error: empty }),
+      z.maxLength(LIMITS.phone, { error: format }),
+      z.regex(PHONE, { error: format }),
+    );
 
 export const optionalPhoneAnswer = (format: string) =>
   z.pipe(
     z.optional(
-      z
-        .string({ error: format })
-        .check(
-          z.trim(),
-          z.maxLength(LIMITS.phone, { error: format }),
-          z.refine((value: string) => value === '' || PHONE.test(value), { error: format }),
-        ),
+      z.string({ error: format }).check(
+        z.trim(),
+        z.maxLength(LIMITS.phone, { error: format }),
+        z.refine((value: string) => value === '' || PHONE.test(value), { error: format }),
+      ),
     ),
     z.transform((value: string | undefined) => value ?? ''),
   );
@@ -107,12 +112,17 @@ export const mustTick = (message: string) => z.literal(CHECKBOX_VALUE, { error: 
 /** Several choices from a list: a lone string (one box ticked in a plain POST) counts as a list of one. */
 export const choices = (values: readonly string[], { empty, unknown }: { empty: string; unknown: string }) =>
   z.pipe(
-    z.transform((value: unknown) => (value === undefined || value === '' ? [] : typeof value === 'string' ? [value] : value)),
+    z.transform((value: unknown) =>
+      value === undefined || value === '' ? [] : typeof value === 'string' ? [value] : value,
+    ),
     z.pipe(
       z
-        .array(z.string({ error: unknown }).check(z.refine((value: string) => values.includes(value), { error: unknown })), {
-          error: unknown,
-        })
+        .array(
+          z.string({ error: unknown }).check(z.refine((value: string) => values.includes(value), { error: unknown })),
+          {
+            error: unknown,
+          },
+        )
         .check(z.minLength(1, { error: empty }), z.maxLength(values.length, { error: unknown })),
       z.transform((list: string[]) => [...new Set(list)]),
     ),
@@ -186,7 +196,6 @@ export function organisationName(content: FormContent, id: string, other: string
 export const optionLabel = (options: FieldOption[], value: string) =>
   options.find((option) => option.value === value)?.label ?? value;
 
-
 /** Names compared the way people type them: case and spacing do not matter. */
 export const sameName = (a: string, b: string) =>
   a.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB') ===
@@ -221,7 +230,12 @@ export function otherNeedsText<T extends Shape>(
 // questions the forms ask from these.
 
 type Extra = Omit<Question, 'kind' | 'errors' | 'rule'>;
-const question = <S extends z.ZodMiniType>(kind: Question['kind'], errors: readonly string[], rule: Question<S>['rule'], extra: Extra = {}): Question<S> => ({
+const question = <S extends z.ZodMiniType>(
+  kind: Question['kind'],
+  errors: readonly string[],
+  rule: Question<S>['rule'],
+  extra: Extra = {},
+): Question<S> => ({
   kind,
   errors,
   rule,
@@ -237,18 +251,43 @@ export const nameQuestion = (extra?: Extra) =>
 export const emailQuestion = (extra?: Extra) =>
   question('email', ['empty', 'format', 'tooLong'], (e) => emailAnswer(e), { width: 'long', ...extra });
 export const phoneQuestion = (extra?: Extra) =>
-  question('tel', ['empty'], (e, content) => phoneAnswer(e.empty!, content.words.phoneFormat), { autocomplete: 'tel', width: 'medium', ...extra });
+  question('tel', ['empty'], (e, content) => phoneAnswer(e.empty!, content.words.phoneFormat), {
+    autocomplete: 'tel',
+    width: 'medium',
+    ...extra,
+  });
 export const optionalPhoneQuestion = (extra?: Extra) =>
-  question('tel', [], (_e, content) => optionalPhoneAnswer(content.words.phoneFormat), { optional: true, autocomplete: 'tel', width: 'medium', ...extra });
+  question('tel', [], (_e, content) => optionalPhoneAnswer(content.words.phoneFormat), {
+    optional: true,
+    autocomplete: 'tel',
+    width: 'medium',
+    ...extra,
+  });
 /** The name typed for "another organisation"; `missing` is the form's rule that it is given when needed. */
 export const organisationNameQuestion = (extra?: Extra) =>
-  question('text', ['missing', 'notText', 'tooLong', 'address', 'markup'], (e) => organisationNameAnswer(e), { width: 'long', ...extra });
+  question('text', ['missing', 'notText', 'tooLong', 'address', 'markup'], (e) => organisationNameAnswer(e), {
+    width: 'long',
+    ...extra,
+  });
 export const organisationQuestion = (extra?: Extra) =>
-  question('select', ['choose'], (e, content) => choice(organisationValues(content), e.choose!), { options: organisationOptions, ...extra });
-export const yesNoQuestion = () => question('radios', ['choose'], (e) => choice(['yes', 'no'], e.choose!), { options: yesNo });
+  question('select', ['choose'], (e, content) => choice(organisationValues(content), e.choose!), {
+    options: organisationOptions,
+    ...extra,
+  });
+export const yesNoQuestion = () =>
+  question('radios', ['choose'], (e) => choice(['yes', 'no'], e.choose!), { options: yesNo });
 /** Radios whose values are code's and whose labels are the question's `options` words, by key. */
-export const radiosQuestion = <const V extends readonly [{ value: string; key: string }, ...{ value: string; key: string }[]]>(optionKeys: V) =>
-  question('radios', ['choose'], (e) => choice(optionKeys.map((o) => o.value) as [V[number]['value'], ...V[number]['value'][]], e.choose!), { optionKeys });
+export const radiosQuestion = <
+  const V extends readonly [{ value: string; key: string }, ...{ value: string; key: string }[]],
+>(
+  optionKeys: V,
+) =>
+  question(
+    'radios',
+    ['choose'],
+    (e) => choice(optionKeys.map((o) => o.value) as [V[number]['value'], ...V[number]['value'][]], e.choose!),
+    { optionKeys },
+  );
 export const tickQuestion = (extra?: Extra) => question('checkbox', ['tick'], (e) => mustTick(e.tick!), extra);
 export const dateQuestion = () =>
   question('date', ['empty', 'incomplete', 'year', 'real'], (e) => dateAnswer(e as unknown as DateMessages));

@@ -103,7 +103,12 @@ export function renderConfirmPage(templateHtml: string, page: ConfirmPageState):
         renderTerms(page.terms.terms) +
         `<p class="hint">${fillHtml(words.termsVersion, { version: page.terms.version })}</p>`
       : '') +
-    renderNameForm(page.token, words, page.values?.[CONFIRM_NAME_FIELD] ?? '', firstErrorByField(errors).get(CONFIRM_NAME_FIELD));
+    renderNameForm(
+      page.token,
+      words,
+      page.values?.[CONFIRM_NAME_FIELD] ?? '',
+      firstErrorByField(errors).get(CONFIRM_NAME_FIELD),
+    );
   return setTitle(replaceRegion(templateHtml, 'data-confirm-root', inner), escapeHtml(title), {
     error: errors.length > 0,
   });

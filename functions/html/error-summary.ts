@@ -19,9 +19,7 @@ export function renderErrorSummary(
   // One message per field, as on the field itself.
   const seen = new Set<string>();
   const unique = errors.filter(({ field }) => field === '' || (!seen.has(field) && seen.add(field)));
-  const ordered = known
-    ? [...unique].sort((a, b) => (known.get(a.field) ?? -1) - (known.get(b.field) ?? -1))
-    : unique;
+  const ordered = known ? [...unique].sort((a, b) => (known.get(a.field) ?? -1) - (known.get(b.field) ?? -1)) : unique;
   const items = ordered
     .map(({ field, message }) => {
       const linked = field !== '' && (known ? known.has(field) : true);

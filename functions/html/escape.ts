@@ -24,5 +24,8 @@ export function attributes(attrs: Record<string, string | number | boolean | und
 
 /** Text with line breaks shown as <br>, for multi-line answers. */
 export function multiline(value: string): string {
-  return value.split(/\r\n|\r|\n/).map(escapeHtml).join('<br>');
+  return value
+    .split(/\r\n|\r|\n/)
+    .map(escapeHtml)
+    .join('<br>');
 }

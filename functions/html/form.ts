@@ -24,7 +24,11 @@ type PageWords = Pick<FormContent['words'], 'send' | 'honeypot'>;
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 const list = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : typeof value === 'string' && value !== '' ? [value] : [];
+  Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string')
+    : typeof value === 'string' && value !== ''
+      ? [value]
+      : [];
 
 /**
  * The whole form as an HTML string: every field (with its hint, inline error and kept value), the
@@ -57,7 +61,9 @@ export function renderForm({ definition, content, values = {}, errors = [] }: Re
 /** The form with its error summary above it, for pages that show both together. */
 export function renderFormWithSummary(options: RenderFormOptions): string {
   const fields = options.definition.fields(options.content);
-  return renderErrorSummary(options.errors ?? [], fields, options.content.words.errorSummaryTitle) + renderForm(options);
+  return (
+    renderErrorSummary(options.errors ?? [], fields, options.content.words.errorSummaryTitle) + renderForm(options)
+  );
 }
 
 function renderHiddenFields(values: FormValues, words: PageWords): string {
@@ -82,7 +88,10 @@ export function renderField(field: Field, value: unknown, error: string | undefi
 }
 
 function labelText(field: Field): string {
-  return escapeHtml(field.label) + (field.optional && field.words ? ` <span class="optional">${escapeHtml(field.words.optional)}</span>` : '');
+  return (
+    escapeHtml(field.label) +
+    (field.optional && field.words ? ` <span class="optional">${escapeHtml(field.words.optional)}</span>` : '')
+  );
 }
 
 function hintHtml(field: Field): string {
@@ -134,7 +143,10 @@ function renderInput(field: Field, value: unknown, error: string | undefined): s
   if (field.kind === 'select') {
     const chosen = text(value);
     const options = [{ value: '', label: field.words?.chooseOne ?? '' }, ...(field.options ?? [])]
-      .map((option) => `<option value="${escapeHtml(option.value)}"${option.value === chosen ? ' selected' : ''}>${escapeHtml(option.label)}</option>`)
+      .map(
+        (option) =>
+          `<option value="${escapeHtml(option.value)}"${option.value === chosen ? ' selected' : ''}>${escapeHtml(option.label)}</option>`,
+      )
       .join('');
     return `<select${attributes({ ...common, class: `select${errorClass}${width}` })}>${options}</select>`;
   }
@@ -178,7 +190,8 @@ function renderChoices(field: Field, value: unknown, error: string | undefined):
 }
 
 /** The day box carries the field's id, so the error summary's link lands on it. */
-export const datePartId = (name: string, part: DatePart) => (part === 'day' ? fieldId(name) : `${fieldId(name)}-${part}`);
+export const datePartId = (name: string, part: DatePart) =>
+  part === 'day' ? fieldId(name) : `${fieldId(name)}-${part}`;
 
 /**
  * The GOV.UK date input: a group with a legend, and three text boxes with a numeric keypad (never a
@@ -190,7 +203,10 @@ export function renderDate(
   value: unknown,
   error: string | undefined,
   // The tools pass their own words for the boxes (content/tools/shared.yml).
-  { idOf = datePartId, partLabels = DATE_PART_LABELS }: { idOf?: typeof datePartId; partLabels?: Record<DatePart, string> } = {},
+  {
+    idOf = datePartId,
+    partLabels = DATE_PART_LABELS,
+  }: { idOf?: typeof datePartId; partLabels?: Record<DatePart, string> } = {},
 ): string {
   const parts = splitDate(text(value));
   const boxes = DATE_PARTS.map((part) => {

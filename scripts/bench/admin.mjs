@@ -14,8 +14,11 @@ export function scriptsOf(htmlFile, dist) {
   const visit = (file) => {
     if (seen.has(file) || !existsSync(file)) return;
     seen.add(file);
-    for (const [, spec] of readFileSync(file, 'utf8').matchAll(/(?:\bimport|\bexport)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["']([^"']+\.m?js)["']/g)) {
-      if (spec.startsWith('.') || spec.startsWith('/')) visit(spec.startsWith('/') ? path.join(dist, spec) : path.resolve(path.dirname(file), spec));
+    for (const [, spec] of readFileSync(file, 'utf8').matchAll(
+      /(?:\bimport|\bexport)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["']([^"']+\.m?js)["']/g,
+    )) {
+      if (spec.startsWith('.') || spec.startsWith('/'))
+        visit(spec.startsWith('/') ? path.join(dist, spec) : path.resolve(path.dirname(file), spec));
     }
   };
   for (const [, src] of readFileSync(htmlFile, 'utf8').matchAll(/<script\b[^>]*\bsrc="([^"]+)"/gi)) {
@@ -42,13 +45,17 @@ export default function adminBench({ dist, gzipSize, pages }) {
     `/admin/ JavaScript on opening: ${kb(raw)} raw, ${kb(gz)} gzipped: our entry ${kb(size(entry, gzipSize))} gzipped ` +
       `(${entry.length} file(s)), Decap's prebuilt file ${kb(gzipSize(readFileSync(decapMain)))} gzipped.`,
   );
-  const chunks = readdirSync(decapDir).filter((name) => /^\d+\.decap-cms-app\.js$/.test(name)).map((name) => path.join(decapDir, name));
+  const chunks = readdirSync(decapDir)
+    .filter((name) => /^\d+\.decap-cms-app\.js$/.test(name))
+    .map((name) => path.join(decapDir, name));
   console.log(`Loaded only when a widget needs them: ${chunks.length} chunks, ${kb(size(chunks, gzipSize))} gzipped.`);
 
   const leaks = pages
     .filter((page) => page.path !== '/admin/')
     // Library chunks (zod, the shared schemas) may be shared with the forms; CMS code may not.
-    .filter((page) => [...scriptsOf(page.file, dist)].some((file) => /decap-cms|\/admin\/decap\//.test(readFileSync(file, 'utf8'))))
+    .filter((page) =>
+      [...scriptsOf(page.file, dist)].some((file) => /decap-cms|\/admin\/decap\//.test(readFileSync(file, 'utf8'))),
+    )
     .map((page) => page.path);
   console.log(leaks.length ? `CMS code reaches other pages: ${leaks.join(', ')}` : 'CMS code on any other page: none.');
   if (leaks.length) process.exitCode = 1;

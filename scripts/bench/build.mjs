@@ -13,7 +13,8 @@ import path from 'node:path';
 const TIME = '/usr/bin/time';
 
 function cleanBuild(dir) {
-  for (const sub of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(path.join(dir, sub), { recursive: true, force: true });
+  for (const sub of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite'])
+    rmSync(path.join(dir, sub), { recursive: true, force: true });
   const out = path.join(tmpdir(), `bench-build-${process.pid}.txt`);
   const run = spawnSync(TIME, ['-f', '%e %U %S %M', '-o', out, path.join(dir, 'node_modules/.bin/astro'), 'build'], {
     cwd: dir,
@@ -37,7 +38,9 @@ function starlightProject(anchor, pages) {
   }
   const docs = path.join(work, 'src/content/docs/guide');
   rmSync(docs, { recursive: true, force: true });
-  execFileSync(process.execPath, [path.join(anchor, 'gen-guidance.mjs'), docs, '--count', String(pages)], { stdio: 'ignore' });
+  execFileSync(process.execPath, [path.join(anchor, 'gen-guidance.mjs'), docs, '--count', String(pages)], {
+    stdio: 'ignore',
+  });
   return work;
 }
 

@@ -51,7 +51,10 @@ export async function measureCls(browser, baseUrl, pagePath, screen) {
           if (entry.hadRecentInput) continue;
           const sources = (entry.sources ?? []).map((source) => {
             const node = source.node;
-            const name = node?.nodeType === 1 ? `${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}${node.classList?.length ? `.${[...node.classList].join('.')}` : ''}` : node?.nodeName ?? '?';
+            const name =
+              node?.nodeType === 1
+                ? `${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}${node.classList?.length ? `.${[...node.classList].join('.')}` : ''}`
+                : (node?.nodeName ?? '?');
             return `${name} ${Math.round(source.previousRect.y)}→${Math.round(source.currentRect.y)}`;
           });
           window.__layoutShifts.push({ value: entry.value, sources });
@@ -75,20 +78,35 @@ export default async function clsBench() {
   const server = await serve({ port: 0, quiet: true });
   // The first request starts the local functions runtime: keep that out of the first measurement.
   await fetch(new URL('/', server.url));
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
   try {
-    console.log(`Cumulative Layout Shift per template (load + ${SETTLE_MS / 1000} s; phone ${SCREENS.phone.viewport.width} px at 4× slower CPU, small ${SCREENS.small.viewport.width} px, desktop ${SCREENS.desktop.viewport.width} px; budget 0):`);
+    console.log(
+      `Cumulative Layout Shift per template (load + ${SETTLE_MS / 1000} s; phone ${SCREENS.phone.viewport.width} px at 4× slower CPU, small ${SCREENS.small.viewport.width} px, desktop ${SCREENS.desktop.viewport.width} px; budget 0):`,
+    );
     let worst = 0;
     for (const [name, pagePath] of TEMPLATES) {
       const results = {};
-      for (const [screenName, screen] of Object.entries(SCREENS)) results[screenName] = await measureCls(browser, server.url, pagePath, screen);
-      const figures = Object.entries(results).map(([screenName, r]) => `${screenName} ${r.cls.toFixed(3)}`).join('  ');
+      for (const [screenName, screen] of Object.entries(SCREENS))
+        results[screenName] = await measureCls(browser, server.url, pagePath, screen);
+      const figures = Object.entries(results)
+        .map(([screenName, r]) => `${screenName} ${r.cls.toFixed(3)}`)
+        .join('  ');
       const over = Object.values(results).some((r) => r.cls > 0);
       worst = Math.max(worst, ...Object.values(results).map((r) => r.cls));
       console.log(`  ${name.padEnd(20)} ${pagePath.padEnd(30)} ${figures}  ${over ? 'OVER' : 'ok'}`);
       if (over) {
         for (const [screenName, r] of Object.entries(results)) {
-          for (const shift of r.shifts) console.log(`      ${screenName}: ${shift.value.toFixed(4)} ${shift.sources.join(', ')}`);
+          for (const shift of r.shifts)
+            console.log(`      ${screenName}: ${shift.value.toFixed(4)} ${shift.sources.join(', ')}`);
         }
       }
     }

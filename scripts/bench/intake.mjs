@@ -46,18 +46,24 @@ async function previewPosts(root, count) {
 
 export default async function intakeBench(ctx) {
   const count = Number(process.env.BENCH_PREVIEW_POSTS ?? 20);
-  const load = loadavg().map((value) => value.toFixed(1)).join(', ');
+  const load = loadavg()
+    .map((value) => value.toFixed(1))
+    .join(', ');
   console.log(`Intake (load average ${load} on ${(await import('node:os')).cpus().length} cores):`);
   const times = await previewPosts(ctx.root, count);
   console.log(
-    `  npm run preview, ${count} posts one at a time:  answer p50 ${percentile(times, 50).toFixed(0)} ms, p99 ${percentile(times, 99).toFixed(0)} ms, slowest ${times.at(-1).toFixed(0)} ms (budget: under 1,000 ms; load average then ${loadavg().map((value) => value.toFixed(1)).join(', ')})`,
+    `  npm run preview, ${count} posts one at a time:  answer p50 ${percentile(times, 50).toFixed(0)} ms, p99 ${percentile(times, 99).toFixed(0)} ms, slowest ${times.at(-1).toFixed(0)} ms (budget: under 1,000 ms; load average then ${loadavg()
+      .map((value) => value.toFixed(1))
+      .join(', ')})`,
   );
   if (process.env.BENCH_SKIP_INTAKE === '1') {
     console.log('  npm run bench:intake: skipped (BENCH_SKIP_INTAKE=1)');
     return;
   }
   const code = await new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ctx.root, 'scripts/bench-intake.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(ctx.root, 'scripts/bench-intake.mjs')], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     child.stdout.on('data', (chunk) => process.stdout.write(String(chunk).replace(/^/gm, '  ')));
     child.on('exit', resolve);
   });

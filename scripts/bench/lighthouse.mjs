@@ -13,7 +13,14 @@ import { TEMPLATES } from './cls.mjs';
 
 const CHROME_PATH = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const COMPRESSIBLE = /^(?:text\/|application\/(?:javascript|json|manifest\+json|xml)|image\/svg)/;
 
@@ -25,14 +32,24 @@ async function compressingProxy(target) {
   const upstream = new URL(target);
   const proxy = createServer((req, res) => {
     const forward = request(
-      { hostname: upstream.hostname === 'localhost' ? '127.0.0.1' : upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, 'accept-encoding': 'identity' } },
+      {
+        hostname: upstream.hostname === 'localhost' ? '127.0.0.1' : upstream.hostname,
+        port: upstream.port,
+        path: req.url,
+        method: req.method,
+        headers: { ...req.headers, 'accept-encoding': 'identity' },
+      },
       (answer) => {
         const chunks = [];
         answer.on('data', (chunk) => chunks.push(chunk));
         answer.on('end', () => {
           let body = Buffer.concat(chunks);
           const headers = { ...answer.headers };
-          if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && COMPRESSIBLE.test(String(headers['content-type'] ?? '')) && body.length > 0) {
+          if (
+            /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) &&
+            COMPRESSIBLE.test(String(headers['content-type'] ?? '')) &&
+            body.length > 0
+          ) {
             body = gzipSync(body);
             headers['content-encoding'] = 'gzip';
             headers.vary = 'Accept-Encoding';
@@ -47,12 +64,18 @@ async function compressingProxy(target) {
     req.pipe(forward);
   });
   await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  return { url: `http://localhost:${proxy.address().port}`, close: () => new Promise((resolve) => proxy.close(resolve)) };
+  return {
+    url: `http://localhost:${proxy.address().port}`,
+    close: () => new Promise((resolve) => proxy.close(resolve)),
+  };
 }
 
 /** Every template, or only the paths given as `--lighthouse-pages=/a/,/b/` (to look into a few). */
 function templates() {
-  const only = process.argv.find((arg) => arg.startsWith('--lighthouse-pages='))?.split('=')[1]?.split(',');
+  const only = process.argv
+    .find((arg) => arg.startsWith('--lighthouse-pages='))
+    ?.split('=')[1]
+    ?.split(',');
   return only ? TEMPLATES.filter(([, pagePath]) => only.includes(pagePath)) : TEMPLATES;
 }
 
@@ -81,7 +104,10 @@ export default async function lighthouseBench() {
     for (const [name, pagePath] of templates()) {
       const line = [];
       const lost = [];
-      const runs = [['mobile', undefined], ...(process.argv.includes('--lighthouse-desktop') ? [['desktop', desktopConfig]] : [])];
+      const runs = [
+        ['mobile', undefined],
+        ...(process.argv.includes('--lighthouse-desktop') ? [['desktop', desktopConfig]] : []),
+      ];
       for (const [run, config] of runs) {
         let result;
         try {
@@ -104,7 +130,8 @@ export default async function lighthouseBench() {
           below += 1;
           for (const ref of categories[id].auditRefs) {
             const audit = audits[ref.id];
-            if (ref.weight > 0 && audit.score !== null && audit.score < 1) lost.push(`${run} ${id}: ${audit.id} (${audit.displayValue ?? audit.score})`);
+            if (ref.weight > 0 && audit.score !== null && audit.score < 1)
+              lost.push(`${run} ${id}: ${audit.id} (${audit.displayValue ?? audit.score})`);
           }
         }
       }

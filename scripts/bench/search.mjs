@@ -51,7 +51,11 @@ export async function measureFirstSearch(browser, baseUrl, gzipSize, query = QUE
         if (!isSearchCode) return undefined;
         const body = await response.body();
         const type = response.headers()['content-type'] ?? '';
-        return { path: url.pathname, bytes: body.length, wireBytes: COMPRESSIBLE.test(type) ? gzipSize(body) : body.length };
+        return {
+          path: url.pathname,
+          bytes: body.length,
+          wireBytes: COMPRESSIBLE.test(type) ? gzipSize(body) : body.length,
+        };
       })(),
     );
   });

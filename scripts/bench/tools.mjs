@@ -15,7 +15,9 @@ export default function toolsBench(ctx) {
       continue;
     }
     const verdict = page.jsGzip <= BUDGET_GZIP ? 'ok' : `OVER the ${kb(BUDGET_GZIP)} KB budget`;
-    console.log(`  ${path.padEnd(20)} ${String(page.jsBytes).padStart(7)} bytes raw  ${String(page.jsGzip).padStart(6)} bytes gzipped (${kb(page.jsGzip)} KB)  ${verdict}`);
+    console.log(
+      `  ${path.padEnd(20)} ${String(page.jsBytes).padStart(7)} bytes raw  ${String(page.jsGzip).padStart(6)} bytes gzipped (${kb(page.jsGzip)} KB)  ${verdict}`,
+    );
     if (page.jsGzip > BUDGET_GZIP) process.exitCode = 1;
   }
 }

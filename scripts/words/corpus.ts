@@ -55,7 +55,10 @@ export function inlinePieces(markdown: string): string[] {
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, `${CUT}$1${CUT}`)
     .replace(/`([^`]*)`/g, `${CUT}$1${CUT}`)
     // Bare addresses become links (GFM autolinks), so they stand apart from the words around them.
-    .replace(/(?<![\w.+-])([\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}|https?:\/\/[^\s<)]+[^\s<).,;:!?])/gi, `${CUT}$1${CUT}`)
+    .replace(
+      /(?<![\w.+-])([\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}|https?:\/\/[^\s<)]+[^\s<).,;:!?])/gi,
+      `${CUT}$1${CUT}`,
+    )
     .replace(/\*\*|__/g, CUT)
     // biome-ignore lint/suspicious/noControlCharactersInRegex: \u0000 is the CUT marker, never in the Markdown.
     .replace(/(^|[\s(\u0000])[*_](?=\S)/g, `$1${CUT}`)

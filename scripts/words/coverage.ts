@@ -11,18 +11,35 @@ import { extractInPage, READ_ATTRIBUTES, SCRIPT_TEXT_PREFIX, type TextChunk } fr
 
 /** The only text allowed outside content/: values the program makes. Keep this list short. */
 export const GENERATED: { what: string; pattern: RegExp }[] = [
-  { what: 'a date, like 26 November 2026', pattern: /^\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$/ },
+  {
+    what: 'a date, like 26 November 2026',
+    pattern: /^\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$/,
+  },
   { what: 'a date as digits, like 2026-11-26', pattern: /^\d{4}-\d{2}-\d{2}$/ },
   { what: 'a reference, like APP-7KQ3-M9TX', pattern: /^(EOI|APP|AGR)-[A-Z0-9]{4}-[A-Z0-9]{4}$/ },
   { what: 'a count or other number', pattern: /^\d+(?:[.,]\d+)*$/ },
   { what: 'a time, like 14:30', pattern: /^\d{1,2}:\d{2}$/ },
   { what: 'the version of the terms of coaching, like 30493badf712', pattern: /^[0-9a-f]{12}$/ },
   { what: 'a link the program makes, like a confirmation link', pattern: /^https?:\/\/\S+$/ },
-  { what: 'a file name the program makes, like coaching-record-2026-11-26.json', pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:json|doc)$/ },
+  {
+    what: 'a file name the program makes, like coaching-record-2026-11-26.json',
+    pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:json|doc)$/,
+  },
 ];
 
 /** Page groups, in the order they are printed. */
-export const GROUPS = ['chrome', 'home', 'not-found', 'landings', 'search', 'guidance', 'forms', 'sent-confirm', 'tools', 'emails'] as const;
+export const GROUPS = [
+  'chrome',
+  'home',
+  'not-found',
+  'landings',
+  'search',
+  'guidance',
+  'forms',
+  'sent-confirm',
+  'tools',
+  'emails',
+] as const;
 export type Group = (typeof GROUPS)[number];
 
 /**
@@ -47,7 +64,9 @@ export function codeStrings(dir: string): string[] {
   const strings: string[] = [];
   for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
     // Comments out first: their apostrophes would open strings.
-    const source = readFileSync(path.join(dir, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
+    const source = readFileSync(path.join(dir, file), 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/(^|\s)\/\/.*$/gm, '$1');
     for (const match of source.matchAll(/'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)) {
       const text = (match[1] ?? match[2] ?? match[3] ?? '').replace(/\$\{[^}]*\}/g, '{value}');
       if (/\p{L}/u.test(text)) strings.push(text);
@@ -59,7 +78,10 @@ export function codeStrings(dir: string): string[] {
 const FORM_PAGES = ['/become-a-coach/', '/apply-for-coaching/', '/coaching-agreement/'];
 const TOOL_PAGES = ['/readiness/', '/planning/planner/', '/coaching-record/'];
 
-const mdxIds = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.mdx')).map((name) => name.slice(0, -4));
+const mdxIds = (dir: string) =>
+  readdirSync(dir)
+    .filter((name) => name.endsWith('.mdx'))
+    .map((name) => name.slice(0, -4));
 
 /** Which group a built page belongs to; undefined for a page nobody has placed (a test failure). */
 export function groupOf(pagePath: string, contentDir: string): Group | 'excluded' | undefined {
@@ -70,7 +92,12 @@ export function groupOf(pagePath: string, contentDir: string): Group | 'excluded
   if (pagePath === '/search/') return 'search';
   if (TOOL_PAGES.includes(pagePath)) return 'tools';
   if (FORM_PAGES.includes(pagePath)) return 'forms';
-  if (pagePath.startsWith('/confirm/') || pagePath === '/form-not-sent/' || FORM_PAGES.some((form) => pagePath.startsWith(form))) return 'sent-confirm';
+  if (
+    pagePath.startsWith('/confirm/') ||
+    pagePath === '/form-not-sent/' ||
+    FORM_PAGES.some((form) => pagePath.startsWith(form))
+  )
+    return 'sent-confirm';
   const guidance = [
     ...mdxIds(path.join(contentDir, 'guidance')).map((id) => `/${id}/`),
     ...mdxIds(path.join(contentDir, 'protocol')).map((id) => `/protocol/${id}/`),
@@ -91,9 +118,11 @@ export function verdict(text: string, corpus: Corpus, answers: ReadonlySet<strin
   if (depth >= 4) return undefined;
   // A list the program joins with commas or "and" ("Principles, Protocol", "Eastmere and Northfield"), each item content's.
   const items = text.split(/, | and /);
-  if (depth > 0 && items.length > 1 && items.every((item) => verdict(item, corpus, answers, depth + 1))) return 'content';
+  if (depth > 0 && items.length > 1 && items.every((item) => verdict(item, corpus, answers, depth + 1)))
+    return 'content';
   // A name the program starts in lower case because it stands inside a sentence ("your coaching application").
-  if (depth > 0 && /^\p{Ll}/u.test(text) && corpus.pieces.has(text.charAt(0).toUpperCase() + text.slice(1))) return 'content';
+  if (depth > 0 && /^\p{Ll}/u.test(text) && corpus.pieces.has(text.charAt(0).toUpperCase() + text.slice(1)))
+    return 'content';
   for (const template of corpus.templates) {
     if (!template.pattern.test(text)) continue;
     // Every way the text splits into the template's parts, not only the first: in "{formName} {reference}"
@@ -113,7 +142,12 @@ function literalsOf(source: string): string[] {
 }
 
 /** Whether some split of `text` into values between `literals` satisfies `fits` (a small search: texts are short). */
-function someSplit(text: string, literals: string[], fits: (parts: string[]) => boolean, parts: string[] = []): boolean {
+function someSplit(
+  text: string,
+  literals: string[],
+  fits: (parts: string[]) => boolean,
+  parts: string[] = [],
+): boolean {
   const [first, ...rest] = literals;
   if (!text.startsWith(first!)) return false;
   const after = text.slice(first!.length);
@@ -211,7 +245,9 @@ export async function chunksOfHtml(browser: Browser, htmls: string[]): Promise<T
   try {
     for (const html of htmls) {
       await page.setContent(html, { waitUntil: 'domcontentloaded' });
-      results.push(await page.evaluate(extractInPage, { readAttributes: READ_ATTRIBUTES, scriptTextPrefix: SCRIPT_TEXT_PREFIX }));
+      results.push(
+        await page.evaluate(extractInPage, { readAttributes: READ_ATTRIBUTES, scriptTextPrefix: SCRIPT_TEXT_PREFIX }),
+      );
     }
   } finally {
     await context.close();
@@ -256,19 +292,31 @@ export async function measure(
     if (!group) unplaced.push(page.path);
     return group ? [{ ...page, group }] : [];
   });
-  const pageChunks = await chunksOfHtml(browser, pages.map((page) => readFileSync(page.file, 'utf8')));
+  const pageChunks = await chunksOfHtml(
+    browser,
+    pages.map((page) => readFileSync(page.file, 'utf8')),
+  );
   pages.forEach((page, i) => {
     for (const chunk of pageChunks[i]!) {
       const where = chunk.source === 'text' ? page.path : `${page.path} [${chunk.source}]`;
-      occurrences.push({ text: chunk.text, group: chunk.region === 'chrome' ? 'chrome' : page.group, page: page.path, where });
+      occurrences.push({
+        text: chunk.text,
+        group: chunk.region === 'chrome' ? 'chrome' : page.group,
+        page: page.path,
+        where,
+      });
     }
   });
 
   const render = typeof withEmails === 'function' ? withEmails : withEmails ? renderFixtureEmails : undefined;
   const { emails, answers } = render ? await render(root) : { emails: [], answers: [] };
-  const htmlChunks = await chunksOfHtml(browser, emails.map(({ email }) => email.html));
+  const htmlChunks = await chunksOfHtml(
+    browser,
+    emails.map(({ email }) => email.html),
+  );
   emails.forEach(({ name, email }, i) => {
-    const part = (text: string, where: string) => occurrences.push({ text, group: 'emails', page: name, where: `${name} [${where}]` });
+    const part = (text: string, where: string) =>
+      occurrences.push({ text, group: 'emails', page: name, where: `${name} [${where}]` });
     part(email.subject, 'subject');
     // A plain-text email marks list items with "- ", as Markdown does: the words are the item's.
     for (const line of email.text.split('\n')) {
@@ -288,13 +336,16 @@ export function formatReport({ groups, unplaced }: Measurement, { list = true } 
       `${g.group.padEnd(12)}  ${`${g.percent.toFixed(1)}%`.padStart(7)}  ${String(g.words).padStart(5)}  ${String(g.sources).padStart(7)}  ${g.enforced ? 'yes' : 'not yet'}${STILL_IN_CODE[g.group] ? ` (counting the strings in ${STILL_IN_CODE[g.group]!.join(', ')})` : ''}`,
     );
   }
-  if (unplaced.length) lines.push('', `Pages in no group (add them to groupOf in scripts/words/coverage.ts): ${unplaced.join(', ')}`);
+  if (unplaced.length)
+    lines.push('', `Pages in no group (add them to groupOf in scripts/words/coverage.ts): ${unplaced.join(', ')}`);
   if (list) {
     for (const g of groups.filter((group) => group.uncovered.length)) {
       lines.push('', `Not in content/ (${g.group}, ${g.uncovered.length}):`);
       for (const { text, where } of g.uncovered) {
         const places = [...new Set(where)];
-        lines.push(`  “${text}”  (${places.slice(0, 3).join(', ')}${places.length > 3 ? `, and ${places.length - 3} more` : ''})`);
+        lines.push(
+          `  “${text}”  (${places.slice(0, 3).join(', ')}${places.length > 3 ? `, and ${places.length - 3} more` : ''})`,
+        );
       }
     }
   }

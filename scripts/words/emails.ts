@@ -48,11 +48,14 @@ export async function renderFixtureEmails(root: string): Promise<{ emails: Rende
     const body = JSON.parse(readFileSync(fixture, 'utf8')).valid as Record<string, string>;
     const harness = testDeps({ random: counting(), loadContent: (id: FormId) => loadFormContent(id, contentDir) });
     const response = await handleFormPost(post(formId, body), harness.deps, 'words');
-    if (response.status >= 300) throw new Error(`The ${formId} fixture was refused (${response.status}): no emails to measure.`);
+    if (response.status >= 300)
+      throw new Error(`The ${formId} fixture was refused (${response.status}): no emails to measure.`);
     // Emails go after the answer: wait for them.
     await harness.settle();
     answers.push(...Object.values(body).flatMap(answerStrings), confirmerName(body));
-    const link = harness.mailer.emails.map((email) => /\/confirm\/([A-Za-z0-9_-]{20,})\//.exec(email.text)?.[1]).find(Boolean);
+    const link = harness.mailer.emails
+      .map((email) => /\/confirm\/([A-Za-z0-9_-]{20,})\//.exec(email.text)?.[1])
+      .find(Boolean);
     if (link) {
       await handleConfirm(
         new Request(`https://coaching.example.org/confirm/${link}/`, {
@@ -65,7 +68,8 @@ export async function renderFixtureEmails(root: string): Promise<{ emails: Rende
       );
       await harness.settle();
     }
-    for (const [i, email] of harness.mailer.emails.entries()) emails.push({ name: `${formId} #${i + 1} (${email.subject})`, email });
+    for (const [i, email] of harness.mailer.emails.entries())
+      emails.push({ name: `${formId} #${i + 1} (${email.subject})`, email });
   }
   emails.push(...(await followUpEmails(contentDir)));
   return { emails, answers };
@@ -87,7 +91,12 @@ async function followUpEmails(contentDir: string): Promise<RenderedEmail[]> {
   const wd = content.organisations[0]!.inboxes;
   const organisations = content.organisations[0]!.shortName;
   const notices = [
-    reminderEmail(context, 'manager@example.org', 'https://coaching.example.org/confirm/abc/', '2026-12-10T09:00:00.000Z'),
+    reminderEmail(
+      context,
+      'manager@example.org',
+      'https://coaching.example.org/confirm/abc/',
+      '2026-12-10T09:00:00.000Z',
+    ),
     ...expiredWorkforceEmails(context, wd, 'line manager', organisations),
     expiredApplicantEmail(context, 'applicant@example.org', 'line manager'),
     maintainerAlertEmail(context, 'alert', content.settings.maintainersInbox, wd[0]!, 'bounced'),

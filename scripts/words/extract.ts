@@ -15,11 +15,26 @@ export interface TextChunk {
  * Attributes whose values people read (or hear). `data-text-*` is this site's convention for words a
  * script shows later (a message, a label it swaps in): the page carries them, so they come from content.
  */
-export const READ_ATTRIBUTES = ['alt', 'placeholder', 'aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'title', 'label'];
+export const READ_ATTRIBUTES = [
+  'alt',
+  'placeholder',
+  'aria-label',
+  'aria-description',
+  'aria-roledescription',
+  'aria-valuetext',
+  'title',
+  'label',
+];
 export const SCRIPT_TEXT_PREFIX = 'data-text-';
 
 /** Runs in the page (passed to page.evaluate): must not refer to anything outside itself. */
-export function extractInPage({ readAttributes, scriptTextPrefix }: { readAttributes: string[]; scriptTextPrefix: string }) {
+export function extractInPage({
+  readAttributes,
+  scriptTextPrefix,
+}: {
+  readAttributes: string[];
+  scriptTextPrefix: string;
+}) {
   const chunks: { text: string; region: 'chrome' | 'page'; source: string }[] = [];
   const SKIP = new Set(['SCRIPT', 'STYLE']);
   const isChrome = (element: Element | null): boolean => {
@@ -33,7 +48,8 @@ export function extractInPage({ readAttributes, scriptTextPrefix }: { readAttrib
     return false;
   };
   const add = (text: string | null | undefined, element: Element | null, source: string, chrome = false) => {
-    if (text && /\p{L}/u.test(text)) chunks.push({ text, region: chrome || isChrome(element) ? 'chrome' : 'page', source });
+    if (text && /\p{L}/u.test(text))
+      chunks.push({ text, region: chrome || isChrome(element) ? 'chrome' : 'page', source });
   };
   const visit = (node: Node) => {
     if (node.nodeType === Node.TEXT_NODE) {

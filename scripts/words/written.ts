@@ -16,7 +16,8 @@ export function recordWrittenText(readAttributes: string[]) {
   const textOf = (node: Node) => {
     if (node.nodeType === Node.TEXT_NODE) {
       // A <noscript>'s contents are one raw text node when scripts run: the static check reads them as markup.
-      if (!node.parentElement?.closest('script, style, noscript')) written.push({ text: node.nodeValue ?? '', source: 'text' });
+      if (!node.parentElement?.closest('script, style, noscript'))
+        written.push({ text: node.nodeValue ?? '', source: 'text' });
       return;
     }
     if (node.nodeType !== Node.ELEMENT_NODE) return;
@@ -36,5 +37,11 @@ export function recordWrittenText(readAttributes: string[]) {
         if (value) written.push({ text: value, source: mutation.attributeName! });
       } else mutation.addedNodes.forEach(textOf);
     }
-  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: readAttributes });
+  }).observe(document, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: readAttributes,
+  });
 }

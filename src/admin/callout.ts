@@ -11,7 +11,10 @@ export const CALLOUT_PATTERN = /^<Callout(?:\s+title="([^"]*)")?\s*>\n?([\s\S]*?
 
 /** JSX attribute strings cannot hold a straight double quote: use the typographic ones instead. */
 const safeTitle = (title: string) =>
-  title.trim().replace(/"([^"]*)"/g, '“$1”').replace(/"/g, '”');
+  title
+    .trim()
+    .replace(/"([^"]*)"/g, '“$1”')
+    .replace(/"/g, '”');
 
 export function calloutToMdx({ title, body }: CalloutData): string {
   const open = title?.trim() ? `<Callout title="${safeTitle(title)}">` : '<Callout>';

@@ -14,7 +14,14 @@ interface ControlProps {
   entry: Immutable;
   forID: string;
   validate: () => void;
-  query: (namespace: string, collection: string, searchFields: string[], term: string, file?: string, limit?: number) => Promise<{ payload?: { hits?: { slug: string; data: Record<string, unknown> }[] } }>;
+  query: (
+    namespace: string,
+    collection: string,
+    searchFields: string[],
+    term: string,
+    file?: string,
+    limit?: number,
+  ) => Promise<{ payload?: { hits?: { slug: string; data: Record<string, unknown> }[] } }>;
 }
 type ControlClass = new (props: ControlProps) => { props: ControlProps; componentDidMount?(): void };
 
@@ -36,22 +43,31 @@ function checked(Base: ControlClass, { whole = false } = {}) {
       if (among) void this.loadSiblings(among);
       // An entry that already breaks a rule opens with the problem shown, in the schema's words.
       // (After this tick: Decap links the control to its field only once it has mounted.)
-      if (!this.props.entry?.get('newRecord') && problemFor(this.props, whole)) setTimeout(() => this.props.validate(), 0);
+      if (!this.props.entry?.get('newRecord') && problemFor(this.props, whole))
+        setTimeout(() => this.props.validate(), 0);
     }
 
     async loadSiblings(among: string) {
       const collection = this.props.entry.get('collection') as string;
       const result = await this.props.query(`${this.props.forID}-order`, collection, [among], '', undefined, 1000);
-      this.siblings = (result?.payload?.hits ?? []).map((hit) => ({ slug: hit.slug, number: hit.data.number, title: String(hit.data[among] ?? hit.slug) }));
+      this.siblings = (result?.payload?.hits ?? []).map((hit) => ({
+        slug: hit.slug,
+        number: hit.data.number,
+        title: String(hit.data[among] ?? hit.slug),
+      }));
     }
 
     isValid = () => {
       const problem = problemFor(this.props, whole);
       if (problem) return invalid(problem);
-      const clash = this.siblings?.find((other) => other.slug !== this.props.entry.get('slug') && other.number === this.props.value);
+      const clash = this.siblings?.find(
+        (other) => other.slug !== this.props.entry.get('slug') && other.number === this.props.value,
+      );
       if (clash) {
         const what = (this.props.field.get('order_label') as string | undefined) ?? 'entry';
-        return invalid(`“${clash.title}” is already ${what} ${String(this.props.value)}: choose a number no other ${what} has.`);
+        return invalid(
+          `“${clash.title}” is already ${what} ${String(this.props.value)}: choose a number no other ${what} has.`,
+        );
       }
       return true;
     };
@@ -63,6 +79,10 @@ export function registerCheckedWidgets(CMS: DecapCms) {
   for (const [base, name] of Object.entries(CHECKED_WIDGET)) {
     const widget = CMS.getWidget(base);
     if (!widget) throw new Error(`Decap has no ${base} widget to check`);
-    CMS.registerWidget(name, checked(widget.control as unknown as ControlClass, { whole: base === 'list' }), widget.preview);
+    CMS.registerWidget(
+      name,
+      checked(widget.control as unknown as ControlClass, { whole: base === 'list' }),
+      widget.preview,
+    );
   }
 }

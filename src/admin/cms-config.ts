@@ -15,7 +15,6 @@ import { formsGroup } from './ui-hints-forms.ts';
 // src/content.config.ts uses) plus the backend chosen by environment variables. The admin page
 // hands it to CMS.init() with load_config_file: false, so there is no config.yml to drift.
 
-
 type ContentName = keyof typeof uiHints;
 
 /** Where each content collection lives in content/ and how its files are written. */
@@ -80,7 +79,8 @@ export const fileGroups: { name: string; label: string; description: string; fil
   {
     name: 'pages',
     label: 'Home, search and other pages',
-    description: 'The words of the home page, the page-not-found page, the protocol and planning guide landing pages and search.',
+    description:
+      'The words of the home page, the page-not-found page, the protocol and planning guide landing pages and search.',
     files: [
       fileSource('homePage'),
       fileSource('notFoundPage'),
@@ -116,17 +116,31 @@ export const fileGroups: { name: string; label: string; description: string; fil
   {
     name: 'tools',
     label: 'Tools',
-    description: 'The words of the readiness checklist, the planner and the coaching record, and the words every tool shares.',
-    files: [fileSource('toolsShared'), fileSource('readinessTool'), fileSource('plannerTool'), fileSource('recordTool')],
+    description:
+      'The words of the readiness checklist, the planner and the coaching record, and the words every tool shares.',
+    files: [
+      fileSource('toolsShared'),
+      fileSource('readinessTool'),
+      fileSource('plannerTool'),
+      fileSource('recordTool'),
+    ],
   },
 ];
 
-const body: DecapField = { name: 'body', label: bodyHint.label, hint: bodyHint.hint, widget: BODY_WIDGET, required: true };
+const body: DecapField = {
+  name: 'body',
+  label: bodyHint.label,
+  hint: bodyHint.hint,
+  widget: BODY_WIDGET,
+  required: true,
+};
 
 function folderCollection(source: FolderSource) {
   const hints = uiHints[source.name];
   const ordered = (orderedCollections as readonly string[]).includes(source.name);
-  const order = ordered ? { among: source.identifier, label: 'labelSingular' in hints ? hints.labelSingular : 'entry' } : undefined;
+  const order = ordered
+    ? { among: source.identifier, label: 'labelSingular' in hints ? hints.labelSingular : 'entry' }
+    : undefined;
   const fields = fieldsFromSchema(source.schema, hints.fields, source.name, order);
   return {
     name: source.name,

@@ -28,7 +28,7 @@ CMS.registerLocale('en', {
     ...en.editor,
     editorControlPane: {
       ...en.editor.editorControlPane,
-      widget: { ...en.editor.editorControlPane.widget, regexPattern: '%{pattern}'},
+      widget: { ...en.editor.editorControlPane.widget, regexPattern: '%{pattern}' },
     },
   },
   ui: { ...en.ui, toast: { ...en.ui.toast, onFailToPersist: '%{details}', onFailToDelete: '%{details}' } },
@@ -44,8 +44,13 @@ class Refusal extends Error {
 registerCheckedWidgets(CMS);
 
 // Decap's entry is an Immutable.js map; these are the keys read here (its data, and its strings).
-type Entry = { get(key: 'data'): { toJS(): Record<string, unknown> }; get(key: string): string; getIn(path: string[]): unknown };
-const collectionOf = (entry: Entry) => config.collections?.find((c: { name: string }) => c.name === entry.get('collection'));
+type Entry = {
+  get(key: 'data'): { toJS(): Record<string, unknown> };
+  get(key: string): string;
+  getIn(path: string[]): unknown;
+};
+const collectionOf = (entry: Entry) =>
+  config.collections?.find((c: { name: string }) => c.name === entry.get('collection'));
 
 // The last word before anything is written: the whole entry against its schema, so nothing the
 // build would refuse is ever saved, even a problem no single box shows.

@@ -75,7 +75,9 @@ function patchMap(source: string, map: YAMLMap, original: Data, wanted: Data, ed
       const column = columnOf(source, spanOf(pairs[0]!).start);
       const end = spanOf(pairs.at(-1)!).end;
       const line = `${' '.repeat(column)}${indented(text.trimEnd(), column)}`;
-      edits.push(source[end - 1] === '\n' ? { start: end, end, text: `${line}\n` } : { start: end, end, text: `\n${line}` });
+      edits.push(
+        source[end - 1] === '\n' ? { start: end, end, text: `${line}\n` } : { start: end, end, text: `\n${line}` },
+      );
     } else {
       const atEnd = source.length;
       const needsBreak = source.length > 0 && !source.endsWith('\n');

@@ -4,7 +4,8 @@
 const CODE_FENCE = /^\s*(```|~~~)/;
 
 /** The words for curly brackets in a callout heading: the callout form and the save check both use them. */
-export const CALLOUT_TITLE_BRACES = 'A callout heading cannot contain curly brackets { }: remove them or use round brackets instead.';
+export const CALLOUT_TITLE_BRACES =
+  'A callout heading cannot contain curly brackets { }: remove them or use round brackets instead.';
 
 /** Why a callout heading cannot be used, or undefined when it can. */
 export function calloutTitleProblem(title: string): string | undefined {
@@ -32,7 +33,9 @@ export function mdxBodyProblems(body: string): string[] {
     if (title !== undefined && calloutTitleProblem(title)) {
       problems.add(`${CALLOUT_TITLE_BRACES.replace(/\.$/, '')} (${where}).`);
     } else if (/(^|[^\\])[{}]/.test(line)) {
-      problems.add(`Curly brackets on ${where} have a special meaning on this site: write \\{ and \\} instead, or remove them.`);
+      problems.add(
+        `Curly brackets on ${where} have a special meaning on this site: write \\{ and \\} instead, or remove them.`,
+      );
     }
     for (const match of line.matchAll(/<(\/?)([A-Za-z][\w.-]*)?/g)) {
       const [, closing, name] = match;
@@ -41,15 +44,21 @@ export function mdxBodyProblems(body: string): string[] {
       if (name === 'Callout') {
         openCallouts += closing ? -1 : 1;
         if (openCallouts < 0 || openCallouts > 1) {
-          problems.add(`Check the callouts around ${where}: each <Callout> needs one </Callout> after it, and callouts cannot go inside each other.`);
+          problems.add(
+            `Check the callouts around ${where}: each <Callout> needs one </Callout> after it, and callouts cannot go inside each other.`,
+          );
           openCallouts = Math.max(0, Math.min(1, openCallouts));
         }
         continue;
       }
       if (!name) {
-        problems.add(`The < sign on ${where} has a special meaning on this site: write &lt; or the words “less than” instead.`);
+        problems.add(
+          `The < sign on ${where} has a special meaning on this site: write &lt; or the words “less than” instead.`,
+        );
       } else {
-        problems.add(`Remove <${closing}${name ?? ''}…> on ${where}: the only component pages can use is a callout (use “Add a callout”).`);
+        problems.add(
+          `Remove <${closing}${name ?? ''}…> on ${where}: the only component pages can use is a callout (use “Add a callout”).`,
+        );
       }
     }
   });

@@ -8,4 +8,9 @@ export const BODY_WIDGET = 'mdx-body';
 /** Decap's prebuilt file, copied there by integrations/decap.ts. */
 export const DECAP_SCRIPT = '/admin/decap/decap-cms-app.js';
 /** Decap's widgets, each made to check its value with the field's zod rule (checked-widgets.ts). */
-export const CHECKED_WIDGET = { string: 'hub-string', text: 'hub-text', number: 'hub-number', list: 'hub-list' } as const;
+export const CHECKED_WIDGET = {
+  string: 'hub-string',
+  text: 'hub-text',
+  number: 'hub-number',
+  list: 'hub-list',
+} as const;

@@ -19,25 +19,49 @@ interface PreviewProps {
 
 const text = (entry: Immutable, key: string) => String((entry.get('data') as Immutable)?.get(key) ?? '');
 
-const slug = (text: string) => text.toLowerCase().trim().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s+/g, '-');
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .trim()
+    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .replace(/\s+/g, '-');
 
 /** The page around an entry, as src/layouts/BaseLayout.astro draws it: header, breadcrumbs, main, footer. */
 function siteFrame(site: PreviewSite, trail: { label: string; href: string }[], current: string, main: ReactNode) {
   return h(
     'div',
     null,
-    h('header', { className: 'site-header' }, h('div', { className: 'wrap site-header__bar' }, h('a', { className: 'site-header__name', href: '/' }, site.schemeName))),
+    h(
+      'header',
+      { className: 'site-header' },
+      h(
+        'div',
+        { className: 'wrap site-header__bar' },
+        h('a', { className: 'site-header__name', href: '/' }, site.schemeName),
+      ),
+    ),
     h(
       'div',
       { className: 'wrap page' },
       h(
         'nav',
         { className: 'breadcrumbs', 'aria-label': 'Breadcrumb' },
-        h('ol', null, ...[{ label: 'Home', href: '/' }, ...trail].map((c) => h('li', { key: c.href }, h('a', { href: c.href }, c.label))), h('li', { 'aria-current': 'page' }, current)),
+        h(
+          'ol',
+          null,
+          ...[{ label: 'Home', href: '/' }, ...trail].map((c) =>
+            h('li', { key: c.href }, h('a', { href: c.href }, c.label)),
+          ),
+          h('li', { 'aria-current': 'page' }, current),
+        ),
       ),
       h('main', { id: 'main' }, main),
     ),
-    h('footer', { className: 'site-footer' }, h('div', { className: 'wrap' }, h('p', null, `${site.schemeName}: ${site.tagline}`))),
+    h(
+      'footer',
+      { className: 'site-footer' },
+      h('div', { className: 'wrap' }, h('p', null, `${site.schemeName}: ${site.tagline}`)),
+    ),
   );
 }
 
@@ -48,7 +72,10 @@ const TRAILS = {
 };
 
 /** A guidance page, protocol phase or planning step, as src/layouts/ArticleLayout.astro draws it. */
-export function pagePreview(kind: 'guidance' | 'protocol' | 'planning', site: PreviewSite): ComponentType<PreviewProps> {
+export function pagePreview(
+  kind: 'guidance' | 'protocol' | 'planning',
+  site: PreviewSite,
+): ComponentType<PreviewProps> {
   // biome-ignore lint/correctness/noComponentHookFactories: called once per preview template when cms.ts registers it, never during a render.
   return function PagePreview({ entry, widgetFor }: PreviewProps) {
     const number = text(entry, 'number');
@@ -58,7 +85,11 @@ export function pagePreview(kind: 'guidance' | 'protocol' | 'planning', site: Pr
     const questions = (entry.get('data') as Immutable)?.get('questions') as Immutable | undefined;
     const updated = text(entry, 'updated');
     const date = updated && !Number.isNaN(Date.parse(updated)) ? formatDate(new Date(updated)) : undefined;
-    const headings = [...text(entry, 'body').matchAll(/^##\s+(.+)$/gm)].map((m) => ({ depth: 2, text: m[1]!.trim(), slug: slug(m[1]!) }));
+    const headings = [...text(entry, 'body').matchAll(/^##\s+(.+)$/gm)].map((m) => ({
+      depth: 2,
+      text: m[1]!.trim(),
+      slug: slug(m[1]!),
+    }));
     const contents = contentsFrom(headings);
     return siteFrame(
       site,
@@ -80,7 +111,12 @@ export function pagePreview(kind: 'guidance' | 'protocol' | 'planning', site: Pr
           ),
         kind === 'planning' &&
           questions?.toJS &&
-          h('section', null, h('h2', null, 'Questions to answer'), h('ul', null, ...(questions.toJS() as string[]).map((q) => h('li', { key: q }, q)))),
+          h(
+            'section',
+            null,
+            h('h2', null, 'Questions to answer'),
+            h('ul', null, ...(questions.toJS() as string[]).map((q) => h('li', { key: q }, q))),
+          ),
         h('div', { className: 'prose' }, widgetFor('body')),
       ),
     );
@@ -92,7 +128,9 @@ export function organisationPreview(site: PreviewSite): ComponentType<PreviewPro
   // biome-ignore lint/correctness/noComponentHookFactories: called once when cms.ts registers the template, never during a render.
   return function OrganisationPreview({ entry }: PreviewProps) {
     const name = text(entry, 'name');
-    const inboxes = ((entry.get('data') as Immutable)?.get('inboxes') as Immutable | undefined)?.toJS?.() as string[] | undefined;
+    const inboxes = ((entry.get('data') as Immutable)?.get('inboxes') as Immutable | undefined)?.toJS?.() as
+      | string[]
+      | undefined;
     return siteFrame(
       site,
       [],

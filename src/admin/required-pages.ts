@@ -21,10 +21,14 @@ function filesUnder(dir: string): string[] {
 /** Each required page's file (as the CMS names it, content/guidance/<id>.mdx) with the files that link to it. */
 export function requiredPages(root = process.cwd()): Record<string, string[]> {
   const folder = path.join(root, 'content', folderCollections.guidance.folder);
-  const ids = readdirSync(folder).filter((name) => name.endsWith('.mdx')).map((name) => name.slice(0, -4));
+  const ids = readdirSync(folder)
+    .filter((name) => name.endsWith('.mdx'))
+    .map((name) => name.slice(0, -4));
   const linkedFrom: Record<string, string[]> = {};
   // src/admin only names addresses as examples in hints.
-  const files = SOURCES.flatMap((dir) => filesUnder(path.join(root, dir))).filter((file) => !file.startsWith(path.join(root, 'src', 'admin')));
+  const files = SOURCES.flatMap((dir) => filesUnder(path.join(root, dir))).filter(
+    (file) => !file.startsWith(path.join(root, 'src', 'admin')),
+  );
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     const relative = path.relative(root, file).split(path.sep).join('/');

@@ -13,7 +13,8 @@ const schemas: Record<string, z.ZodObject> = Object.fromEntries([
   ...Object.entries(fileCollections).map(([name, model]) => [name, model.schema]),
 ]);
 
-const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
+const defOf = (schema: z.ZodType) =>
+  (schema as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
 
 /** The schema a rule name points at, or undefined when there is no such collection or field. */
 export function schemaForRule(rule: string): z.ZodType | undefined {
@@ -53,7 +54,11 @@ export function ruleProblem(rule: string, value: unknown, { ownOnly = false } = 
 }
 
 /** Every problem of a whole entry, as "Label: problem", for the check before saving. */
-export function entryProblems(collection: string, data: Record<string, unknown>, labelOf: (field: string) => string): string[] {
+export function entryProblems(
+  collection: string,
+  data: Record<string, unknown>,
+  labelOf: (field: string) => string,
+): string[] {
   const schema = schemas[collection];
   if (!schema) return [];
   const result = schema.safeParse(plain(data));

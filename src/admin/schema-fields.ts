@@ -101,21 +101,43 @@ function widgetFor(schema: AnySchema, hint: FieldHint, rule: string): WidgetSpec
     }
     case 'date':
       // Date only, stored as YYYY-MM-DD exactly as the files have it; UTC so no timezone shifts a day.
-      return { widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false, picker_utc: true };
+      return {
+        widget: 'datetime',
+        format: 'YYYY-MM-DD',
+        date_format: 'YYYY-MM-DD',
+        time_format: false,
+        picker_utc: true,
+      };
     case 'array': {
       const element = unwrap(def.element as AnySchema).inner;
       if (defOf(element).type !== 'string') throw new Error(`Lists of ${defOf(element).type} are not supported yet`);
-      const itemHint: FieldHint = { label: hint.itemLabel ?? 'Item', ...(hint.itemWidget ? { widget: hint.itemWidget } : {}) };
+      const itemHint: FieldHint = {
+        label: hint.itemLabel ?? 'Item',
+        ...(hint.itemWidget ? { widget: hint.itemWidget } : {}),
+      };
       const item = { name: 'item', label: itemHint.label, ...widgetFor(element, itemHint, `${rule}.*`) };
       // label_singular names the add button: "Add inbox".
       const singular = (hint.itemLabel ?? 'item').toLowerCase();
-      return { widget: CHECKED_WIDGET.list, rule, label_singular: singular, field: item, allow_add: true, collapsed: false, ...lengthLimits(schema) };
+      return {
+        widget: CHECKED_WIDGET.list,
+        rule,
+        label_singular: singular,
+        field: item,
+        allow_add: true,
+        collapsed: false,
+        ...lengthLimits(schema),
+      };
     }
     case 'object': {
       // A group of fields, each checked by its own rule: "collection.field.subfield".
       const fields = fieldsFromSchema(schema as z.ZodObject, hint.fields ?? {}, rule);
       // A group with a summary (each form question) starts folded, showing its words in one line.
-      return { widget: 'object', fields, collapsed: Boolean(hint.summary), ...(hint.summary ? { summary: hint.summary } : {}) };
+      return {
+        widget: 'object',
+        fields,
+        collapsed: Boolean(hint.summary),
+        ...(hint.summary ? { summary: hint.summary } : {}),
+      };
     }
     default:
       throw new Error(`The CMS cannot edit a ${def.type} field yet: add it to src/admin/schema-fields.ts`);

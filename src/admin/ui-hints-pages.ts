@@ -5,42 +5,69 @@ import type { CollectionHint, FieldHint } from './ui-hints.ts';
 
 const braces = 'Words in { } are filled in by the site: keep them exactly as they are.';
 const long = (label: string, hint?: string): FieldHint => ({ label, ...(hint ? { hint } : {}), widget: 'text' });
-const filled = (label: string, hint: string, widget?: 'text'): FieldHint => ({ label, hint: `${hint} ${braces}`, ...(widget ? { widget } : {}) });
+const filled = (label: string, hint: string, widget?: 'text'): FieldHint => ({
+  label,
+  hint: `${hint} ${braces}`,
+  ...(widget ? { widget } : {}),
+});
 
 export const pageHints = {
   chrome: {
     label: 'Header, footer and page furniture',
-    description: 'The words every page shares: the skip link, the header’s search and navigation, the footer, breadcrumbs and the words around guidance pages.',
+    description:
+      'The words every page shares: the skip link, the header’s search and navigation, the footer, breadcrumbs and the words around guidance pages.',
     fields: {
-      pageTitle: filled('Browser tab title', 'Shown in the browser tab and in search engines: {title} is the page’s title, {schemeName} the scheme name.'),
-      skipLink: { label: 'Skip link', hint: 'The first link on every page, for keyboard users, that jumps past the header.' },
+      pageTitle: filled(
+        'Browser tab title',
+        'Shown in the browser tab and in search engines: {title} is the page’s title, {schemeName} the scheme name.',
+      ),
+      skipLink: {
+        label: 'Skip link',
+        hint: 'The first link on every page, for keyboard users, that jumps past the header.',
+      },
       searchLabel: { label: 'Search box label', hint: 'Read out by screen readers for the header’s search box.' },
       searchButton: { label: 'Search button' },
-      mainNavigationName: { label: 'Main navigation name', hint: 'What screen readers call the header’s links, like “Main”.' },
+      mainNavigationName: {
+        label: 'Main navigation name',
+        hint: 'What screen readers call the header’s links, like “Main”.',
+      },
       navPrinciples: { label: 'Link to the principles' },
       navProtocol: { label: 'Link to the protocol' },
       navPlanning: { label: 'Link to the planning guide' },
       navReadiness: { label: 'Link to the readiness checklist' },
       navApply: { label: 'Link to the forms', hint: 'Goes to the forms on the home page.' },
       navTools: { label: 'Link to the tools', hint: 'Goes to the tools on the home page.' },
-      footerNavigationName: { label: 'Footer links name', hint: 'What screen readers call the footer’s links, like “Footer”.' },
+      footerNavigationName: {
+        label: 'Footer links name',
+        hint: 'What screen readers call the footer’s links, like “Footer”.',
+      },
       footerAbout: { label: 'Footer link to the about page' },
       footerPrivacy: { label: 'Footer link to the privacy notice' },
       footerAccessibility: { label: 'Footer link to the accessibility statement' },
       footerSearch: { label: 'Footer link to search' },
-      footerContact: filled('Footer contact line', '{contactEmail} is the contact email address from Site settings, as a link.'),
+      footerContact: filled(
+        'Footer contact line',
+        '{contactEmail} is the contact email address from Site settings, as a link.',
+      ),
       footerLine: filled('Footer last line', '{schemeName} and {tagline} come from Site settings.'),
-      breadcrumbsName: { label: 'Breadcrumbs name', hint: 'What screen readers call the trail of links above the title.' },
+      breadcrumbsName: {
+        label: 'Breadcrumbs name',
+        hint: 'What screen readers call the trail of links above the title.',
+      },
       breadcrumbsHome: { label: 'First breadcrumb', hint: 'The link to the home page that starts every trail.' },
       onThisPage: { label: 'Page contents heading', hint: 'Above the list of sections on long pages.' },
       lastUpdated: filled('Last updated line', '{date} is the page’s last updated date.'),
-      previous: { label: 'Before the previous page', hint: 'At the foot of protocol and planning pages, like “Previous:”.' },
+      previous: {
+        label: 'Before the previous page',
+        hint: 'At the foot of protocol and planning pages, like “Previous:”.',
+      },
       next: { label: 'Before the next page', hint: 'At the foot of protocol and planning pages, like “Next:”.' },
     },
   },
   homePage: {
     label: 'Home page',
-    description: 'The three groups of cards on the home page. The scheme name and tagline at the top are in Site settings.',
+    description:
+      'The three groups of cards on the home page. The scheme name and tagline at the top are in Site settings.',
     fields: {
       applyHeading: { label: 'Forms: heading' },
       applyIntro: long('Forms: introduction'),
@@ -80,11 +107,19 @@ export const pageHints = {
       searchLink: { label: 'Link to search' },
       homeItem: filled('Way back to the home page', '{homeLink} is the link below.'),
       homeLink: { label: 'Link to the home page' },
-      guidanceItem: filled('Way to the guidance', '{principlesLink}, {protocolLink} and {planningLink} are the three links below.', 'text'),
+      guidanceItem: filled(
+        'Way to the guidance',
+        '{principlesLink}, {protocolLink} and {planningLink} are the three links below.',
+        'text',
+      ),
       principlesLink: { label: 'Link to the principles' },
       protocolLink: { label: 'Link to the protocol' },
       planningLink: { label: 'Link to the planning guide' },
-      stillStuck: filled('Last sentence', '{contactEmail} is the contact email address from Site settings, as a link.', 'text'),
+      stillStuck: filled(
+        'Last sentence',
+        '{contactEmail} is the contact email address from Site settings, as a link.',
+        'text',
+      ),
     },
   },
   protocolPage: {
@@ -96,8 +131,14 @@ export const pageHints = {
       lede: filled('Summary under the title', '{count} is the number of phases.', 'text'),
       intro: long('Before the phases'),
       phaseCaption: filled('Above a phase’s title', '{number} is the phase’s number, {count} the number of phases.'),
-      phaseName: filled('A phase in links', 'Used by the previous and next links and the list of pages: {number} is its number, {title} its title.'),
-      pagerName: { label: 'Previous and next links name', hint: 'What screen readers call the links at the foot of each phase.' },
+      phaseName: filled(
+        'A phase in links',
+        'Used by the previous and next links and the list of pages: {number} is its number, {title} its title.',
+      ),
+      pagerName: {
+        label: 'Previous and next links name',
+        hint: 'What screen readers call the links at the foot of each phase.',
+      },
     },
   },
   planningPage: {
@@ -110,8 +151,14 @@ export const pageHints = {
       intro: long('Before the steps'),
       plannerLink: { label: 'Button to the planner' },
       stepCaption: filled('Above a step’s title', '{number} is the step’s number, {count} the number of steps.'),
-      stepName: filled('A step in links', 'Used by the previous and next links and the list of pages: {number} is its number, {title} its title.'),
-      pagerName: { label: 'Previous and next links name', hint: 'What screen readers call the links at the foot of each step.' },
+      stepName: filled(
+        'A step in links',
+        'Used by the previous and next links and the list of pages: {number} is its number, {title} its title.',
+      ),
+      pagerName: {
+        label: 'Previous and next links name',
+        hint: 'What screen readers call the links at the foot of each step.',
+      },
       questionsHeading: { label: 'Planning questions heading', hint: 'Above the questions on every step page.' },
       stepPlannerLink: { label: 'Button to the planner on a step', hint: 'At the end of every step page.' },
     },
@@ -135,14 +182,27 @@ export const pageHints = {
       noScript: long('Notice without JavaScript'),
       unavailable: long('Notice when search fails'),
       moreResults: { label: 'More results button' },
-      matchingSections: filled('Matching sections name', 'What screen readers call a result’s matching sections: {title} is the page’s title.'),
+      matchingSections: filled(
+        'Matching sections name',
+        'What screen readers call a result’s matching sections: {title} is the page’s title.',
+      ),
       resultsFor: filled('What was searched for', '{query} is what the person typed.'),
-      resultsForInSections: filled('What was searched for, in chosen sections', '{query} is what the person typed, {sections} the sections they chose.'),
-      sectionsList: filled('Chosen sections', 'How several chosen sections are listed: {last} is the last one, {list} the others, with commas between them.'),
+      resultsForInSections: filled(
+        'What was searched for, in chosen sections',
+        '{query} is what the person typed, {sections} the sections they chose.',
+      ),
+      sectionsList: filled(
+        'Chosen sections',
+        'How several chosen sections are listed: {last} is the last one, {list} the others, with commas between them.',
+      ),
       foundOne: filled('One result', '{where} is what was searched for.'),
       foundMany: filled('Several results', '{count} is the number of results, {where} what was searched for.'),
       elsewhereOne: filled('One result hidden by the filters', '{where} is what was searched for.', 'text'),
-      elsewhereMany: filled('Results hidden by the filters', '{count} is the number of results, {where} what was searched for.', 'text'),
+      elsewhereMany: filled(
+        'Results hidden by the filters',
+        '{count} is the number of results, {where} what was searched for.',
+        'text',
+      ),
       none: filled('No results', '{where} is what was searched for.', 'text'),
       contentsHeading: { label: 'List of pages: heading' },
       contentsGuidance: { label: 'List of pages: guidance heading' },

@@ -6,8 +6,15 @@ import type { CollectionHint, FieldHint } from './ui-hints.ts';
 
 const braces = 'Words in { } are filled in by the tool: keep them exactly as they are.';
 const long = (label: string, hint?: string): FieldHint => ({ label, ...(hint ? { hint } : {}), widget: 'text' });
-const filled = (label: string, hint: string, widget?: 'text'): FieldHint => ({ label, hint: `${hint} ${braces}`, ...(widget ? { widget } : {}) });
-const said = (label: string): FieldHint => ({ label, hint: 'Read out by screen readers after the action; not shown on the page.' });
+const filled = (label: string, hint: string, widget?: 'text'): FieldHint => ({
+  label,
+  hint: `${hint} ${braces}`,
+  ...(widget ? { widget } : {}),
+});
+const said = (label: string): FieldHint => ({
+  label,
+  hint: 'Read out by screen readers after the action; not shown on the page.',
+});
 const subject = '{subject} is “This file” or what is saved in this browser';
 
 export const toolHints = {
@@ -16,7 +23,10 @@ export const toolHints = {
     description: 'Words every tool shows: the error summary, Cancel, saving, and the messages about opening a file.',
     fields: {
       errorSummaryTitle: { label: 'Error summary heading' },
-      errorPrefix: { label: 'Before an error message', hint: 'Read out by screen readers before each error message, like “Error:”.' },
+      errorPrefix: {
+        label: 'Before an error message',
+        hint: 'Read out by screen readers before each error message, like “Error:”.',
+      },
       cancel: { label: 'Cancel button' },
       day: { label: 'Date: day box' },
       month: { label: 'Date: month box' },
@@ -31,22 +41,37 @@ export const toolHints = {
       fileEmpty: { label: 'Empty file' },
       fileTooBig: { label: 'File too big' },
       fileUnreadable: { label: 'File could not be read' },
-      thisFile: { label: 'A file, starting a message', hint: 'Starts the messages below when they are about a file, like “This file”.' },
-      savedInBrowser: filled('What is saved, starting a message', 'Starts the messages below when they are about what is saved in this browser: {tool} is the tool’s name.'),
+      thisFile: {
+        label: 'A file, starting a message',
+        hint: 'Starts the messages below when they are about a file, like “This file”.',
+      },
+      savedInBrowser: filled(
+        'What is saved, starting a message',
+        'Starts the messages below when they are about what is saved in this browser: {tool} is the tool’s name.',
+      ),
       notOurs: filled('File from another program', `${subject}; {tool} is the tool’s name.`, 'text'),
       cutShort: filled('File cut short', `${subject}.`, 'text'),
       badVersion: filled('File with no version number', `${subject}.`, 'text'),
       newer: filled('File from a newer version', `${subject}; {tool} is the tool’s name.`, 'text'),
       older: filled('File from an older version', `${subject}; {tool} is the tool’s name.`, 'text'),
-      notUpdated: filled('File that could not be updated', `${subject}; {version} is the file’s version number.`, 'text'),
-      badEntry: filled('File with a damaged entry', `${subject}; {entry} says which entry, like “plans › 1 › name”.`, 'text'),
+      notUpdated: filled(
+        'File that could not be updated',
+        `${subject}; {version} is the file’s version number.`,
+        'text',
+      ),
+      badEntry: filled(
+        'File with a damaged entry',
+        `${subject}; {entry} says which entry, like “plans › 1 › name”.`,
+        'text',
+      ),
       badShape: filled('File not in the expected shape', `${subject}.`, 'text'),
       unreadable: filled('File with information that could not be read', `${subject}.`, 'text'),
     },
   },
   readinessTool: {
     label: 'Tools: readiness checklist',
-    description: 'The words of the readiness checklist page and the messages it shows. The questions themselves are under “Readiness questions”.',
+    description:
+      'The words of the readiness checklist page and the messages it shows. The questions themselves are under “Readiness questions”.',
     fields: {
       title: { label: 'Page title' },
       description: long('Summary for search results'),
@@ -59,7 +84,10 @@ export const toolHints = {
       summaryLink: { label: 'Link to the summary' },
       thinkAbout: { label: 'Before each question’s prompts' },
       guidanceLead: { label: 'Before the link to guidance' },
-      questionHeading: filled('Each question’s heading', '{number} is the question’s number, {question} the question. Also the summary’s links.'),
+      questionHeading: filled(
+        'Each question’s heading',
+        '{number} is the question’s number, {question} the question. Also the summary’s links.',
+      ),
       answerLegend: filled('Question above the answers', '{number} is the question’s number.'),
       ready: { label: 'Answer: ready' },
       partly: { label: 'Answer: partly ready' },
@@ -72,7 +100,10 @@ export const toolHints = {
       printNoNotes: { label: 'Printed when there are no notes' },
       summaryHeading: { label: 'Summary heading' },
       noneAnswered: { label: 'Summary before any answer' },
-      answeredCount: filled('Summary: how many answered', '{answered} is how many questions are answered, {total} how many there are.'),
+      answeredCount: filled(
+        'Summary: how many answered',
+        '{answered} is how many questions are answered, {total} how many there are.',
+      ),
       needsWorkHeading: { label: 'Summary: heading of what is not ready' },
       allReady: filled('Summary: every answer ready', '{link} is the link to the planner, in the words below.'),
       allReadyLink: { label: 'Summary: link to the planner' },
@@ -89,12 +120,17 @@ export const toolHints = {
       clearText: long('Clear: warning'),
       clearYes: { label: 'Clear: button that confirms' },
       cleared: { label: 'Status after clearing' },
-      notSaving: filled('Saved answers cannot be read', '{problem} is what is wrong with them, from the shared tool words.', 'text'),
+      notSaving: filled(
+        'Saved answers cannot be read',
+        '{problem} is what is wrong with them, from the shared tool words.',
+        'text',
+      ),
     },
   },
   plannerTool: {
     label: 'Tools: implementation planner',
-    description: 'The words of the planner page, its printout and Word document, and the messages it shows. The steps and their questions are under “Planning guide steps”.',
+    description:
+      'The words of the planner page, its printout and Word document, and the messages it shows. The steps and their questions are under “Planning guide steps”.',
     fields: {
       title: { label: 'Page title' },
       description: long('Summary for search results'),
@@ -139,9 +175,15 @@ export const toolHints = {
       trainingNeedsHint: { label: 'Training needs: hint' },
       ourPlan: { label: 'Our plan: label', hint: 'Also the worksheet’s column heading.' },
       ourPlanHint: { label: 'Our plan: hint' },
-      forStep: filled('Which step a box is for', 'Read out by screen readers after the label: {number} is the step’s number.'),
+      forStep: filled(
+        'Which step a box is for',
+        'Read out by screen readers after the label: {number} is the step’s number.',
+      ),
       complete: { label: 'Mark a step complete: label' },
-      completeStep: filled('Which step is marked complete', 'Read out by screen readers after the label: {number} is the step’s number.'),
+      completeStep: filled(
+        'Which step is marked complete',
+        'Read out by screen readers after the label: {number} is the step’s number.',
+      ),
       backToProgress: { label: 'Link back to the progress list' },
       shareHeading: { label: 'Heading above sharing' },
       exportWord: { label: 'Word document button' },
@@ -151,13 +193,19 @@ export const toolHints = {
       defaultName: { label: 'Name of a new plan' },
       copyName: filled('Name of a copy', '{name} is the original plan’s name.'),
       noOrganisation: { label: 'List of plans: no organisation' },
-      stepsCompleted: filled('List of plans: steps completed', '{completed} is how many steps are complete, {total} how many there are.'),
+      stepsCompleted: filled(
+        'List of plans: steps completed',
+        '{completed} is how many steps are complete, {total} how many there are.',
+      ),
       lastChanged: filled('List of plans: last changed', '{date} and {time} are when the plan last changed.'),
       openNow: { label: 'List of plans: the open plan' },
       open: { label: 'List of plans: Open button' },
       planTitle: filled('Printout and Word document title', '{name} is the plan’s name.'),
       notGiven: { label: 'Printout: a detail not given' },
-      factLabel: filled('Printout: a detail’s name', 'How the name of each detail at the top is written: {label} is the name, like Organisation.'),
+      factLabel: filled(
+        'Printout: a detail’s name',
+        'How the name of each detail at the top is written: {label} is the name, like Organisation.',
+      ),
       columnStep: { label: 'Worksheet column: step' },
       columnQuestions: { label: 'Worksheet column: planning questions' },
       nameEmpty: { label: 'Error: no plan name' },
@@ -175,7 +223,11 @@ export const toolHints = {
       importedName: filled('Name of a plan added as a copy', '{name} is the plan’s name in the file.'),
       exported: said('Said after saving to a file'),
       exportedWord: said('Said after saving a Word document'),
-      notSaving: filled('Saved plans cannot be read', '{problem} is what is wrong with them, from the shared tool words.', 'text'),
+      notSaving: filled(
+        'Saved plans cannot be read',
+        '{problem} is what is wrong with them, from the shared tool words.',
+        'text',
+      ),
     },
   },
   recordTool: {
@@ -210,8 +262,14 @@ export const toolHints = {
       goalsHint: long('Goals: hint'),
       noGoals: { label: 'Goals: none yet' },
       addGoal: { label: 'Add a goal button' },
-      goalName: filled('A goal’s label', '{number} is the goal’s place in the list. Also names a goal left without words.'),
-      removeGoalName: filled('Which goal Remove removes', 'Read out by screen readers after “Remove”: {number} is the goal’s place.'),
+      goalName: filled(
+        'A goal’s label',
+        '{number} is the goal’s place in the list. Also names a goal left without words.',
+      ),
+      removeGoalName: filled(
+        'Which goal Remove removes',
+        'Read out by screen readers after “Remove”: {number} is the goal’s place.',
+      ),
       removeGoalHeading: filled('Remove a goal: question', '{number} is the goal’s place.'),
       removeGoalText: { label: 'Remove a goal: warning' },
       removeGoalYes: { label: 'Remove a goal: button that confirms' },
@@ -281,7 +339,11 @@ export const toolHints = {
       deleted: { label: 'After deleting' },
       nothingSaved: { label: 'Status after deleting' },
       nothingSavedYet: { label: 'Status before anything is saved' },
-      loadProblem: filled('Saved record cannot be read', '{problem} is what is wrong with it, from the shared tool words.', 'text'),
+      loadProblem: filled(
+        'Saved record cannot be read',
+        '{problem} is what is wrong with it, from the shared tool words.',
+        'text',
+      ),
       passphraseTooShort: filled('Error: passphrase too short', '{min} is the fewest characters allowed.'),
       passphrasesDiffer: { label: 'Error: passphrases differ' },
       passphraseMissing: { label: 'Error: no passphrase' },

@@ -76,5 +76,7 @@ export function numberedTitle(name: string, entry: Numbered): string {
   const title = entry.data.title.trim();
   const before = name.split('{title}')[0] ?? '';
   const prefix = fill(before, { number: entry.data.number }).replace(/[\s:,.–-]+$/, '');
-  return prefix && title.toLowerCase().startsWith(prefix.toLowerCase()) ? title : fill(name, { number: entry.data.number, title });
+  return prefix && title.toLowerCase().startsWith(prefix.toLowerCase())
+    ? title
+    : fill(name, { number: entry.data.number, title });
 }

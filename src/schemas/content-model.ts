@@ -49,7 +49,11 @@ export const folderCollections = {
 } as const;
 
 /** One form's words: its file's schema comes from the form's own questions (functions/forms/). */
-const formFile = <const I extends FormId>(id: I) => ({ file: `forms/${id}.yml` as const, schema: formTextSchema(forms[id]), form: id });
+const formFile = <const I extends FormId>(id: I) => ({
+  file: `forms/${id}.yml` as const,
+  schema: formTextSchema(forms[id]),
+  form: id,
+});
 
 /** Collections held in a single file (paths relative to content/). */
 export const fileCollections = {
@@ -121,4 +125,8 @@ export type FileCollectionName = keyof typeof fileCollections;
  * Collections whose `number` places each entry in a sequence: no two entries may share one. The
  * build refuses a repeat (src/layouts/reading.ts) and so does the CMS.
  */
-export const orderedCollections = ['protocol', 'planning', 'readiness'] as const satisfies readonly FolderCollectionName[];
+export const orderedCollections = [
+  'protocol',
+  'planning',
+  'readiness',
+] as const satisfies readonly FolderCollectionName[];

@@ -9,7 +9,10 @@ import { EMAIL_PATTERN } from './patterns.ts';
  * With `max`, longer text is refused (the limit is the CMS's too).
  */
 export const requiredText = (what: string, { max }: { max?: number } = {}) => {
-  const text = z.string({ error: `Enter ${what}` }).trim().min(1, { error: `Enter ${what}` });
+  const text = z
+    .string({ error: `Enter ${what}` })
+    .trim()
+    .min(1, { error: `Enter ${what}` });
   return max === undefined ? text : text.max(max, { error: `Use at most ${max} characters for ${what}` });
 };
 

@@ -25,7 +25,9 @@ export const toolsSharedSchema = z.object({
   fileTooBig: text('the message for a file that is too big'),
   fileUnreadable: text('the message for a file the browser could not read'),
   thisFile: text('the words for a file, at the start of a message about it'),
-  savedInBrowser: wordsWith('the words for what is saved in this browser, at the start of a message about it', ['tool']),
+  savedInBrowser: wordsWith('the words for what is saved in this browser, at the start of a message about it', [
+    'tool',
+  ]),
   notOurs: wordsWith('the message for a file from another program or tool', ['subject', 'tool']),
   cutShort: wordsWith('the message for a file that has been cut short', ['subject']),
   badVersion: wordsWith('the message for a file with no valid version number', ['subject']),

@@ -6,7 +6,8 @@ import { requiredText } from './shared.ts';
 
 const escapePattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const braces = (names: readonly string[]) => names.map((name) => `{${name}}`);
-const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+const list = (items: string[]) =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
 /**
  * `what` names the words for the error ("the “Last updated” line"); `names` are the placeholders they may
@@ -29,10 +30,17 @@ const PLACEHOLDER = /\{([^{}]*)\}/g;
  * Why `text` breaks the placeholder rule of `what`, naming the placeholder: the first one the site
  * cannot fill in, the first required one left out, or a stray curly bracket. Undefined when it keeps the rule.
  */
-export function placeholderProblem(text: string, what: string, names: readonly string[], required: readonly string[] = names): string | undefined {
+export function placeholderProblem(
+  text: string,
+  what: string,
+  names: readonly string[],
+  required: readonly string[] = names,
+): string | undefined {
   const unknown = [...text.matchAll(PLACEHOLDER)].map((match) => match[1]!).find((name) => !names.includes(name));
   if (unknown !== undefined) {
-    const allowed = names.length ? `use only ${list(braces(names))}` : 'it has no placeholders, so take out the curly brackets';
+    const allowed = names.length
+      ? `use only ${list(braces(names))}`
+      : 'it has no placeholders, so take out the curly brackets';
     return `{${unknown}} in ${what} is not a placeholder the site can fill in there: ${allowed}.`;
   }
   const missing = required.find((name) => !text.includes(`{${name}}`));
@@ -50,8 +58,12 @@ export function placeholderProblem(text: string, what: string, names: readonly s
  */
 export function placeholderWords(what: string, names: readonly string[], required: readonly string[] = []) {
   const must = required.map((name) => `(?=[\\s\\S]*\\{${escapePattern(name)}\\})`).join('');
-  const pattern = new RegExp(`^${must}(?:[^{}]|\\{(?:${names.length ? names.map(escapePattern).join('|') : '(?!)'})\\})*$`);
+  const pattern = new RegExp(
+    `^${must}(?:[^{}]|\\{(?:${names.length ? names.map(escapePattern).join('|') : '(?!)'})\\})*$`,
+  );
   return requiredText(what).regex(pattern, {
-    error: (issue) => placeholderProblem(String(issue.input ?? ''), what, names, required) ?? `Check the curly brackets { } in ${what}.`,
+    error: (issue) =>
+      placeholderProblem(String(issue.input ?? ''), what, names, required) ??
+      `Check the curly brackets { } in ${what}.`,
   });
 }

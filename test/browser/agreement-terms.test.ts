@@ -53,7 +53,10 @@ describe.each([
     expected = agreementTerms(await formContent('coaching-agreement'));
     version = termsVersion(expected);
     Object.assign(answers, (await schemaFixture('coaching-agreement')).valid);
-    wdInboxes = [...(await inboxesOf(String(answers.coacheeOrganisation))), ...(await inboxesOf(String(answers.coachOrganisation)))].sort();
+    wdInboxes = [
+      ...(await inboxesOf(String(answers.coacheeOrganisation))),
+      ...(await inboxesOf(String(answers.coachOrganisation))),
+    ].sort();
   });
 
   it('the coachee reads every commitment, under its heading, above “I agree”, and sends the agreement', async () => {
@@ -105,17 +108,24 @@ describe.each([
       expect(shown.headings).toEqual(expected.sections.map((section) => section.heading));
       expect(shown.items).toEqual(expected.sections.flatMap((section) => section.items));
       expect(await page.textContent('main')).toContain(`Version ${version} of the terms.`);
-      expect(await page.textContent('main')).toContain('The coachee has agreed to these terms. By confirming, you agree to them too.');
+      expect(await page.textContent('main')).toContain(
+        'The coachee has agreed to these terms. By confirming, you agree to them too.',
+      );
       const rows = await page.$$eval('.summary-list__row', (items) =>
         items.map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]),
       );
       expect(rows).toContainEqual(['Filled in and signed by', 'The coachee']);
       expect(rows.map(([label]) => label)).not.toContain('Who is filling in this form?');
       // axe needs scripts; with JavaScript off it checks the same HTML in a page of its own.
-      expect(javaScriptEnabled ? await axeViolations(page) : await axeWithoutScripts(browser, await page.content())).toEqual([]);
+      expect(
+        javaScriptEnabled ? await axeViolations(page) : await axeWithoutScripts(browser, await page.content()),
+      ).toEqual([]);
 
       await page.fill('#f-name', String(answers.coachName));
-      await Promise.all([page.waitForURL('**/confirm/done/'), page.click('form[action^="/confirm/"] button[type="submit"]')]);
+      await Promise.all([
+        page.waitForURL('**/confirm/done/'),
+        page.click('form[action^="/confirm/"] button[type="submit"]'),
+      ]);
       expect(errors).toEqual([]);
     } finally {
       await close();
@@ -124,12 +134,19 @@ describe.each([
 
   it('and workforce development hears which version the coach confirmed', async () => {
     await expect
-      .poll(async () => (await readOutbox()).filter((e) => e.subject.startsWith('Confirmed:') && e.subject.includes(reference)).length, {
-        // Sent after the answer, each WD email alone and paced at 2 a second.
-        timeout: 15_000,
-      })
+      .poll(
+        async () =>
+          (await readOutbox()).filter((e) => e.subject.startsWith('Confirmed:') && e.subject.includes(reference))
+            .length,
+        {
+          // Sent after the answer, each WD email alone and paced at 2 a second.
+          timeout: 15_000,
+        },
+      )
       .toBe(wdInboxes.length);
-    for (const email of (await readOutbox()).filter((e) => e.subject.startsWith('Confirmed:') && e.subject.includes(reference))) {
+    for (const email of (await readOutbox()).filter(
+      (e) => e.subject.startsWith('Confirmed:') && e.subject.includes(reference),
+    )) {
       expect(email.text).toContain(`confirmed, the terms of coaching version ${version}`);
     }
   });

@@ -33,12 +33,18 @@ async function watchViolations(page: Page) {
     const seen: string[] = [];
     (window as unknown as { __violations: string[] }).__violations = seen;
     const record = (event: SecurityPolicyViolationEvent) =>
-      seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`);
+      seen.push(
+        `${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`,
+      );
     document.addEventListener('securitypolicyviolation', record);
   });
   const read = async () => {
     const all = await Promise.all(
-      page.frames().map((frame) => frame.evaluate(() => (window as unknown as { __violations?: string[] }).__violations ?? []).catch(() => [])),
+      page
+        .frames()
+        .map((frame) =>
+          frame.evaluate(() => (window as unknown as { __violations?: string[] }).__violations ?? []).catch(() => []),
+        ),
     );
     return [...new Set(all.flat())];
   };
@@ -63,7 +69,9 @@ describe('/admin/ under its Content-Security-Policy', () => {
     await title.fill(`${oldTitle} today`);
     await publish(page);
     await page.getByText('Entry saved').waitFor();
-    await expect(cms.contentFile(file)).resolves.toBe(before.replace(`title: ${oldTitle}\n`, `title: ${oldTitle} today\n`));
+    await expect(cms.contentFile(file)).resolves.toBe(
+      before.replace(`title: ${oldTitle}\n`, `title: ${oldTitle} today\n`),
+    );
     // The collection list and the media library too.
     await page.goto('/admin/#/collections/organisations');
     await page.getByText('Harbour Family Support').first().waitFor();

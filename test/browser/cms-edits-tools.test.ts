@@ -38,7 +38,9 @@ describe('an editor changes a tool’s words at /admin/', () => {
     await close();
 
     const after = await cms.contentFile(FILE);
-    expect(after).toBe(before.replace('export: Save your answers to a file\n', 'export: Download your answers as a file\n'));
+    expect(after).toBe(
+      before.replace('export: Save your answers to a file\n', 'export: Download your answers as a file\n'),
+    );
     const changed = after.split('\n').filter((line, i) => line !== before.split('\n')[i]);
     expect(changed).toEqual(['export: Download your answers as a file']);
 

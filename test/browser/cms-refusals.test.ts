@@ -49,7 +49,12 @@ describe('an editor cannot save what would break the site', () => {
     await number.waitFor();
     await page.waitForTimeout(500); // the other phases' numbers load with the entry
     await number.fill('2');
-    await expectRefused(page, file, before, '“Centring and implementing” is already protocol phase 2: choose a number no other protocol phase has.');
+    await expectRefused(
+      page,
+      file,
+      before,
+      '“Centring and implementing” is already protocol phase 2: choose a number no other protocol phase has.',
+    );
     await close();
   });
 
@@ -84,13 +89,20 @@ describe('an editor cannot save what would break the site', () => {
     await page.getByText('Enter a short name for the organisation', { exact: true }).first().waitFor();
     await page.getByLabel('Short name').fill('Broken');
     // The list's own box is checked again by the whole-entry check before anything is written.
-    await expectRefused(page, file, before, 'Not saved. Workforce development inboxes: Add at least one workforce development inbox.');
+    await expectRefused(
+      page,
+      file,
+      before,
+      'Not saved. Workforce development inboxes: Add at least one workforce development inbox.',
+    );
 
     await page.getByRole('button', { name: 'Add inbox' }).click();
     await page.getByLabel('Inbox', { exact: true }).fill('wd-broken@example.org');
     await publish(page);
     await page.getByText('Entry saved').waitFor();
-    await expect(cms.contentFile(file)).resolves.toBe('name: Broken Trust\nshortName: Broken\ninboxes:\n  - wd-broken@example.org\n');
+    await expect(cms.contentFile(file)).resolves.toBe(
+      'name: Broken Trust\nshortName: Broken\ninboxes:\n  - wd-broken@example.org\n',
+    );
     await close();
   });
 });

@@ -41,7 +41,10 @@ export interface CmsBackend {
   project: string;
   contentFile(file: string): Promise<string>;
   /** Opens /admin/ (optionally at a hash route); `headers` are added to the /admin/ page's response. */
-  openAdmin(hash?: string, options?: { headers?: Record<string, string> }): Promise<Awaited<ReturnType<typeof openPage>>>;
+  openAdmin(
+    hash?: string,
+    options?: { headers?: Record<string, string> },
+  ): Promise<Awaited<ReturnType<typeof openPage>>>;
   stop(): Promise<void>;
 }
 
@@ -51,12 +54,23 @@ export async function startCmsBackend(browser: Browser): Promise<CmsBackend> {
   const port = await freePort();
   const decapUrl = `http://localhost:${port}/api/v1`;
   const decap: ChildProcess = spawn(process.execPath, [decapServer], {
-    env: { ...process.env, PORT: String(port), GIT_REPO_DIRECTORY: project, MODE: 'fs', LOG_LEVEL: 'warn', BIND_HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      GIT_REPO_DIRECTORY: project,
+      MODE: 'fs',
+      LOG_LEVEL: 'warn',
+      BIND_HOST: '127.0.0.1',
+    },
     stdio: 'ignore',
   });
   let started = false;
   for (let attempt = 0; attempt < 50 && !started; attempt++) {
-    const info = await fetch(decapUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info"}' })
+    const info = await fetch(decapUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"action":"info"}',
+    })
       .then((r) => r.json())
       .catch(() => null);
     started = info?.type === 'local_fs';
@@ -68,7 +82,10 @@ export async function startCmsBackend(browser: Browser): Promise<CmsBackend> {
     const opened = await openPage(browser);
     const html = await (await fetch(`${baseUrl()}/admin/`)).text();
     const config = JSON.parse(
-      html.match(/data-config="([^"]*)"/)![1]!.replaceAll('&quot;', '"').replaceAll('&amp;', '&'),
+      html
+        .match(/data-config="([^"]*)"/)![1]!
+        .replaceAll('&quot;', '"')
+        .replaceAll('&amp;', '&'),
     ) as { local_backend: { url: string } };
     const configured = new URL(config.local_backend.url).origin;
     // Also catch the default port, so nothing here can ever reach a real `npm start` decap-server.

@@ -61,7 +61,8 @@ describe('an editor at /admin/ with the local backend', () => {
     const { page, errors, close } = await openAdmin();
     const labels = buildCmsConfig({}).collections.map((c) => c.label);
     await page.getByRole('link', { name: labels[0]!, exact: true }).waitFor();
-    for (const label of labels) await expect(page.getByRole('link', { name: label, exact: true }).isVisible()).resolves.toBe(true);
+    for (const label of labels)
+      await expect(page.getByRole('link', { name: label, exact: true }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('link', { name: labels[0]!, exact: true }).count()).resolves.toBe(1);
     await expect(page.getByRole('button', { name: 'Login' }).count()).resolves.toBe(0);
     expect(errors).toEqual([]);
@@ -75,7 +76,10 @@ describe('an editor at /admin/ with the local backend', () => {
     const text = page.getByLabel('Page text', { exact: true });
     await text.waitFor();
     const body = await text.inputValue();
-    const sentence = body.split('\n').find((line) => /^[A-Z]/.test(line))!.split('. ')[0]!;
+    const sentence = body
+      .split('\n')
+      .find((line) => /^[A-Z]/.test(line))!
+      .split('. ')[0]!;
     const changed = `${sentence}, run by workforce development teams`;
     await text.fill(body.replace(sentence, changed));
     await publish(page);
@@ -127,7 +131,9 @@ describe('an editor at /admin/ with the local backend', () => {
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await page.getByText('Publish now', { exact: true }).click();
     await expect(
-      page.getByText('Keep {date} in the “Last updated” line, and no other curly brackets { }: the site fills them in').isVisible(),
+      page
+        .getByText('Keep {date} in the “Last updated” line, and no other curly brackets { }: the site fills them in')
+        .isVisible(),
     ).resolves.toBe(true);
     expect(await contentFile(file)).toBe(before);
     await close();
@@ -160,7 +166,9 @@ describe('an editor at /admin/ with the local backend', () => {
     await text.waitFor();
     const preview = page.frameLocator('#preview-pane');
     await preview.locator('aside.callout').first().waitFor();
-    await expect(preview.locator('aside.callout .callout__title').allInnerTexts()).resolves.toEqual(['Confidentiality still applies']);
+    await expect(preview.locator('aside.callout .callout__title').allInnerTexts()).resolves.toEqual([
+      'Confidentiality still applies',
+    ]);
     await expect(preview.locator('body').innerText()).resolves.not.toContain('<Callout');
 
     await text.click();
@@ -172,10 +180,9 @@ describe('an editor at /admin/ with the local backend', () => {
     await expect(text.inputValue()).resolves.toMatch(
       /^<Callout title="Before the first meeting">\nRead the \[coaching principles\]\(\/principles\/\)\.\n<\/Callout>\n\nThis first phase/,
     );
-    await expect.poll(() => preview.locator('aside.callout .callout__title').allInnerTexts()).toEqual([
-      'Before the first meeting',
-      'Confidentiality still applies',
-    ]);
+    await expect
+      .poll(() => preview.locator('aside.callout .callout__title').allInnerTexts())
+      .toEqual(['Before the first meeting', 'Confidentiality still applies']);
     await expect(preview.locator('aside.callout a[href="/principles/"]').count()).resolves.toBe(1);
     await close();
   });

@@ -101,7 +101,10 @@ describe('a manager confirms a coaching application (JavaScript on)', () => {
   });
 
   it('confirming without a name says what to do, in the summary and on the field', async () => {
-    const [response] = await Promise.all([page.waitForNavigation(), page.click('form[action^="/confirm/"] button[type="submit"]')]);
+    const [response] = await Promise.all([
+      page.waitForNavigation(),
+      page.click('form[action^="/confirm/"] button[type="submit"]'),
+    ]);
     expect(response?.status()).toBe(422);
     expect(await page.title()).toBe('Error: Confirm the coaching application – Coaching Scheme Hub');
     const summary = await errorSummary(page);
@@ -115,19 +118,29 @@ describe('a manager confirms a coaching application (JavaScript on)', () => {
 
   it('typing their name and confirming ends on the done page', async () => {
     await page.fill('#f-name', String(answers.managerName));
-    await Promise.all([page.waitForURL('**/confirm/done/'), page.click('form[action^="/confirm/"] button[type="submit"]')]);
+    await Promise.all([
+      page.waitForURL('**/confirm/done/'),
+      page.click('form[action^="/confirm/"] button[type="submit"]'),
+    ]);
     expect(await page.textContent('h1')).toBe('Form confirmed');
     expect(await axeViolations(page)).toEqual([]);
   });
 
   it('workforce development gets a “confirmed” follow-up with the same reference', async () => {
     await expect
-      .poll(async () => (await readOutbox()).filter((e) => e.subject.startsWith('Confirmed:') && e.subject.includes(reference)).length, {
-        // Sent after the answer, each WD email alone and paced at 2 a second.
-        timeout: 15_000,
-      })
+      .poll(
+        async () =>
+          (await readOutbox()).filter((e) => e.subject.startsWith('Confirmed:') && e.subject.includes(reference))
+            .length,
+        {
+          // Sent after the answer, each WD email alone and paced at 2 a second.
+          timeout: 15_000,
+        },
+      )
       .toBe(wdInboxes.length);
-    const confirmed = (await readOutbox()).filter((e) => e.subject.startsWith('Confirmed:') && e.subject.includes(reference));
+    const confirmed = (await readOutbox()).filter(
+      (e) => e.subject.startsWith('Confirmed:') && e.subject.includes(reference),
+    );
     expect(recipients(confirmed)).toEqual([...wdInboxes].sort());
     for (const email of confirmed) expect(email.text).toContain(String(answers.managerName));
   });
@@ -165,16 +178,26 @@ describe('the coach confirms a coaching agreement the coachee sent (JavaScript o
       expect(await page.textContent('main')).toContain(`${answers.coacheeName} has named you as the coach`);
       expect(await axeWithoutScripts(browser, await page.content())).toEqual([]);
       await page.fill('#f-name', String(answers.coachName));
-      await Promise.all([page.waitForURL('**/confirm/done/'), page.click('form[action^="/confirm/"] button[type="submit"]')]);
+      await Promise.all([
+        page.waitForURL('**/confirm/done/'),
+        page.click('form[action^="/confirm/"] button[type="submit"]'),
+      ]);
       expect(await page.textContent('h1')).toBe('Form confirmed');
 
       await expect
-        .poll(async () => (await readOutbox()).filter((e) => e.subject.startsWith('Confirmed:') && e.subject.includes(reference)).length, {
-        // Sent after the answer, each WD email alone and paced at 2 a second.
-        timeout: 15_000,
-      })
+        .poll(
+          async () =>
+            (await readOutbox()).filter((e) => e.subject.startsWith('Confirmed:') && e.subject.includes(reference))
+              .length,
+          {
+            // Sent after the answer, each WD email alone and paced at 2 a second.
+            timeout: 15_000,
+          },
+        )
         .toBe(wdInboxes.length);
-      const confirmed = (await readOutbox()).filter((e) => e.subject.startsWith('Confirmed:') && e.subject.includes(reference));
+      const confirmed = (await readOutbox()).filter(
+        (e) => e.subject.startsWith('Confirmed:') && e.subject.includes(reference),
+      );
       expect(recipients(confirmed)).toEqual(wdInboxes);
     } finally {
       await close();
@@ -203,7 +226,9 @@ describe('the confirm template on its own', () => {
     try {
       await page.goto('/confirm/');
       expect(await page.textContent('h1')).toBe('Confirm a coaching form');
-      expect(await page.textContent('main')).toContain('Each link works once and expires 14 days after the form was sent.');
+      expect(await page.textContent('main')).toContain(
+        'Each link works once and expires 14 days after the form was sent.',
+      );
       expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
     } finally {

@@ -22,7 +22,9 @@ describe('words in dist/', () => {
   const files = textFiles(dist);
 
   it('has no sample reference, "Title IV-E" or "county" in any built file', () => {
-    const found = files.flatMap((file) => leftoversIn(readFileSync(file, 'utf8')).map((what) => `${path.relative(dist, file)}: ${what}`));
+    const found = files.flatMap((file) =>
+      leftoversIn(readFileSync(file, 'utf8')).map((what) => `${path.relative(dist, file)}: ${what}`),
+    );
     expect(files.length).toBeGreaterThan(30);
     expect(found).toEqual([]);
   });

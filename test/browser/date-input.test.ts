@@ -12,7 +12,11 @@ import { launchBrowser, openPage } from './support.ts';
 const dist = fileURLToPath(new URL('../../dist', import.meta.url));
 const pages = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? pages(path.join(dir, entry.name)) : entry.name.endsWith('.html') ? [path.join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? pages(path.join(dir, entry.name))
+      : entry.name.endsWith('.html')
+        ? [path.join(dir, entry.name)]
+        : [],
   );
 
 let browser: Browser;
@@ -25,7 +29,9 @@ afterAll(async () => {
 
 describe('dates are asked as day, month and year', () => {
   it('no built page has a native date control', () => {
-    const withDateControl = pages(dist).filter((file) => /<input[^>]*type=["']?date\b/i.test(readFileSync(file, 'utf8')));
+    const withDateControl = pages(dist).filter((file) =>
+      /<input[^>]*type=["']?date\b/i.test(readFileSync(file, 'utf8')),
+    );
     expect(withDateControl.map((file) => path.relative(dist, file))).toEqual([]);
   });
 
@@ -45,7 +51,10 @@ describe('dates are asked as day, month and year', () => {
         else await Promise.all([page.waitForNavigation(), page.click('form[data-form] [data-submit]')]);
         await page.waitForSelector('[data-error-summary]');
         const summary = await errorSummary(page);
-        expect(summary).toContainEqual({ href: '#f-agreementDate', text: 'Date of the agreement must include a month' });
+        expect(summary).toContainEqual({
+          href: '#f-agreementDate',
+          text: 'Date of the agreement must include a month',
+        });
         expect(summary).toContainEqual({ href: '#f-expectedEndDate', text: 'Expected end date must be a real date' });
         // What was typed stays in its boxes.
         expect(await group.getByLabel('Day', { exact: true }).inputValue()).toBe('26');

@@ -81,7 +81,13 @@ describe('keyboard only', () => {
         }
       }
       for (const field of fields) {
-        if (field.kind === 'text' || field.kind === 'email' || field.kind === 'tel' || field.kind === 'textarea' || field.kind === 'select') {
+        if (
+          field.kind === 'text' ||
+          field.kind === 'email' ||
+          field.kind === 'tel' ||
+          field.kind === 'textarea' ||
+          field.kind === 'select'
+        ) {
           expect(await page.inputValue(`#f-${field.name}`), field.name).toBe(String(valid[field.name] ?? ''));
         }
       }
@@ -210,9 +216,16 @@ describe('answers kept in the browser', () => {
     await withPage(async (page, errors) => {
       const { valid } = await schemaFixture('coaching-agreement');
       const fields = await fieldsOf('coaching-agreement');
-      const typed = { coacheeName: valid.coacheeName!, objective1: valid.objective1!, meetingLength: valid.meetingLength!, agreeTerms: 'yes' };
+      const typed = {
+        coacheeName: valid.coacheeName!,
+        objective1: valid.objective1!,
+        meetingLength: valid.meetingLength!,
+        agreeTerms: 'yes',
+      };
       await page.goto(FORM_PAGES['coaching-agreement'].path);
-      expect(await page.textContent('[data-saved-note]')).toContain('Your answers are kept in this browser until you send the form.');
+      expect(await page.textContent('[data-saved-note]')).toContain(
+        'Your answers are kept in this browser until you send the form.',
+      );
       await fillAnswers(page, fields, typed);
       await expect
         .poll(() => page.evaluate(() => localStorage.getItem('coaching-scheme-hub:form:coaching-agreement')))
@@ -223,7 +236,9 @@ describe('answers kept in the browser', () => {
       expect(await page.inputValue('#f-objective1')).toBe(valid.objective1);
       expect(await page.isChecked(`input[name="meetingLength"][value="${valid.meetingLength}"]`)).toBe(true);
       expect(await page.isChecked('#f-agreeTerms')).toBe(true);
-      expect(await page.textContent('[data-saved-note]')).toMatch(/We have filled in the answers you typed on \d{1,2} \w+ at \d\d:\d\d\./);
+      expect(await page.textContent('[data-saved-note]')).toMatch(
+        /We have filled in the answers you typed on \d{1,2} \w+ at \d\d:\d\d\./,
+      );
       expect(await axeViolations(page)).toEqual([]);
 
       await page.click('text=Clear saved answers');
@@ -271,7 +286,9 @@ function scriptBytes(pagePath: string, { dynamic = false } = {}): { files: strin
   const queue = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!);
   const seen = new Set<string>();
   let gzip = 0;
-  const imports = dynamic ? /(?:from|import)\s*\(?\s*["'`](\.\/[^"'`]+\.js)["'`]/g : /(?:from|import)\s*["'`](\.\/[^"'`]+\.js)["'`]/g;
+  const imports = dynamic
+    ? /(?:from|import)\s*\(?\s*["'`](\.\/[^"'`]+\.js)["'`]/g
+    : /(?:from|import)\s*["'`](\.\/[^"'`]+\.js)["'`]/g;
   while (queue.length > 0) {
     const url = queue.shift()!;
     if (seen.has(url)) continue;
@@ -291,7 +308,9 @@ describe('what a form page costs', () => {
     (_formId, { path: formPath }) => {
       const before = scriptBytes(formPath);
       const all = scriptBytes(formPath, { dynamic: true });
-      console.log(`${formPath}: ${kb(before.gzip)} gzipped in ${before.files.length} files with the page, ${kb(all.gzip)} in ${all.files.length} files once used`);
+      console.log(
+        `${formPath}: ${kb(before.gzip)} gzipped in ${before.files.length} files with the page, ${kb(all.gzip)} in ${all.files.length} files once used`,
+      );
       expect(before.files.length).toBeGreaterThan(0);
       expect(before.gzip).toBeLessThan(12 * 1024);
       // The checks (zod and the form's schema) are what loads on first use, and only then.
@@ -322,31 +341,46 @@ describe('what a form page costs', () => {
       const all = scriptBytes(FORM_PAGES['coach-eoi'].path, { dynamic: true }).files;
       expect(scripts.every((file) => all.includes(file))).toBe(true);
       await page.click('[data-submit]');
-      expect(await page.textContent('[data-error-summary]')).toContain((await schemaFixture('coach-eoi')).empty[0]!.message);
+      expect(await page.textContent('[data-error-summary]')).toContain(
+        (await schemaFixture('coach-eoi')).empty[0]!.message,
+      );
       expect(errors).toEqual([]);
     });
   });
 
-  it.each([
-    ...Object.values(FORM_PAGES).flatMap(({ path: p }) => [p, `${p}sent/`]),
-    '/confirm/',
-    '/confirm/done/',
-  ])('%s has no inline script, style block or style attribute', (pagePath) => {
-    const html = readFileSync(path.join(dist, pagePath, 'index.html'), 'utf8');
-    const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)([^>]*)>/g)].map((m) => m[1]!.trim());
-    expect(inline.filter((attrs) => !attrs.includes('type="application/json"'))).toEqual([]);
-    expect(html).not.toMatch(/<style[\s>]/);
-    expect(html).not.toMatch(/\sstyle="/);
-  });
+  it.each([...Object.values(FORM_PAGES).flatMap(({ path: p }) => [p, `${p}sent/`]), '/confirm/', '/confirm/done/'])(
+    '%s has no inline script, style block or style attribute',
+    (pagePath) => {
+      const html = readFileSync(path.join(dist, pagePath, 'index.html'), 'utf8');
+      const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)([^>]*)>/g)].map((m) => m[1]!.trim());
+      expect(inline.filter((attrs) => !attrs.includes('type="application/json"'))).toEqual([]);
+      expect(html).not.toMatch(/<style[\s>]/);
+      expect(html).not.toMatch(/\sstyle="/);
+    },
+  );
 
   it('the sent and confirm templates may be indexed: they hold nothing private (pages with a reference or token say noindex by header)', () => {
-    for (const pagePath of ['/become-a-coach/sent/', '/apply-for-coaching/sent/', '/coaching-agreement/sent/', '/confirm/', '/confirm/done/']) {
-      expect(readFileSync(path.join(dist, pagePath, 'index.html'), 'utf8'), pagePath).not.toMatch(/<meta name="robots"/);
+    for (const pagePath of [
+      '/become-a-coach/sent/',
+      '/apply-for-coaching/sent/',
+      '/coaching-agreement/sent/',
+      '/confirm/',
+      '/confirm/done/',
+    ]) {
+      expect(readFileSync(path.join(dist, pagePath, 'index.html'), 'utf8'), pagePath).not.toMatch(
+        /<meta name="robots"/,
+      );
     }
   });
 
   it('sent and confirm pages ship no JavaScript', () => {
-    for (const pagePath of ['/become-a-coach/sent/', '/apply-for-coaching/sent/', '/coaching-agreement/sent/', '/confirm/', '/confirm/done/']) {
+    for (const pagePath of [
+      '/become-a-coach/sent/',
+      '/apply-for-coaching/sent/',
+      '/coaching-agreement/sent/',
+      '/confirm/',
+      '/confirm/done/',
+    ]) {
       expect(scriptBytes(pagePath).files, pagePath).toEqual([]);
     }
   });

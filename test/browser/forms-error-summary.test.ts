@@ -26,7 +26,8 @@ const LINKS = [
   { form: 'coaching-agreement', field: 'agreeTerms', kind: 'single box', question: 'label' },
 ] as const;
 
-const summaryIsFocused = (page: Page) => page.evaluate(() => document.activeElement?.hasAttribute('data-error-summary'));
+const summaryIsFocused = (page: Page) =>
+  page.evaluate(() => document.activeElement?.hasAttribute('data-error-summary'));
 
 /** Whether the question of the focused control is wholly inside the viewport. */
 const questionInView = (page: Page, question: 'label' | 'legend') =>
@@ -38,7 +39,9 @@ const questionInView = (page: Page, question: 'label' | 'legend') =>
         : document.querySelector(`label[for="${CSS.escape(control.id)}"]`);
     if (!words) return 'no question found';
     const box = words.getBoundingClientRect();
-    return box.top >= 0 && box.bottom <= window.innerHeight ? 'in view' : `at ${Math.round(box.top)} to ${Math.round(box.bottom)} of ${window.innerHeight}`;
+    return box.top >= 0 && box.bottom <= window.innerHeight
+      ? 'in view'
+      : `at ${Math.round(box.top)} to ${Math.round(box.bottom)} of ${window.innerHeight}`;
   }, question);
 
 describe('error summary links bring the question into view (JavaScript on)', () => {

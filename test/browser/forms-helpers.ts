@@ -21,7 +21,9 @@ export const FORM_PAGES: Record<FormId, { path: string; title: string }> = {
 };
 
 /** intake-core's schema fixtures: a valid set of answers and the exact messages for an empty form. */
-export async function schemaFixture(formId: FormId): Promise<{ valid: Answers; empty: { field: string; message: string }[] }> {
+export async function schemaFixture(
+  formId: FormId,
+): Promise<{ valid: Answers; empty: { field: string; message: string }[] }> {
   const file = new URL(`../fixtures/intake/schemas/${formId}.json`, import.meta.url);
   const fixture = JSON.parse(await readFile(file, 'utf8')) as {
     valid: Answers;
@@ -82,7 +84,10 @@ export async function fillAnswers(page: Page, fields: readonly Field[], answers:
 /** What the error summary lists, in order, with where each link goes. */
 export async function errorSummary(page: Page): Promise<{ href: string | null; text: string }[]> {
   return page.$$eval('[data-error-summary] li', (items) =>
-    items.map((item) => ({ href: item.querySelector('a')?.getAttribute('href') ?? null, text: item.textContent?.trim() ?? '' })),
+    items.map((item) => ({
+      href: item.querySelector('a')?.getAttribute('href') ?? null,
+      text: item.textContent?.trim() ?? '',
+    })),
   );
 }
 
@@ -91,7 +96,10 @@ export async function inlineErrors(page: Page): Promise<Record<string, string>> 
   const pairs = await page.$$eval('.field--error[data-field]', (wrappers) =>
     wrappers.map((wrapper) => [
       (wrapper as HTMLElement).dataset.field ?? '',
-      wrapper.querySelector('.error-message')?.textContent?.replace(/^Error:\s*/, '').trim() ?? '',
+      wrapper
+        .querySelector('.error-message')
+        ?.textContent?.replace(/^Error:\s*/, '')
+        .trim() ?? '',
     ]),
   );
   return Object.fromEntries(pairs);
@@ -126,7 +134,9 @@ export interface Email {
 }
 
 function decodeHeader(value: string): string {
-  return value.replace(/=\?UTF-8\?B\?([^?]*)\?=/gi, (_whole, base64: string) => Buffer.from(base64, 'base64').toString('utf8'));
+  return value.replace(/=\?UTF-8\?B\?([^?]*)\?=/gi, (_whole, base64: string) =>
+    Buffer.from(base64, 'base64').toString('utf8'),
+  );
 }
 
 /** Reads every .eml the local mailer has written: recipients, subject and the plain-text part. */

@@ -21,7 +21,9 @@ describe('form pages evaluate no strings', () => {
         await page.addInitScript(() => {
           (window as unknown as { violations: string[] }).violations = [];
           document.addEventListener('securitypolicyviolation', (event) =>
-            (window as unknown as { violations: string[] }).violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+            (window as unknown as { violations: string[] }).violations.push(
+              `${event.violatedDirective} ${event.blockedURI}`,
+            ),
           );
         });
         const response = await page.goto(path);

@@ -75,7 +75,12 @@ const CASES: Record<FormId, FormCase> = {
       people: (a) => [String(a.coacheeEmail), String(a.coachEmail)],
     },
     withoutScript: {
-      answers: { coachOrganisation: 'other', coachOrganisationOther: 'Hillside Fostering', signedBy: 'coach', signature: 'Alex Morgan' },
+      answers: {
+        coachOrganisation: 'other',
+        coachOrganisationOther: 'Hillside Fostering',
+        signedBy: 'coach',
+        signature: 'Alex Morgan',
+      },
       organisations: ['eastmere-county-council', 'other'],
       people: (a) => [String(a.coacheeEmail), String(a.coachEmail)],
     },
@@ -83,7 +88,9 @@ const CASES: Record<FormId, FormCase> = {
 };
 
 async function expectedRecipients(journey: Journey, answers: Answers): Promise<string[]> {
-  const wd = await Promise.all(journey.organisations.map(async (id) => (id === 'other' ? [await fallbackInbox()] : inboxesOf(id))));
+  const wd = await Promise.all(
+    journey.organisations.map(async (id) => (id === 'other' ? [await fallbackInbox()] : inboxesOf(id))),
+  );
   return [...new Set([...wd.flat(), ...journey.people(answers)])].sort();
 }
 
@@ -150,7 +157,9 @@ describe.each(Object.keys(CASES) as FormId[])('%s', (formId) => {
       await fillAnswers(page, fields, typed);
       await page.click('[data-submit]');
       for (const [name, value] of Object.entries(typed)) expect(await page.inputValue(`#f-${name}`)).toBe(value);
-      expect(await errorSummary(page)).toEqual(expectedSummary(empty.filter((e) => !formCase.partly.includes(e.field))));
+      expect(await errorSummary(page)).toEqual(
+        expectedSummary(empty.filter((e) => !formCase.partly.includes(e.field))),
+      );
       expect(posts).toEqual([]);
     });
 
@@ -166,7 +175,10 @@ describe.each(Object.keys(CASES) as FormId[])('%s', (formId) => {
       expect(await page.isHidden('[data-form-step]')).toBe(true);
       expect(await page.title()).toBe(`Check your answers – ${title} – Coaching Scheme Hub`);
       const shown = await page.$$eval('.summary-list__row', (rows) =>
-        rows.map((row) => [row.querySelector('dt')?.textContent, row.querySelector('.summary-list__value')?.textContent]),
+        rows.map((row) => [
+          row.querySelector('dt')?.textContent,
+          row.querySelector('.summary-list__value')?.textContent,
+        ]),
       );
       expect(shown).toContainEqual([expect.any(String), String(answers[formCase.change.field])]);
       expect(await page.isVisible(`a[data-change="${formCase.change.field}"]`)).toBe(true);
@@ -249,7 +261,9 @@ describe.each(Object.keys(CASES) as FormId[])('%s', (formId) => {
       const [response] = await Promise.all([page.waitForNavigation(), page.click('[data-submit]')]);
       expect(response?.status()).toBe(422);
       for (const [name, value] of Object.entries(typed)) expect(await page.inputValue(`#f-${name}`)).toBe(value);
-      expect(await errorSummary(page)).toEqual(expectedSummary(empty.filter((e) => !formCase.partly.includes(e.field))));
+      expect(await errorSummary(page)).toEqual(
+        expectedSummary(empty.filter((e) => !formCase.partly.includes(e.field))),
+      );
     });
 
     let answers: Answers;

@@ -28,10 +28,20 @@ export function overflow(page: Page): Promise<string[]> {
       return box.width > 0 && box.right > width + 0.5 && !element.closest('.visually-hidden');
     });
     // Only the outermost offenders: their children stick out because they do.
-    const outermost = wide.filter((element) => !wide.some((other) => other !== element && other.contains(element) && other.getBoundingClientRect().right >= element.getBoundingClientRect().right));
+    const outermost = wide.filter(
+      (element) =>
+        !wide.some(
+          (other) =>
+            other !== element &&
+            other.contains(element) &&
+            other.getBoundingClientRect().right >= element.getBoundingClientRect().right,
+        ),
+    );
     return [
       `document is ${document.documentElement.scrollWidth} px wide in a ${width} px viewport`,
-      ...outermost.slice(0, 5).map((element) => `${describe(element)} reaches ${Math.round(element.getBoundingClientRect().right)} px`),
+      ...outermost
+        .slice(0, 5)
+        .map((element) => `${describe(element)} reaches ${Math.round(element.getBoundingClientRect().right)} px`),
     ];
   });
 }
@@ -66,7 +76,11 @@ function focusCoverage(page: Page) {
         return overlapX > 0.5 && overlapY > 0.5;
       })
       .map(describe);
-    return { id, name: `${describe(active)} “${(active.textContent || (active as HTMLInputElement).labels?.[0]?.textContent || '').trim().slice(0, 40)}”`, covered };
+    return {
+      id,
+      name: `${describe(active)} “${(active.textContent || (active as HTMLInputElement).labels?.[0]?.textContent || '').trim().slice(0, 40)}”`,
+      covered,
+    };
   });
 }
 
@@ -75,14 +89,20 @@ export function stickyOrFixed(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.body.querySelectorAll('*')]
       .filter((element) => ['sticky', 'fixed'].includes(getComputedStyle(element).position))
-      .map((element) => element.tagName.toLowerCase() + (element.className ? `.${String(element.className).split(' ').join('.')}` : '')),
+      .map(
+        (element) =>
+          element.tagName.toLowerCase() +
+          (element.className ? `.${String(element.className).split(' ').join('.')}` : ''),
+      ),
   );
 }
 
 /** Focuses the first or last control a keyboard user can tab to, the way a walk begins. */
 function focusEnd(page: Page, end: 'first' | 'last') {
   return page.evaluate((which) => {
-    const tabbable = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]')].filter(
+    const tabbable = [
+      ...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]'),
+    ].filter(
       (element) =>
         element.tabIndex >= 0 &&
         !(element as HTMLButtonElement).disabled &&
@@ -102,7 +122,10 @@ function focusEnd(page: Page, end: 'first' | 'last') {
  * and lists each time a focused control was covered by a sticky or fixed element. Also returns how
  * many controls took focus each way, so a test can check the walk really happened.
  */
-export async function coveredWhileTabbing(page: Page, limit = 500): Promise<{ problems: string[]; forwards: number; backwards: number }> {
+export async function coveredWhileTabbing(
+  page: Page,
+  limit = 500,
+): Promise<{ problems: string[]; forwards: number; backwards: number }> {
   const problems: string[] = [];
   const walk = async (key: 'Tab' | 'Shift+Tab') => {
     const seen = new Set<number>();

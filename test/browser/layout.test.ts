@@ -25,7 +25,12 @@ afterAll(async () => {
 });
 
 async function open(screen: BrowserContextOptions, { javaScriptEnabled = true } = {}) {
-  const context = await browser.newContext({ ...screen, javaScriptEnabled, baseURL: baseUrl(), serviceWorkers: 'block' });
+  const context = await browser.newContext({
+    ...screen,
+    javaScriptEnabled,
+    baseURL: baseUrl(),
+    serviceWorkers: 'block',
+  });
   return { page: await context.newPage(), close: () => context.close() };
 }
 
@@ -75,7 +80,10 @@ const STATES: State[] = [
     path: '/readiness/',
     reach: async (page) => {
       for (const radio of await page.locator('input[data-answer][value="not-yet"]').all()) await radio.check();
-      await page.locator('textarea[data-notes]').first().fill('Notes that wrap over several lines on a small screen. '.repeat(4));
+      await page
+        .locator('textarea[data-notes]')
+        .first()
+        .fill('Notes that wrap over several lines on a small screen. '.repeat(4));
       await page.locator('#readiness-import').setInputFiles(fixture('spreadsheet.csv'));
       await page.locator('[data-error-summary]:not([hidden])').waitFor();
       await page.getByRole('button', { name: 'Clear all answers' }).click();
@@ -116,29 +124,39 @@ const STATES: State[] = [
 ];
 
 describe('reflow at 320 CSS px and 200% zoom', () => {
-  for (const [screenName, screen] of [['320 px', SCREENS.narrow], ['200% zoom', SCREENS.zoomed]] as const) {
-    it.concurrent.for(pages)(`%s fits ${screenName} without sideways scrolling, with JavaScript on and off`, async (pagePath, { expect }) => {
-      for (const javaScriptEnabled of [true, false]) {
-        const { page, close } = await open(screen, { javaScriptEnabled });
+  for (const [screenName, screen] of [
+    ['320 px', SCREENS.narrow],
+    ['200% zoom', SCREENS.zoomed],
+  ] as const) {
+    it.concurrent.for(pages)(
+      `%s fits ${screenName} without sideways scrolling, with JavaScript on and off`,
+      async (pagePath, { expect }) => {
+        for (const javaScriptEnabled of [true, false]) {
+          const { page, close } = await open(screen, { javaScriptEnabled });
+          try {
+            await page.goto(pagePath, { waitUntil: 'load' });
+            expect(await overflow(page), `${pagePath}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`).toEqual([]);
+          } finally {
+            await close();
+          }
+        }
+      },
+    );
+
+    it.concurrent.for(STATES.map((state) => [state.name, state] as const))(
+      `%s fits ${screenName}`,
+      { timeout: 120_000 },
+      async ([, state], { expect }) => {
+        const { page, close } = await open(screen, { javaScriptEnabled: state.javaScriptEnabled ?? true });
         try {
-          await page.goto(pagePath, { waitUntil: 'load' });
-          expect(await overflow(page), `${pagePath}, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`).toEqual([]);
+          await page.goto(state.path, { waitUntil: 'load' });
+          await state.reach(page);
+          expect(await overflow(page)).toEqual([]);
         } finally {
           await close();
         }
-      }
-    });
-
-    it.concurrent.for(STATES.map((state) => [state.name, state] as const))(`%s fits ${screenName}`, { timeout: 120_000 }, async ([, state], { expect }) => {
-      const { page, close } = await open(screen, { javaScriptEnabled: state.javaScriptEnabled ?? true });
-      try {
-        await page.goto(state.path, { waitUntil: 'load' });
-        await state.reach(page);
-        expect(await overflow(page)).toEqual([]);
-      } finally {
-        await close();
-      }
-    });
+      },
+    );
   }
 
   it('keeps the header search button whole on a 320 px screen', async () => {
@@ -158,7 +176,11 @@ describe('reflow at 320 CSS px and 200% zoom', () => {
 describe('focus is never hidden behind a sticky or fixed part of the page', () => {
   // At 320 px and 200% zoom nothing is sticky (the record's save status only sticks on a big screen);
   // the page walks still run there, in case something sticky or fixed appears.
-  for (const [screenName, screen] of [['a laptop', SCREENS.laptop], ['200% zoom', SCREENS.zoomed], ['320 px', SCREENS.narrow]] as const) {
+  for (const [screenName, screen] of [
+    ['a laptop', SCREENS.laptop],
+    ['200% zoom', SCREENS.zoomed],
+    ['320 px', SCREENS.narrow],
+  ] as const) {
     it.concurrent.for(pages)(`%s on ${screenName}, tabbing forwards and backwards`, async (pagePath, { expect }) => {
       const { page, close } = await open(screen);
       try {
@@ -174,19 +196,23 @@ describe('focus is never hidden behind a sticky or fixed part of the page', () =
       }
     });
 
-    it.concurrent.for(STATES.filter(() => screenName !== '320 px').map((state) => [state.name, state] as const))(`%s on ${screenName}, tabbing forwards and backwards`, { timeout: 120_000 }, async ([, state], { expect }) => {
-      const { page, close } = await open(screen, { javaScriptEnabled: state.javaScriptEnabled ?? true });
-      try {
-        await page.goto(state.path, { waitUntil: 'load' });
-        await state.reach(page);
-        const walk = await coveredWhileTabbing(page);
-        expect(walk.problems).toEqual([]);
-        expect(walk.forwards).toBeGreaterThan(5);
-        expect(walk.backwards).toBeGreaterThan(5);
-      } finally {
-        await close();
-      }
-    });
+    it.concurrent.for(STATES.filter(() => screenName !== '320 px').map((state) => [state.name, state] as const))(
+      `%s on ${screenName}, tabbing forwards and backwards`,
+      { timeout: 120_000 },
+      async ([, state], { expect }) => {
+        const { page, close } = await open(screen, { javaScriptEnabled: state.javaScriptEnabled ?? true });
+        try {
+          await page.goto(state.path, { waitUntil: 'load' });
+          await state.reach(page);
+          const walk = await coveredWhileTabbing(page);
+          expect(walk.problems).toEqual([]);
+          expect(walk.forwards).toBeGreaterThan(5);
+          expect(walk.backwards).toBeGreaterThan(5);
+        } finally {
+          await close();
+        }
+      },
+    );
   }
 
   it('keeps the coaching record’s save status in view on a laptop, where it is sticky', async () => {

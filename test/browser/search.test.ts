@@ -29,17 +29,18 @@ function entries(folder: string, extension: '.mdx' | '.yml') {
     });
 }
 
-const status = (page: Page) => page.locator('#search-status').textContent().then((text) => text?.trim() ?? '');
+const status = (page: Page) =>
+  page
+    .locator('#search-status')
+    .textContent()
+    .then((text) => text?.trim() ?? '');
 
 /** Waits until the results count region says something other than `before`. */
 async function announced(page: Page, before = ''): Promise<string> {
-  await page.waitForFunction(
-    (previous) => {
-      const text = document.getElementById('search-status')?.textContent?.trim() ?? '';
-      return text !== '' && text !== previous;
-    },
-    before,
-  );
+  await page.waitForFunction((previous) => {
+    const text = document.getElementById('search-status')?.textContent?.trim() ?? '';
+    return text !== '' && text !== previous;
+  }, before);
   return status(page);
 }
 
@@ -131,7 +132,9 @@ describe('what is searched', () => {
   });
 
   it('only pages that belong to a section: the home page never comes up, even for its own words', async () => {
-    const { tagline } = parseYaml(readFileSync(path.join(root, 'content/settings/site.yml'), 'utf8')) as { tagline: string };
+    const { tagline } = parseYaml(readFileSync(path.join(root, 'content/settings/site.yml'), 'utf8')) as {
+      tagline: string;
+    };
     expect(mainText(readFileSync(path.join(dist, 'index.html'), 'utf8'))).toContain(tagline);
     const { page, errors, close } = await openPage(browser);
     await search(page, tagline);
@@ -247,7 +250,9 @@ describe('without JavaScript', () => {
     await page.goto('/search/?q=chemistry+meeting');
     await expect(page.locator('main').textContent()).resolves.toContain('Search needs JavaScript');
 
-    const listed = new Set(await page.locator('#site-contents a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))));
+    const listed = new Set(
+      await page.locator('#site-contents a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+    );
     const formPages = ['/become-a-coach/', '/apply-for-coaching/', '/coaching-agreement/'];
     const expected = [
       ...entries('guidance', '.mdx').map((entry) => `/${entry.id}/`),

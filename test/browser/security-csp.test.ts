@@ -37,7 +37,9 @@ describe('the violation recorder', () => {
   it('catches a blocked inline script, so a test would fail on it', async () => {
     const { violations } = await violationsOn('/principles/', async (page) => {
       // evaluate() itself runs outside the policy; the script element it adds does not.
-      await page.evaluate(() => document.body.append(Object.assign(document.createElement('script'), { textContent: 'window.ran = 1' })));
+      await page.evaluate(() =>
+        document.body.append(Object.assign(document.createElement('script'), { textContent: 'window.ran = 1' })),
+      );
     });
     expect(violations.map((v) => [v.directive, v.blocked])).toEqual([['script-src-elem', 'inline']]);
   });
@@ -89,7 +91,10 @@ describe('no page raises a CSP violation', () => {
       const [response] = await Promise.all([
         page.waitForNavigation(),
         page.evaluate(() => {
-          const form = Object.assign(document.createElement('form'), { method: 'post', action: '/api/forms/coach-eoi' });
+          const form = Object.assign(document.createElement('form'), {
+            method: 'post',
+            action: '/api/forms/coach-eoi',
+          });
           form.append(Object.assign(document.createElement('input'), { name: 'name', value: '' }));
           document.body.append(form);
           form.submit();
@@ -160,11 +165,22 @@ describe('/admin/ under its own policy, with the local backend', () => {
     mkdirSync(path.join(project, 'public', 'uploads'), { recursive: true });
     const server = path.join(dist, '..', 'node_modules', 'decap-server', 'dist', 'index.js');
     decap = spawn(process.execPath, [server], {
-      env: { ...process.env, PORT: String(port), BIND_HOST: '127.0.0.1', GIT_REPO_DIRECTORY: project, MODE: 'fs', LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        BIND_HOST: '127.0.0.1',
+        GIT_REPO_DIRECTORY: project,
+        MODE: 'fs',
+        LOG_LEVEL: 'warn',
+      },
       stdio: 'ignore',
     });
     for (let attempt = 0; attempt < 50; attempt++) {
-      const info = await fetch(`http://127.0.0.1:${port}/api/v1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info"}' })
+      const info = await fetch(`http://127.0.0.1:${port}/api/v1`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"action":"info"}',
+      })
         .then((r) => r.json())
         .catch(() => null);
       if (info?.type === 'local_fs') return;
@@ -191,12 +207,20 @@ describe('/admin/ under its own policy, with the local backend', () => {
       await page.getByRole('button', { name: 'Publish', exact: true }).click();
       await page.getByText('Publish now', { exact: true }).click();
       await page.getByText('Entry saved').waitFor();
-      expect(readFileSync(path.join(project, 'content/guidance/about.mdx'), 'utf8')).toContain('title: About the scheme edited');
+      expect(readFileSync(path.join(project, 'content/guidance/about.mdx'), 'utf8')).toContain(
+        'title: About the scheme edited',
+      );
 
       await page.goto('/admin/#/collections/guidance');
       await page.getByRole('button', { name: /Media/ }).first().click();
       const png = path.join(project, 'red.png');
-      writeFileSync(png, Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d763f8cfc000000301010018dd8db00000000049454e44ae426082', 'hex'));
+      writeFileSync(
+        png,
+        Buffer.from(
+          '89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d763f8cfc000000301010018dd8db00000000049454e44ae426082',
+          'hex',
+        ),
+      );
       await page.locator('input[type="file"]').first().setInputFiles(png);
       await page.locator('img[src^="blob:"]').first().waitFor();
       await expect.poll(() => existsSync(path.join(project, 'public/uploads/red.png'))).toBe(true);

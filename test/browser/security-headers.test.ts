@@ -22,7 +22,10 @@ const PAGE = {
   'cross-origin-opener-policy': 'same-origin',
   'content-security-policy': PAGE_CSP,
 };
-const SEARCH = { ...PAGE, 'content-security-policy': PAGE_CSP.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'") };
+const SEARCH = {
+  ...PAGE,
+  'content-security-policy': PAGE_CSP.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"),
+};
 const CONFIRM = { ...PAGE, 'referrer-policy': 'same-origin' };
 const ADMIN = {
   ...EVERYWHERE,
@@ -115,7 +118,13 @@ describe('security headers sent by the preview server', () => {
   });
 
   it('no page carries a <meta> Content-Security-Policy: the header is the one policy', () => {
-    for (const file of ['index.html', 'principles/index.html', 'become-a-coach/index.html', 'search/index.html', 'admin/index.html']) {
+    for (const file of [
+      'index.html',
+      'principles/index.html',
+      'become-a-coach/index.html',
+      'search/index.html',
+      'admin/index.html',
+    ]) {
       expect(readFileSync(path.join(dist, file), 'utf8')).not.toMatch(/http-equiv="content-security-policy"/i);
     }
   });

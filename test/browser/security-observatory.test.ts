@@ -16,7 +16,12 @@ type Requests = {
   resources: { path: string | null };
   responses: { auto: Response_ | null; https: Response_ | null } & Record<string, unknown>;
 };
-type Response_ = { status: number; headers: Record<string, string>; verified?: boolean; httpEquiv?: Map<string, string[]> };
+type Response_ = {
+  status: number;
+  headers: Record<string, string>;
+  verified?: boolean;
+  httpEquiv?: Map<string, string[]>;
+};
 
 const observatory = path.dirname(createRequire(import.meta.url).resolve('@mdn/mdn-http-observatory/package.json'));
 // The package ships plain JavaScript without types: its exports are typed by the variables below.
@@ -97,7 +102,9 @@ function grade(requests: Requests) {
 }
 
 function expectEveryHttpTestPasses(report: ReturnType<typeof grade>) {
-  const failing = Object.entries(report.overHttp).filter(([name, result]) => !HTTPS_ONLY.has(name) && result.startsWith('FAIL'));
+  const failing = Object.entries(report.overHttp).filter(
+    ([name, result]) => !HTTPS_ONLY.has(name) && result.startsWith('FAIL'),
+  );
   expect(failing).toEqual([]);
   expect(report.hsts).toBe('pass: hsts-implemented-max-age-at-least-six-months');
 }

@@ -24,7 +24,20 @@ function frontmatter(file: string): Record<string, unknown> {
   const source = readFileSync(path.join(dist, '..', 'content', file), 'utf8');
   return parseYaml(source.split(/^---\s*$/m)[1]);
 }
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const isoDate = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
 const readableDate = (iso: string) => {
   const [year, month, day] = iso.split('-').map(Number);
@@ -52,28 +65,31 @@ afterAll(async () => {
 
 describe('every page of the built site', () => {
   // Pages are checked a few at a time: most of the wait is axe and the browser, not the CPU.
-  it.concurrent.for(pages.map((page) => page.path))('%s answers 200, has one h1, no console errors and no axe violations', async (pagePath, { expect }) => {
-    const { page, errors, close } = await openPage(browser);
-    const scriptRequests: string[] = [];
-    page.on('request', (request) => {
-      if (request.resourceType() === 'script') scriptRequests.push(request.url());
-    });
-    try {
-      const response = await page.goto(pagePath, { waitUntil: 'load' });
-      expect(response?.status()).toBe(200);
-      // Exactly one h1 in the document, and it is shown (forms swap its words for their check step).
-      expect(await page.locator('h1').count()).toBe(1);
-      expect(await page.locator('h1').isVisible()).toBe(true);
-      expect(await axeViolations(page)).toEqual([]);
-      expect(errors).toEqual([]);
-      if (guidance.has(pagePath)) {
-        expect(await page.locator('script').count()).toBe(0);
-        expect(scriptRequests).toEqual([]);
+  it.concurrent.for(pages.map((page) => page.path))(
+    '%s answers 200, has one h1, no console errors and no axe violations',
+    async (pagePath, { expect }) => {
+      const { page, errors, close } = await openPage(browser);
+      const scriptRequests: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') scriptRequests.push(request.url());
+      });
+      try {
+        const response = await page.goto(pagePath, { waitUntil: 'load' });
+        expect(response?.status()).toBe(200);
+        // Exactly one h1 in the document, and it is shown (forms swap its words for their check step).
+        expect(await page.locator('h1').count()).toBe(1);
+        expect(await page.locator('h1').isVisible()).toBe(true);
+        expect(await axeViolations(page)).toEqual([]);
+        expect(errors).toEqual([]);
+        if (guidance.has(pagePath)) {
+          expect(await page.locator('script').count()).toBe(0);
+          expect(scriptRequests).toEqual([]);
+        }
+      } finally {
+        await close();
       }
-    } finally {
-      await close();
-    }
-  });
+    },
+  );
 
   // The security headers of every kind of page: security-headers.test.ts.
 
@@ -118,7 +134,9 @@ describe('links and markup in dist/', () => {
     const pathname = decodeURIComponent(target.pathname);
     const file = pathname.endsWith('/') ? path.join(dist, pathname, 'index.html') : path.join(dist, pathname);
     if (!existsSync(file) || !statSync(file).isFile()) {
-      return existsSync(path.join(dist, pathname, 'index.html')) ? 'a page address without its trailing slash' : 'nothing at that address';
+      return existsSync(path.join(dist, pathname, 'index.html'))
+        ? 'a page address without its trailing slash'
+        : 'nothing at that address';
     }
     const anchor = decodeURIComponent(target.hash.slice(1));
     if (anchor) {
@@ -155,7 +173,8 @@ describe('links and markup in dist/', () => {
       if (/<[a-z][^>]*\sstyle\s*=/i.test(source)) offending.push(`${from}: style attribute`);
       if (/\son[a-z]+\s*=/i.test(source.replace(/>[^<]*</g, '><'))) offending.push(`${from}: inline event handler`);
       for (const [, attrs] of source.matchAll(/<script\b([^>]*)>/gi)) {
-        if (!/\ssrc=/.test(attrs) && !/type="application\/(?:ld\+)?json"/.test(attrs)) offending.push(`${from}: inline <script>`);
+        if (!/\ssrc=/.test(attrs) && !/type="application\/(?:ld\+)?json"/.test(attrs))
+          offending.push(`${from}: inline <script>`);
       }
     }
     expect(offending).toEqual([]);
@@ -199,7 +218,9 @@ describe('reading the guidance', () => {
         const next = page.locator('a[rel="next"]');
         await expect(previous.getAttribute('href')).resolves.toBe(`/${folder}/${before.id}/`);
         await expect(next.getAttribute('href')).resolves.toBe(`/${folder}/${after.id}/`);
-        expect((await previous.innerText()).replace(/\s+/g, ' ').trim()).toBe(`Previous: ${kind} 1: ${before.data.title}`);
+        expect((await previous.innerText()).replace(/\s+/g, ' ').trim()).toBe(
+          `Previous: ${kind} 1: ${before.data.title}`,
+        );
         expect((await next.innerText()).replace(/\s+/g, ' ').trim()).toBe(`Next: ${kind} 3: ${after.data.title}`);
 
         await next.click();
@@ -218,9 +239,9 @@ describe('reading the guidance', () => {
       await page.goto(`/planning/${step.id}/`);
       const questions = page.locator('h2:text-is("Planning questions") + ul li');
       expect(await questions.allTextContents()).toEqual((step.data as unknown as { questions: string[] }).questions);
-      await expect(page.locator('a', { hasText: 'Work through this step in the planner' }).getAttribute('href')).resolves.toBe(
-        '/planning/planner/',
-      );
+      await expect(
+        page.locator('a', { hasText: 'Work through this step in the planner' }).getAttribute('href'),
+      ).resolves.toBe('/planning/planner/');
     } finally {
       await close();
     }
@@ -272,7 +293,10 @@ describe('reading the guidance', () => {
     try {
       await page.setViewportSize({ width: 375, height: 800 });
       await page.goto('/principles/');
-      const widths = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, screen: window.innerWidth }));
+      const widths = await page.evaluate(() => ({
+        content: document.documentElement.scrollWidth,
+        screen: window.innerWidth,
+      }));
       expect(widths.content).toBeLessThanOrEqual(widths.screen);
     } finally {
       await close();

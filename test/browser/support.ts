@@ -88,7 +88,9 @@ function failingOnViolations(browser: Browser): Browser {
 
 function assertNoViolations(found: CspViolation[]) {
   if (found.length === 0) return;
-  const list = found.map((v) => `${v.page}: ${v.directive} blocked ${v.blocked || '(inline)'} ${v.sample} at ${v.source}`);
+  const list = found.map(
+    (v) => `${v.page}: ${v.directive} blocked ${v.blocked || '(inline)'} ${v.sample} at ${v.source}`,
+  );
   throw new Error(`Content Security Policy violations:\n${list.join('\n')}`);
 }
 
@@ -122,5 +124,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
       .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
       .then((r: { violations: unknown[] }) => r.violations),
   )) as AxeViolation[];
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 }

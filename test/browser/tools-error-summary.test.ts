@@ -19,7 +19,9 @@ afterAll(async () => {
 /** The summary's shape: each element's tag, class, role and labelling, with its children, not its words. */
 const shapeOf = (page: Page) =>
   page.evaluate(() => {
-    const summary = [...document.querySelectorAll<HTMLElement>('[data-error-summary]')].find((element) => !element.hidden)!;
+    const summary = [...document.querySelectorAll<HTMLElement>('[data-error-summary]')].find(
+      (element) => !element.hidden,
+    )!;
     const shape = (element: Element): unknown => ({
       tag: element.tagName.toLowerCase(),
       class: [...element.classList].filter((name) => name.startsWith('error-summary')).join(' '),
@@ -40,7 +42,9 @@ const labelInView = (page: Page) =>
     const label = document.querySelector(`label[for="${CSS.escape(control.id)}"]`);
     if (!label) return `no label for ${control.id}`;
     const box = label.getBoundingClientRect();
-    return box.top >= 0 && box.bottom <= window.innerHeight ? 'in view' : `at ${Math.round(box.top)} of ${window.innerHeight}`;
+    return box.top >= 0 && box.bottom <= window.innerHeight
+      ? 'in view'
+      : `at ${Math.round(box.top)} of ${window.innerHeight}`;
   });
 
 let formShape: unknown;
@@ -79,7 +83,15 @@ describe('the tools’ error summary', () => {
                   class: 'error-summary__list',
                   role: null,
                   labelledBy: false,
-                  children: [{ tag: 'li', class: '', role: null, labelledBy: false, children: [{ tag: 'a', class: '', role: null, labelledBy: false, children: [] }] }],
+                  children: [
+                    {
+                      tag: 'li',
+                      class: '',
+                      role: null,
+                      labelledBy: false,
+                      children: [{ tag: 'a', class: '', role: null, labelledBy: false, children: [] }],
+                    },
+                  ],
                 },
               ],
             },
@@ -94,8 +106,10 @@ describe('the tools’ error summary', () => {
       tool: 'the readiness checklist, opening a file from a newer version',
       path: '/readiness/',
       ready: '[data-summary-count]:not(:empty)',
-      provoke: (page: Page) => page.getByLabel('Open answers saved to a file').setInputFiles(fixture('readiness-newer-version.json')),
-      message: 'This file was made by a newer version of the readiness checklist. Reload this page to get the latest version, then try again',
+      provoke: (page: Page) =>
+        page.getByLabel('Open answers saved to a file').setInputFiles(fixture('readiness-newer-version.json')),
+      message:
+        'This file was made by a newer version of the readiness checklist. Reload this page to get the latest version, then try again',
       field: 'readiness-import',
     },
     {

@@ -23,14 +23,20 @@ export function watchRequests(page: Page) {
 
 /** Waits until the save status says the latest change is saved in the browser. */
 export async function waitForSaved(page: Page) {
-  await page.waitForFunction(() => /^Saved in this browser at \d\d:\d\d$/.test(document.querySelector('[data-save-status]')?.textContent ?? ''));
+  await page.waitForFunction(() =>
+    /^Saved in this browser at \d\d:\d\d$/.test(document.querySelector('[data-save-status]')?.textContent ?? ''),
+  );
 }
 
-export const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+export const text = async (page: Page, selector: string) =>
+  ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 /** Clicks a button that downloads a file and returns the file's text and name. */
 export async function download(page: Page, buttonName: string | RegExp) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: buttonName }).click(),
+  ]);
   const filePath = await file.path();
   return { name: file.suggestedFilename(), text: await readFile(filePath, 'utf8'), path: filePath };
 }
@@ -57,5 +63,7 @@ export async function openWithoutJavaScript(page: Page, pagePath: string) {
       noscript.replaceWith(template.content);
     }
   });
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-tool-only]')].every((part) => getComputedStyle(part).display === 'none'));
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('[data-tool-only]')].every((part) => getComputedStyle(part).display === 'none'),
+  );
 }

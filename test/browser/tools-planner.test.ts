@@ -1,7 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser, openPage } from './support.ts';
-import { download, fixture, focused, openWithoutJavaScript, text, waitForSaved, watchRequests } from './tools-planner-support.ts';
+import {
+  download,
+  fixture,
+  focused,
+  openWithoutJavaScript,
+  text,
+  waitForSaved,
+  watchRequests,
+} from './tools-planner-support.ts';
 
 // Journeys through the seven-step implementation planner on the built site.
 
@@ -45,7 +53,9 @@ async function planOnPage(page: Page) {
   return page.evaluate(() => ({
     name: document.querySelector('[data-plan-heading]')?.textContent,
     agency: (document.getElementById('plan-agency') as HTMLInputElement).value,
-    date: ['f-planDate', 'f-planDate-month', 'f-planDate-year'].map((id) => (document.getElementById(id) as HTMLInputElement).value).join('/'),
+    date: ['f-planDate', 'f-planDate-month', 'f-planDate-year']
+      .map((id) => (document.getElementById(id) as HTMLInputElement).value)
+      .join('/'),
     owner: (document.getElementById('plan-owner') as HTMLInputElement).value,
     steps: [...document.querySelectorAll<HTMLElement>('[data-step]')].map((section) => ({
       trainingNeeds: (section.querySelector('[data-step-field="trainingNeeds"]') as HTMLTextAreaElement).value,
@@ -92,7 +102,15 @@ describe('the implementation planner', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     await fillPlan(page);
-    const expectedStatuses = ['Completed', 'Completed', 'In progress', 'In progress', 'In progress', 'Not started', 'Not started'];
+    const expectedStatuses = [
+      'Completed',
+      'Completed',
+      'In progress',
+      'In progress',
+      'In progress',
+      'Not started',
+      'Not started',
+    ];
     expect(await statuses(page)).toEqual(expectedStatuses);
     expect(await text(page, '[data-progress]')).toBe('You have completed 2 of 7 steps.');
     expect(await axeViolations(page)).toEqual([]);
@@ -106,7 +124,10 @@ describe('the implementation planner', () => {
     expect(await statuses(page)).toEqual(expectedStatuses);
 
     // The task list links to each step.
-    await page.getByRole('link', { name: /^Step 3: / }).first().click();
+    await page
+      .getByRole('link', { name: /^Step 3: / })
+      .first()
+      .click();
     expect(page.url()).toMatch(/#step-[a-z0-9-]+$/);
 
     expect(requests.count()).toBeGreaterThan(0);
@@ -126,10 +147,15 @@ describe('the implementation planner', () => {
     expect(await page.locator('textarea').first().isVisible()).toBe(false);
     const facts = await worksheet.locator('dl').evaluate((dl) => [...dl.children].map((child) => child.textContent));
     expect(facts).toEqual(['Organisation:', AGENCY, 'Date:', '4 March 2026', 'Plan owner:', OWNER]);
-    expect(await worksheet.locator('thead th').allTextContents()).toEqual(['Step', 'Planning questions', 'Training needs', 'Our plan']);
-    const rows = await worksheet.locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [...tr.children].map((cell) => (cell as HTMLElement).innerText.trim())),
-    );
+    expect(await worksheet.locator('thead th').allTextContents()).toEqual([
+      'Step',
+      'Planning questions',
+      'Training needs',
+      'Our plan',
+    ]);
+    const rows = await worksheet
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => (cell as HTMLElement).innerText.trim())));
     expect(rows).toHaveLength(7);
     expect(rows[0]![0]).toMatch(/^Step 1: .+\nCompleted$/);
     expect(rows[0]![1]!.length).toBeGreaterThan(20);
@@ -148,7 +174,9 @@ describe('the implementation planner', () => {
     const word = await download(page, 'Save as a Word document');
     expect(word.name).toBe('our-coaching-plan-planner-mark-eastmere-county-qx42-2026-03-04.doc');
     expect(word.text).toMatch(/^<html xmlns:o="urn:schemas-microsoft-com:office:office"/);
-    expect(word.text).toContain('<thead><tr><th>Step</th><th>Planning questions</th><th>Training needs</th><th>Our plan</th></tr></thead>');
+    expect(word.text).toContain(
+      '<thead><tr><th>Step</th><th>Planning questions</th><th>Training needs</th><th>Our plan</th></tr></thead>',
+    );
     expect(word.text).toContain(`<p><b>Organisation:</b> ${AGENCY}</p>`);
     expect(word.text).toContain(`<td><p>PLANNER-MARK our plan for step 1 QX42<br>Second line</p></td>`);
     expect((word.text.match(/<tr>/g) ?? []).length).toBe(8);
@@ -165,7 +193,12 @@ describe('the implementation planner', () => {
     const before = await planOnPage(page);
     const exported = await download(page, 'Save this plan to a file');
     expect(exported.name).toBe('our-coaching-plan-planner-mark-eastmere-county-qx42-2026-03-04.json');
-    expect(JSON.parse(exported.text)).toMatchObject({ app: 'coaching-scheme-hub', tool: 'planner', version: 1, data: { agency: AGENCY } });
+    expect(JSON.parse(exported.text)).toMatchObject({
+      app: 'coaching-scheme-hub',
+      tool: 'planner',
+      version: 1,
+      data: { agency: AGENCY },
+    });
 
     await page.getByRole('button', { name: 'Delete this plan' }).click();
     expect(await focused(page)).toBe('planner-delete-confirm-heading');
@@ -180,7 +213,10 @@ describe('the implementation planner', () => {
     expect(cleared.steps.every((s) => !s.trainingNeeds && !s.ourPlan && !s.complete)).toBe(true);
 
     await page.getByLabel('Open a plan saved to a file').setInputFiles(exported.path);
-    await page.waitForFunction((agency) => (document.getElementById('plan-agency') as HTMLInputElement).value === agency, AGENCY);
+    await page.waitForFunction(
+      (agency) => (document.getElementById('plan-agency') as HTMLInputElement).value === agency,
+      AGENCY,
+    );
     expect(await planOnPage(page)).toEqual(before);
     expect(await planNames(page)).toEqual(['Our coaching plan']);
     expect(await focused(page)).toBe('plan-heading');
@@ -193,10 +229,26 @@ describe('the implementation planner', () => {
   });
 
   it.each([
-    ['a file from a newer version', 'planner-newer-version.json', 'This file was made by a newer version of the planner. Reload this page to get the latest version, then try again'],
-    ['a file edited by hand', 'planner-damaged.json', 'This file is damaged: the entry “agency” is missing or not valid'],
-    ['a file cut short', 'readiness-cut-short.json', 'This file is damaged: it has been cut short or changed, so it cannot be read'],
-    ['a readiness checklist export', 'readiness-newer-version.json', 'This file is not a Coaching Scheme Hub planner export'],
+    [
+      'a file from a newer version',
+      'planner-newer-version.json',
+      'This file was made by a newer version of the planner. Reload this page to get the latest version, then try again',
+    ],
+    [
+      'a file edited by hand',
+      'planner-damaged.json',
+      'This file is damaged: the entry “agency” is missing or not valid',
+    ],
+    [
+      'a file cut short',
+      'readiness-cut-short.json',
+      'This file is damaged: it has been cut short or changed, so it cannot be read',
+    ],
+    [
+      'a readiness checklist export',
+      'readiness-newer-version.json',
+      'This file is not a Coaching Scheme Hub planner export',
+    ],
     ['another app’s file', 'other-app.json', 'This file is not a Coaching Scheme Hub planner export'],
   ])('refuses %s with a clear error and leaves the plans unchanged', async (_what, file, message) => {
     const { page, errors, close } = await openPage(browser);
@@ -237,7 +289,10 @@ describe('the implementation planner', () => {
     expect(await text(page, '[data-plan-heading]')).toBe('PLANNER-MARK Eastmere plan QX42');
     expect(await focused(page)).toBe('plan-heading');
     expect(await page.locator('[data-error-summary]').isVisible()).toBe(false);
-    await page.waitForFunction(() => document.querySelector('[data-announcer]')?.textContent === 'Plan renamed to PLANNER-MARK Eastmere plan QX42');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-announcer]')?.textContent === 'Plan renamed to PLANNER-MARK Eastmere plan QX42',
+    );
 
     // Duplicate: an exact copy under a new name, opened.
     await page.getByRole('button', { name: 'Duplicate this plan' }).click();
@@ -250,7 +305,11 @@ describe('the implementation planner', () => {
     await page.getByRole('button', { name: 'Start a new plan' }).click();
     expect(await text(page, '[data-plan-heading]')).toBe('Our coaching plan');
     expect((await planOnPage(page)).agency).toBe('');
-    expect(await planNames(page)).toEqual(['PLANNER-MARK Eastmere plan QX42', 'Copy of PLANNER-MARK Eastmere plan QX42', 'Our coaching plan']);
+    expect(await planNames(page)).toEqual([
+      'PLANNER-MARK Eastmere plan QX42',
+      'Copy of PLANNER-MARK Eastmere plan QX42',
+      'Our coaching plan',
+    ]);
     expect(await axeViolations(page)).toEqual([]);
 
     // Switch back to the first plan from the list.
@@ -269,7 +328,11 @@ describe('the implementation planner', () => {
     await page.getByRole('button', { name: 'Yes, delete this plan' }).click();
     expect(await focused(page)).toBe('plans-heading');
     expect(await planNames(page)).toEqual(['PLANNER-MARK Eastmere plan QX42', 'Our coaching plan']);
-    await page.waitForFunction(() => /^Copy of PLANNER-MARK Eastmere plan QX42 deleted\. Now showing /.test(document.querySelector('[data-announcer]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /^Copy of PLANNER-MARK Eastmere plan QX42 deleted\. Now showing /.test(
+        document.querySelector('[data-announcer]')?.textContent ?? '',
+      ),
+    );
 
     await page.reload();
     expect(await planNames(page)).toEqual(['PLANNER-MARK Eastmere plan QX42', 'Our coaching plan']);

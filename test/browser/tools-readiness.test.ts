@@ -1,7 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser, openPage } from './support.ts';
-import { download, fixture, focused, openWithoutJavaScript, text, waitForSaved, watchRequests } from './tools-planner-support.ts';
+import {
+  download,
+  fixture,
+  focused,
+  openWithoutJavaScript,
+  text,
+  waitForSaved,
+  watchRequests,
+} from './tools-planner-support.ts';
 
 // Journeys through the readiness checklist on the built site: it reads as guidance without
 // JavaScript, and with JavaScript answers are kept in this browser only.
@@ -18,7 +26,9 @@ const NOTE = (id: string) => `READINESS-NOTE-${id}-ZX81`;
 const MARKERS = ['READINESS-NOTE', 'ZX81'];
 
 async function questionIds(page: Page) {
-  return page.locator('[data-question]').evaluateAll((sections) => sections.map((s) => (s as HTMLElement).dataset.question!));
+  return page
+    .locator('[data-question]')
+    .evaluateAll((sections) => sections.map((s) => (s as HTMLElement).dataset.question!));
 }
 
 /** Answers the questions in turn: not yet, partly, ready, ready, …, each with a note. */
@@ -139,10 +149,26 @@ describe('the readiness checklist', () => {
   });
 
   it.each([
-    ['a file from a newer version', 'readiness-newer-version.json', 'This file was made by a newer version of the readiness checklist. Reload this page to get the latest version, then try again'],
-    ['a file edited by hand', 'readiness-damaged.json', 'This file is damaged: the entry “answers › good-investment › answer” is missing or not valid'],
-    ['a file cut short', 'readiness-cut-short.json', 'This file is damaged: it has been cut short or changed, so it cannot be read'],
-    ['a planner export', 'planner-newer-version.json', 'This file is not a Coaching Scheme Hub readiness checklist export'],
+    [
+      'a file from a newer version',
+      'readiness-newer-version.json',
+      'This file was made by a newer version of the readiness checklist. Reload this page to get the latest version, then try again',
+    ],
+    [
+      'a file edited by hand',
+      'readiness-damaged.json',
+      'This file is damaged: the entry “answers › good-investment › answer” is missing or not valid',
+    ],
+    [
+      'a file cut short',
+      'readiness-cut-short.json',
+      'This file is damaged: it has been cut short or changed, so it cannot be read',
+    ],
+    [
+      'a planner export',
+      'planner-newer-version.json',
+      'This file is not a Coaching Scheme Hub readiness checklist export',
+    ],
     ['a spreadsheet', 'spreadsheet.csv', 'This file is not a Coaching Scheme Hub readiness checklist export'],
   ])('refuses %s with a clear error and leaves the answers unchanged', async (_what, file, message) => {
     const { page, errors, close } = await openPage(browser);
@@ -166,7 +192,8 @@ describe('the readiness checklist', () => {
   it('does not overwrite unreadable saved answers until the person clears them', async () => {
     const { page, errors, close } = await openPage(browser);
     await page.goto('/readiness/');
-    const damaged = '{"app":"coaching-scheme-hub","tool":"readiness","version":1,"data":{"answers":{"x":{"answer":"sometimes"}}}}';
+    const damaged =
+      '{"app":"coaching-scheme-hub","tool":"readiness","version":1,"data":{"answers":{"x":{"answer":"sometimes"}}}}';
     await page.evaluate((value) => localStorage.setItem('coaching-scheme-hub:readiness', value), damaged);
     await page.reload();
     expect(await text(page, '[data-error-summary] li')).toBe(
@@ -174,7 +201,9 @@ describe('the readiness checklist', () => {
     );
     const firstId = (await questionIds(page))[0];
     await page.locator(`#${firstId}`).getByLabel('Ready', { exact: true }).check();
-    await page.waitForFunction(() => document.querySelector('[data-save-status]')?.getAttribute('data-state') === 'failed');
+    await page.waitForFunction(
+      () => document.querySelector('[data-save-status]')?.getAttribute('data-state') === 'failed',
+    );
     expect(await page.evaluate(() => localStorage.getItem('coaching-scheme-hub:readiness'))).toBe(damaged);
 
     await page.getByRole('button', { name: 'Clear all answers' }).click();
@@ -195,7 +224,9 @@ describe('the readiness checklist', () => {
     expect(await page.locator('[data-print-answer]').first().isVisible()).toBe(true);
     expect(await page.getByRole('radio').first().isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Clear all answers' }).isVisible()).toBe(false);
-    const printed = await page.locator('[data-print-answer]').evaluateAll((lists) => lists.map((dl) => (dl as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+    const printed = await page
+      .locator('[data-print-answer]')
+      .evaluateAll((lists) => lists.map((dl) => (dl as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
     expect(printed).toEqual([
       `Answer Not ready yet Notes ${NOTE(ids[0])}`,
       `Answer Partly ready Notes ${NOTE(ids[1])}`,

@@ -5,7 +5,14 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, baseUrl, launchBrowser, openPage } from './support.ts';
-import { download, focused, openWithoutJavaScript, text, waitForSaved, watchRequests } from './tools-planner-support.ts';
+import {
+  download,
+  focused,
+  openWithoutJavaScript,
+  text,
+  waitForSaved,
+  watchRequests,
+} from './tools-planner-support.ts';
 
 // Journeys through the confidential coaching record on the built site: filled in, kept across
 // reloads, drawn as a chart and a table, moved between devices as a passphrase-locked file,
@@ -16,7 +23,13 @@ type FixtureRecord = {
   coachee: string;
   coach: string;
   goals: { name: string }[];
-  sessions: { date: string; previousActionsAndSummary: string; actionsAgreed: string; reflections: string; scores: (number | null)[] }[];
+  sessions: {
+    date: string;
+    previousActionsAndSummary: string;
+    actionsAgreed: string;
+    reflections: string;
+    scores: (number | null)[];
+  }[];
 };
 const RECORD: FixtureRecord = JSON.parse(readFileSync(fixture('record.json'), 'utf8'));
 const PASSPHRASE = 'Passphrase marker: willow kettle orbit';
@@ -84,7 +97,8 @@ async function fillRecord(page: Page) {
     await part.getByLabel('Actions agreed at this session').fill(entry.actionsAgreed);
     await part.getByLabel('Reflections on the session').fill(entry.reflections);
     for (const [g, score] of entry.scores.entries()) {
-      if (score !== null) await scoreGroup(page, number, RECORD.goals[g]!.name).getByLabel(String(score), { exact: true }).check();
+      if (score !== null)
+        await scoreGroup(page, number, RECORD.goals[g]!.name).getByLabel(String(score), { exact: true }).check();
     }
   }
   await waitForSaved(page);
@@ -92,22 +106,31 @@ async function fillRecord(page: Page) {
 
 /** Everything the form shows, to compare before and after. */
 async function recordOnPage(page: Page) {
-  const goals = await page.locator('[data-goal-id]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  const goals = await page
+    .locator('[data-goal-id]')
+    .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
   const sessions = await page.locator('[data-session-id]').evaluateAll((sections) =>
     sections.map((section) => ({
       heading: section.querySelector('h3')!.textContent,
       fields: {
         ...Object.fromEntries(
-          [...section.querySelectorAll<HTMLInputElement>('[data-field]')].map((field) => [field.dataset.field, field.value]),
+          [...section.querySelectorAll<HTMLInputElement>('[data-field]')].map((field) => [
+            field.dataset.field,
+            field.value,
+          ]),
         ),
         // The date's day, month and year boxes, read back as the date they make.
         date: ['year', 'month', 'day']
-          .map((part) => section.querySelector<HTMLInputElement>(`[data-session-date] input[name$="-${part}"]`)!.value.padStart(2, '0'))
+          .map((part) =>
+            section
+              .querySelector<HTMLInputElement>(`[data-session-date] input[name$="-${part}"]`)!
+              .value.padStart(2, '0'),
+          )
           .join('-'),
       },
-      scores: [...section.querySelectorAll('fieldset')].filter((fieldset) => !fieldset.closest('[data-session-date]')).map(
-        (fieldset) => (fieldset.querySelector('input:checked') as HTMLInputElement | null)?.value ?? null,
-      ),
+      scores: [...section.querySelectorAll('fieldset')]
+        .filter((fieldset) => !fieldset.closest('[data-session-date]'))
+        .map((fieldset) => (fieldset.querySelector('input:checked') as HTMLInputElement | null)?.value ?? null),
     })),
   );
   return {
@@ -191,7 +214,10 @@ describe('the confidential coaching record', () => {
     // The chart: one line per goal through the scored sessions, on axes read from the chart itself.
     const chart = page.getByRole('img', { name: 'Progress towards each goal, scored 0 to 10, across sessions' });
     const drawn = await chart.evaluate((svg) => ({
-      xTicks: [...svg.querySelectorAll('[data-x-tick]')].map((tick) => ({ label: tick.textContent, x: Number(tick.getAttribute('x')) })),
+      xTicks: [...svg.querySelectorAll('[data-x-tick]')].map((tick) => ({
+        label: tick.textContent,
+        x: Number(tick.getAttribute('x')),
+      })),
       // Tick labels sit 4 units below their grid line.
       y0: Number(svg.querySelector('[data-y-tick="0"]')!.getAttribute('y')) - 4,
       y10: Number(svg.querySelector('[data-y-tick="10"]')!.getAttribute('y')) - 4,
@@ -199,7 +225,11 @@ describe('the confidential coaching record', () => {
       axisTitles: [...svg.querySelectorAll('.record-chart__title')].map((title) => title.textContent),
       lines: [...svg.querySelectorAll('.record-chart__series')].map((line) => ({
         name: line.querySelector('text')!.textContent,
-        points: line.querySelector('polyline')!.getAttribute('points')!.split(' ').map((pair) => pair.split(',').map(Number)),
+        points: line
+          .querySelector('polyline')!
+          .getAttribute('points')!
+          .split(' ')
+          .map((pair) => pair.split(',').map(Number)),
         markers: line.querySelectorAll('[data-score]').length,
       })),
     }));
@@ -211,7 +241,9 @@ describe('the confidential coaching record', () => {
     for (const [g, goal] of RECORD.goals.entries()) {
       const expected = RECORD.sessions.flatMap((entry, index) => {
         const score = entry.scores[g];
-        return score === null || score === undefined ? [] : [[drawn.xTicks[index]!.x, drawn.y0 + ((drawn.y10 - drawn.y0) * score) / 10]];
+        return score === null || score === undefined
+          ? []
+          : [[drawn.xTicks[index]!.x, drawn.y0 + ((drawn.y10 - drawn.y0) * score) / 10]];
       });
       const line = drawn.lines[g]!;
       expect(line.name).toBe(goal.name);
@@ -224,7 +256,9 @@ describe('the confidential coaching record', () => {
     }
 
     const table = page.getByRole('table', { name: 'Progress scores (0 to 10) by session' });
-    const rows = await table.locator('tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
+    const rows = await table
+      .locator('tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
     expect(rows).toEqual([
       ['Session', 'Meeting date', ...RECORD.goals.map((goal) => goal.name)],
       ['Session 1', '14 January 2026', '2', '3'],
@@ -257,7 +291,11 @@ describe('the confidential coaching record', () => {
     expect((await recordOnPage(page)).goals).toEqual([RECORD.goals[0]!.name]);
     const data = JSON.parse((await saved(page))!).data;
     const kept = data.goals[0].id;
-    expect(data.sessions.map((s: { scores: object }) => s.scores)).toEqual([{ [kept]: 2 }, { [kept]: 5 }, { [kept]: 8 }]);
+    expect(data.sessions.map((s: { scores: object }) => s.scores)).toEqual([
+      { [kept]: 2 },
+      { [kept]: 5 },
+      { [kept]: 8 },
+    ]);
     expect(requests.carrying(MARKERS)).toEqual([]);
     expect(errors).toEqual([]);
     await close();
@@ -273,7 +311,9 @@ describe('the confidential coaching record', () => {
     await page.getByRole('button', { name: 'Export the record' }).click();
     expect(await focused(page)).toBe('record-export-errors');
     expect(await text(page, '#record-export-errors li')).toBe('Enter a passphrase of at least 10 characters');
-    expect(await text(page, '#record-export-passphrase-error')).toBe('Error: Enter a passphrase of at least 10 characters');
+    expect(await text(page, '#record-export-passphrase-error')).toBe(
+      'Error: Enter a passphrase of at least 10 characters',
+    );
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Choose a passphrase').fill(PASSPHRASE);
     await page.getByLabel('Enter the passphrase again').fill(`${PASSPHRASE}!`);

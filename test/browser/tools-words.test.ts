@@ -35,17 +35,23 @@ async function openRecording(pagePath: string) {
   const opened = await openPage(browser);
   await opened.page.addInitScript(recordWrittenText, READ_ATTRIBUTES);
   await opened.page.goto(pagePath);
-  const written = async () => (await opened.page.evaluate(() => (window as unknown as { __written: Written[] }).__written)).map((w) => w.text);
+  const written = async () =>
+    (await opened.page.evaluate(() => (window as unknown as { __written: Written[] }).__written)).map((w) => w.text);
   return { ...opened, written };
 }
 
 const announced = (page: Page, pattern: RegExp) =>
-  page.waitForFunction((source) => new RegExp(source).test(document.querySelector('[data-announcer]')?.textContent ?? ''), pattern.source);
+  page.waitForFunction(
+    (source) => new RegExp(source).test(document.querySelector('[data-announcer]')?.textContent ?? ''),
+    pattern.source,
+  );
 
 describe('the words the tools’ scripts write come from content/', () => {
   it('the readiness checklist: summary, statuses, file errors, clearing and the all-ready message', async () => {
     const { page, errors, close, written } = await openRecording('/readiness/');
-    const ids = await page.locator('[data-question]').evaluateAll((sections) => sections.map((s) => (s as HTMLElement).dataset.question!));
+    const ids = await page
+      .locator('[data-question]')
+      .evaluateAll((sections) => sections.map((s) => (s as HTMLElement).dataset.question!));
     await page.locator(`#${ids[0]}`).getByLabel('Not ready yet', { exact: true }).check();
     await page.locator(`#${ids[1]}`).getByLabel('Partly ready', { exact: true }).check();
     await page.locator(`#${ids[0]}-notes`).fill('WORDS-NOTE-Q1');
@@ -59,7 +65,9 @@ describe('the words the tools’ scripts write come from content/', () => {
     await page.getByRole('button', { name: 'Yes, clear all answers' }).click();
     await expect.poll(() => page.locator('[data-save-status]').textContent()).toBe('All answers cleared');
     for (const id of ids) await page.locator(`#${id}`).getByLabel('Ready', { exact: true }).check();
-    await expect.poll(() => page.locator('[data-summary-needs-work]').textContent()).toContain('You have answered every question as ready');
+    await expect
+      .poll(() => page.locator('[data-summary-needs-work]').textContent())
+      .toContain('You have answered every question as ready');
 
     const texts = await written();
     expect(texts.length).toBeGreaterThan(20);
@@ -101,7 +109,12 @@ describe('the words the tools’ scripts write come from content/', () => {
     expect(madeUp(texts, typed)).toEqual([]);
     const [document] = await chunksOfHtml(browser, [word.text]);
     expect(document!.length).toBeGreaterThan(10);
-    expect(madeUp(document!.map((chunk) => chunk.text), typed)).toEqual([]);
+    expect(
+      madeUp(
+        document!.map((chunk) => chunk.text),
+        typed,
+      ),
+    ).toEqual([]);
     expect(errors).toEqual([]);
     await close();
   });
@@ -110,7 +123,10 @@ describe('the words the tools’ scripts write come from content/', () => {
     const { page, errors, close, written } = await openRecording('/coaching-record/');
     await page.getByRole('button', { name: 'Add a goal' }).click();
     await page.getByRole('button', { name: 'Add a session' }).click();
-    await page.getByRole('group', { name: 'Progress towards Goal 1', exact: true }).getByLabel('6', { exact: true }).check();
+    await page
+      .getByRole('group', { name: 'Progress towards Goal 1', exact: true })
+      .getByLabel('6', { exact: true })
+      .check();
     await page.getByLabel('Reflections on the session').fill('WORDS-REFLECTION');
     await waitForSaved(page);
     await page.getByLabel('Choose a passphrase').fill('too short');
@@ -137,6 +153,8 @@ describe('the words the tools’ scripts write come from content/', () => {
   });
 
   it('would be caught if a script made up its own words', () => {
-    expect(madeUp(['Saved in this browser at 10:42', 'Your answers were saved to disk'], [])).toEqual(['Your answers were saved to disk']);
+    expect(madeUp(['Saved in this browser at 10:42', 'Your answers were saved to disk'], [])).toEqual([
+      'Your answers were saved to disk',
+    ]);
   });
 });

@@ -5,7 +5,14 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, normalise } from '../../scripts/words/corpus.ts';
-import { GROUPS, measure, NOT_YET_ENFORCED, verdict, type GroupReport, type Measurement } from '../../scripts/words/coverage.ts';
+import {
+  GROUPS,
+  measure,
+  NOT_YET_ENFORCED,
+  verdict,
+  type GroupReport,
+  type Measurement,
+} from '../../scripts/words/coverage.ts';
 import { renderFixtureEmails } from '../../scripts/words/emails.ts';
 import { launchBrowser, openPage } from './support.ts';
 
@@ -58,14 +65,21 @@ describe('a sentence hard-coded back into a page', () => {
   let copy: string;
   beforeAll(() => {
     copy = mkdtempSync(path.join(tmpdir(), 'words-dist-'));
-    cpSync(path.join(root, 'dist'), copy, { recursive: true, filter: (source) => !source.includes(`${path.sep}_astro`) && !source.includes('pagefind') });
+    cpSync(path.join(root, 'dist'), copy, {
+      recursive: true,
+      filter: (source) => !source.includes(`${path.sep}_astro`) && !source.includes('pagefind'),
+    });
     const edit = (page: string, from: RegExp, to: string) => {
       const file = path.join(copy, page);
       const html = readFileSync(file, 'utf8');
       expect(html).toMatch(from);
       writeFileSync(file, html.replace(from, to));
     };
-    edit('index.html', /(<h2 id="apply-heading">[^<]*<\/h2>\s*<p>)[^<]*/, '$1Send us your form and we will be in touch.');
+    edit(
+      'index.html',
+      /(<h2 id="apply-heading">[^<]*<\/h2>\s*<p>)[^<]*/,
+      '$1Send us your form and we will be in touch.',
+    );
     edit('protocol/monitoring/index.html', /(<a class="skip-link" href="#main">)[^<]*/, '$1Jump to the content');
     edit('search/index.html', /data-text-none="[^"]*"/, 'data-text-none="Nothing found {where}."');
     edit('principles/index.html', /<\/main>/, '<p>Sessions are held on <strong>Tuesdays</strong> only.</p></main>');
@@ -90,7 +104,10 @@ describe('a sentence hard-coded back into a page', () => {
     expect(uncovered(report('forms', result))).toEqual(['Your current job title  (/become-a-coach/)']);
     expect(uncovered(report('tools', result))).toEqual(['Where you stand today  (/readiness/)']);
     expect(report('home', result).percent).toBeLessThan(100);
-    expect(uncovered(report('sent-confirm', result))).toEqual(['What we do now  (/apply-for-coaching/sent/)', 'Thanks a lot  (/confirm/done/)']);
+    expect(uncovered(report('sent-confirm', result))).toEqual([
+      'What we do now  (/apply-for-coaching/sent/)',
+      'Thanks a lot  (/confirm/done/)',
+    ]);
   });
 });
 
@@ -99,14 +116,20 @@ describe('a sentence hard-coded back into an email', () => {
     // As if messages.ts had its own words again: the receipt's first line and the reminder's subject.
     const hardCoded = async (at: string) => {
       const rendered = await renderFixtureEmails(at);
-      const receipt = rendered.emails.find(({ email }) => email.subject.startsWith('We have received your coaching application'))!;
+      const receipt = rendered.emails.find(({ email }) =>
+        email.subject.startsWith('We have received your coaching application'),
+      )!;
       receipt.email.text = receipt.email.text.replace(/^Thank you\..*$/m, 'Thanks, we have got your form.');
       const reminder = rendered.emails.find(({ email }) => email.subject.startsWith('Reminder:'))!;
       reminder.email.subject = reminder.email.subject.replace('Reminder: please confirm', 'Please do confirm');
       return rendered;
     };
     const result = await measure(browser, { root, emails: hardCoded });
-    expect(report('emails', result).uncovered.map(({ text, where }) => `${text}  (${where[0]!.replace(/ \(.*\) \[/, ' [')})`)).toEqual([
+    expect(
+      report('emails', result).uncovered.map(
+        ({ text, where }) => `${text}  (${where[0]!.replace(/ \(.*\) \[/, ' [')})`,
+      ),
+    ).toEqual([
       'Thanks, we have got your form.  (coachee-application #3 [text])',
       'Please do confirm a coaching application: APP-4567-89AB  (follow-ups #1 [subject])',
     ]);
@@ -123,14 +146,19 @@ describe('the search page’s messages, as its script shows them', () => {
       await expect.poll(() => status.textContent(), { timeout: 15_000 }).not.toBe('');
       const texts = [await status.textContent()];
       texts.push(...(await page.locator('.search-result__section').allTextContents()));
-      texts.push(...(await page.locator('.search-result__matches').evaluateAll((lists) => lists.map((list) => list.getAttribute('aria-label')))));
+      texts.push(
+        ...(await page
+          .locator('.search-result__matches')
+          .evaluateAll((lists) => lists.map((list) => list.getAttribute('aria-label')))),
+      );
       expect(errors).toEqual([]);
       return texts.map((text) => normalise(text ?? ''));
     } finally {
       await close();
     }
   };
-  const hardCoded = (texts: string[]) => texts.filter((text) => verdict(text, corpus, new Set(['chemistry meeting', 'zzqxv', 'funding'])) !== 'content');
+  const hardCoded = (texts: string[]) =>
+    texts.filter((text) => verdict(text, corpus, new Set(['chemistry meeting', 'zzqxv', 'funding'])) !== 'content');
 
   it('count results in words from content/, and label sections and matching headings with them', async () => {
     const texts = await shown('/search/?q=chemistry+meeting');
@@ -141,9 +169,13 @@ describe('the search page’s messages, as its script shows them', () => {
 
   it('say there is nothing, or that the filters hide it, in words from content/', async () => {
     const none = await shown('/search/?q=zzqxv');
-    expect(none[0]).toBe("No results for 'zzqxv'. Check the spelling or try fewer or different words. Every page is listed below.");
+    expect(none[0]).toBe(
+      "No results for 'zzqxv'. Check the spelling or try fewer or different words. Every page is listed below.",
+    );
     const hidden = await shown('/search/?q=funding&section=Protocol&section=About');
-    expect(hidden[0]).toMatch(/^No results for 'funding' in Protocol and About\. There (is|are) \d+ results? in other sections/);
+    expect(hidden[0]).toMatch(
+      /^No results for 'funding' in Protocol and About\. There (is|are) \d+ results? in other sections/,
+    );
     expect(hardCoded([...none, ...hidden])).toEqual([]);
   });
 

@@ -18,7 +18,10 @@ import { startIntakeServer } from './support/intake-server.ts';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
 const fixture = (name: string) =>
-  JSON.parse(readFileSync(path.join(root, `test/fixtures/intake/schemas/${name}.json`), 'utf8')).valid as Record<string, unknown>;
+  JSON.parse(readFileSync(path.join(root, `test/fixtures/intake/schemas/${name}.json`), 'utf8')).valid as Record<
+    string,
+    unknown
+  >;
 
 let resend: FakeResend;
 let sandbox: BlobsSandbox;
@@ -63,7 +66,8 @@ const send = (form: string, from: string) =>
   });
 
 /** Where the sandbox keeps a submission: its own folder layout, the same as .netlify/blobs-serve. */
-const blobFile = (reference: string) => path.join(sandboxDir, 'entries/sandbox-site/site:intake/submissions', reference);
+const blobFile = (reference: string) =>
+  path.join(sandboxDir, 'entries/sandbox-site/site:intake/submissions', reference);
 const record = async (reference: string) => JSON.parse(await readFile(blobFile(reference), 'utf8'));
 
 /** The CLI as a user runs it: no Blobs context of its own, only the sandbox folder and site. */
@@ -78,7 +82,12 @@ describe('the local Netlify Blobs sandbox, the default store', () => {
 
   it('says so at /api/health', async () => {
     const response = await fetch(`${server.url}/api/health`);
-    expect(await response.json()).toMatchObject({ ok: true, email: 'resend', storage: 'netlify blobs (local sandbox)', reasons: [] });
+    expect(await response.json()).toMatchObject({
+      ok: true,
+      email: 'resend',
+      storage: 'netlify blobs (local sandbox)',
+      reasons: [],
+    });
   });
 
   it('stores each form in the sandbox before answering, pending while the email service fails', async () => {
@@ -115,11 +124,15 @@ describe('the local Netlify Blobs sandbox, the default store', () => {
       expect(stored.batches[0].sentAt).toBeTruthy();
       expect(stored.leaseUntil).toBeUndefined();
       const expected = stored.batches[0].emails.map((email: { to: string }) => email.to).sort();
-      const delivered = resend.deliveries.filter((delivery) => delivery.idempotencyKey.startsWith(`${reference}/submitted`));
+      const delivered = resend.deliveries.filter((delivery) =>
+        delivery.idempotencyKey.startsWith(`${reference}/submitted`),
+      );
       expect(delivered.map((delivery) => delivery.to).sort()).toEqual(expected);
       // One accepted call per call of the batch (each WD email alone, the rest together): neither
       // process sent a call the other had sent.
-      const accepted = resend.requests.filter((request) => request.idempotencyKey.startsWith(`${reference}/submitted`) && request.status === 200);
+      const accepted = resend.requests.filter(
+        (request) => request.idempotencyKey.startsWith(`${reference}/submitted`) && request.status === 200,
+      );
       expect(accepted.map((request) => request.idempotencyKey).sort()).toEqual(stored.batches[0].sentCalls.sort());
       expect(new Set(accepted.map((request) => request.idempotencyKey)).size).toBe(accepted.length);
     }

@@ -17,12 +17,16 @@ import { startIntakeServer } from './support/intake-server.ts';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
 const fixture = (name: string) =>
-  JSON.parse(readFileSync(path.join(root, `test/fixtures/intake/schemas/${name}.json`), 'utf8')).valid as Record<string, unknown>;
+  JSON.parse(readFileSync(path.join(root, `test/fixtures/intake/schemas/${name}.json`), 'utf8')).valid as Record<
+    string,
+    unknown
+  >;
 
 /** A plain browser POST body: repeated names for ticked boxes. */
 const formBody = (values: Record<string, unknown>) => {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) for (const item of [value].flat()) params.append(key, String(item));
+  for (const [key, value] of Object.entries(values))
+    for (const item of [value].flat()) params.append(key, String(item));
   return params.toString();
 };
 
@@ -56,7 +60,11 @@ afterAll(async () => {
 });
 
 /** Each journey comes from its own address, so the per-address limit only bites where a test wants it. */
-const send = (form: string, body: unknown, { type = 'application/json', headers = {} as Record<string, string>, from = `client-${++client}` } = {}) =>
+const send = (
+  form: string,
+  body: unknown,
+  { type = 'application/json', headers = {} as Record<string, string>, from = `client-${++client}` } = {},
+) =>
   fetch(`${server.url}/api/forms/${form}`, {
     method: 'POST',
     redirect: 'manual',
@@ -74,7 +82,8 @@ const sendAndSettle = async (...args: Parameters<typeof send>) => {
 const record = async (reference: string) =>
   JSON.parse(await readFile(path.join(dataDir, 'store/submissions', `${reference}.json`), 'utf8'));
 
-const delivered = (reference: string) => resend.deliveries.filter((delivery) => delivery.idempotencyKey.startsWith(`${reference}/`));
+const delivered = (reference: string) =>
+  resend.deliveries.filter((delivery) => delivery.idempotencyKey.startsWith(`${reference}/`));
 
 const references: string[] = [];
 
@@ -126,13 +135,19 @@ describe('sending forms over HTTP while the email service misbehaves', () => {
     for (const reference of references) {
       const stored = await record(reference);
       const expected = stored.batches[0].emails.map((email: { to: string }) => email.to).sort();
-      expect(delivered(reference).map((delivery) => delivery.to).sort()).toEqual(expected);
+      expect(
+        delivered(reference)
+          .map((delivery) => delivery.to)
+          .sort(),
+      ).toEqual(expected);
       expect(stored.batches[0].sentAt).toBeTruthy();
     }
     expect(resend.duplicates()).toBe(0);
     // Every retry reused its call's key: the batch's, or a WD email's own.
     const keys = new Set(resend.requests.map((request) => request.idempotencyKey));
-    const calls = (await Promise.all(references.map(record))).flatMap((stored) => stored.batches[0].sentCalls as string[]);
+    const calls = (await Promise.all(references.map(record))).flatMap(
+      (stored) => stored.batches[0].sentCalls as string[],
+    );
     expect([...keys].sort()).toEqual(calls.sort());
     // One WD email each for the interest, two for each application (Eastmere has two inboxes), two for the agreement.
     expect(calls.filter((key) => key.includes('/submitted/wd-'))).toHaveLength(7);
@@ -143,17 +158,24 @@ describe('sending forms over HTTP while the email service misbehaves', () => {
 
   it('`outbox:flush --now` 31 days on: the expired link is reported to WD and the applicant, and delivered submissions are deleted', async () => {
     const later = new Date(Date.now() + 31 * 24 * 60 * 60 * 1000).toISOString();
-    const { stdout } = await run(process.execPath, ['scripts/outbox-flush.ts', '--now', later], { cwd: root, env: process.env });
+    const { stdout } = await run(process.execPath, ['scripts/outbox-flush.ts', '--now', later], {
+      cwd: root,
+      env: process.env,
+    });
     expect(stdout).toMatch(/clock set to \d{4}-\d\d-\d\dT/);
     const [interest, application1, application2, agreement] = references as [string, string, string, string];
-    for (const reference of [interest]) expect(stdout).toContain(`Deleted ${reference} (delivered more than 30 days ago)`);
+    for (const reference of [interest])
+      expect(stdout).toContain(`Deleted ${reference} (delivered more than 30 days ago)`);
     // The second signatures were never given: each gets its expiry notices now, and so is kept for
     // another 30 days from this delivery.
     for (const reference of [application1, application2, agreement]) {
       expect(stdout).toContain(`Added ${reference} (expired)`);
       expect(stdout).toMatch(new RegExp(`Sent ${reference} \\(expired\\): \\d emails`));
       expect(stdout).not.toContain(`Deleted ${reference}`);
-      expect((await record(reference)).batches.map((batch: { stage: string }) => batch.stage)).toEqual(['submitted', 'expired']);
+      expect((await record(reference)).batches.map((batch: { stage: string }) => batch.stage)).toEqual([
+        'submitted',
+        'expired',
+      ]);
     }
     expect(stdout).not.toContain('@');
     await expect(readFile(path.join(dataDir, 'store/submissions', `${interest}.json`))).rejects.toThrow();
@@ -174,7 +196,10 @@ describe('the scheduled outbox function', () => {
     stored.batches[0].nextAttemptAt = new Date(Date.now() - 1000).toISOString();
     await writeFile(file, JSON.stringify(stored));
     await scheduled();
-    expect(delivered(reference).map((delivery) => delivery.to)).toEqual(['wd-northfield@example.org', 'alex.morgan@example.org']);
+    expect(delivered(reference).map((delivery) => delivery.to)).toEqual([
+      'wd-northfield@example.org',
+      'alex.morgan@example.org',
+    ]);
     expect((await record(reference)).batches[0].sentAt).toBeTruthy();
   });
 });
@@ -201,7 +226,9 @@ describe('the endpoint contract', () => {
         { field: 'reason1', message: 'Enter your main reason for wanting coaching' },
       ],
     });
-    const plain = await send('coachee-application', 'name=Jordan+%3Cb%3E', { type: 'application/x-www-form-urlencoded' });
+    const plain = await send('coachee-application', 'name=Jordan+%3Cb%3E', {
+      type: 'application/x-www-form-urlencoded',
+    });
     expect(plain.status).toBe(422);
     const page = await plain.text();
     expect(page).toContain('<title>Error: ');
@@ -211,7 +238,11 @@ describe('the endpoint contract', () => {
 
   it.each([
     ['400 for a malformed body', 400, () => send('coach-eoi', '{"name":')],
-    ['403 for another site', 403, () => send('coach-eoi', {}, { headers: { origin: 'https://elsewhere.example.net' } })],
+    [
+      '403 for another site',
+      403,
+      () => send('coach-eoi', {}, { headers: { origin: 'https://elsewhere.example.net' } }),
+    ],
     ['405 for GET', 405, () => fetch(`${server.url}/api/forms/coach-eoi`)],
     ['413 over 64 KB', 413, () => send('coach-eoi', { experience: 'x'.repeat(70_000) })],
     ['415 for other content types', 415, () => send('coach-eoi', 'hello', { type: 'text/plain' })],
@@ -250,12 +281,21 @@ describe('the second signature over HTTP', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(reference);
     const confirm = () =>
-      fetch(link, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=Priya+Shah' });
+      fetch(link, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'name=Priya+Shah',
+      });
     const done = await confirm();
     expect(done.status).toBe(303);
     expect(done.headers.get('location')).toBe('/confirm/done/');
     await server.settled();
-    expect(delivered(reference).filter((delivery) => delivery.idempotencyKey.startsWith(`${reference}/confirmed`)).map((d) => d.subject)).toEqual([
+    expect(
+      delivered(reference)
+        .filter((delivery) => delivery.idempotencyKey.startsWith(`${reference}/confirmed`))
+        .map((d) => d.subject),
+    ).toEqual([
       `Confirmed: Coaching application ${reference} – Eastmere`,
       `Confirmed: Coaching application ${reference} – Eastmere`,
     ]);
@@ -273,14 +313,18 @@ describe('when storage fails', () => {
     try {
       const json = await send('coachee-application', fixture('coachee-application'));
       expect(json.status).toBe(503);
-      expect(await json.json()).toEqual({ errors: [{ field: 'form', message: 'Your form was not sent. Try again in a few minutes.' }] });
+      expect(await json.json()).toEqual({
+        errors: [{ field: 'form', message: 'Your form was not sent. Try again in a few minutes.' }],
+      });
       const plain = await send('coach-eoi', formBody(fixture('coach-eoi')), {
         type: 'application/x-www-form-urlencoded',
       });
       expect(plain.status).toBe(503);
       expect(plain.headers.get('location')).toBeNull();
       const page = await plain.text();
-      expect(page).toContain('Your form has not been sent because something went wrong on our side. Nothing has been stored. Try again in a few minutes.');
+      expect(page).toContain(
+        'Your form has not been sent because something went wrong on our side. Nothing has been stored. Try again in a few minutes.',
+      );
       expect(page).toContain('value="Alex Morgan"');
       expect(resend.deliveries.length).toBe(before);
     } finally {

@@ -15,7 +15,8 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'intake-no-blobs-'));
-  for (const name of ['INTAKE_STORAGE', 'NETLIFY_BLOBS_CONTEXT', 'RESEND_API_KEY', 'SITE_URL', 'URL']) delete process.env[name];
+  for (const name of ['INTAKE_STORAGE', 'NETLIFY_BLOBS_CONTEXT', 'RESEND_API_KEY', 'SITE_URL', 'URL'])
+    delete process.env[name];
   Object.assign(process.env, { DATA_DIR: dataDir, CONTENT_DIR: path.join(root, 'test/fixtures/intake/content') });
   server = await startIntakeServer();
 });
@@ -33,6 +34,8 @@ it('without a Blobs sandbox, a form is not sent: 503 and the usual words, and no
     body: JSON.stringify(body),
   });
   expect(response.status).toBe(503);
-  expect(await response.json()).toEqual({ errors: [{ field: 'form', message: 'Your form was not sent. Try again in a few minutes.' }] });
+  expect(await response.json()).toEqual({
+    errors: [{ field: 'form', message: 'Your form was not sent. Try again in a few minutes.' }],
+  });
   expect(await readdir(dataDir)).toEqual([]);
 });

@@ -24,7 +24,14 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'intake-limit-data-'));
   sandboxDir = await mkdtemp(path.join(tmpdir(), 'intake-limit-blobs-'));
   sandbox = await startBlobsSandbox(sandboxDir, 'limit-site');
-  for (const name of ['INTAKE_STORAGE', 'SITE_URL', 'URL', 'RESEND_API_KEY', 'RATE_LIMIT_MAX', 'RATE_LIMIT_WINDOW_SECONDS']) {
+  for (const name of [
+    'INTAKE_STORAGE',
+    'SITE_URL',
+    'URL',
+    'RESEND_API_KEY',
+    'RATE_LIMIT_MAX',
+    'RATE_LIMIT_WINDOW_SECONDS',
+  ]) {
     delete process.env[name];
   }
   Object.assign(process.env, {
@@ -65,7 +72,9 @@ describe('the per-address limit when every request gets a fresh function instanc
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect(await answers[10]!.json()).toEqual({
-      errors: [{ field: 'form', message: `You have sent too many forms in a short time. Try again in ${retryAfter} seconds.` }],
+      errors: [
+        { field: 'form', message: `You have sent too many forms in a short time. Try again in ${retryAfter} seconds.` },
+      ],
     });
     expect((await send('203.0.113.8')).status).toBe(422);
   });
@@ -76,7 +85,11 @@ describe('the per-address limit when every request gets a fresh function instanc
       const response = await fetch(`${server.url}/api/forms/coach-eoi`, {
         method: 'POST',
         // A client making up a new address each time, in the header the adapter once trusted.
-        headers: { 'content-type': 'application/json', 'x-test-client-ip': '198.51.100.77', 'x-nf-client-connection-ip': `192.0.2.${i}` },
+        headers: {
+          'content-type': 'application/json',
+          'x-test-client-ip': '198.51.100.77',
+          'x-nf-client-connection-ip': `192.0.2.${i}`,
+        },
         body: '{}',
       });
       statuses.push(response.status);

@@ -15,7 +15,14 @@ let servers: BlobsSandbox[];
 let stores: SandboxBlobsStore[];
 
 const blobsOf = (server: BlobsSandbox) =>
-  getStore({ name: 'intake', consistency: 'strong', siteID: server.siteID, token: server.token, edgeURL: server.url, uncachedEdgeURL: server.url });
+  getStore({
+    name: 'intake',
+    consistency: 'strong',
+    siteID: server.siteID,
+    token: server.token,
+    edgeURL: server.url,
+    uncachedEdgeURL: server.url,
+  });
 
 beforeAll(async () => {
   directory = await mkdtemp(path.join(tmpdir(), 'intake-sandbox-'));
@@ -40,7 +47,9 @@ describe('the local Blobs sandbox as the intake store', () => {
   it('keeps each record as a file under entries/<site>/site:intake/', async () => {
     const [store] = stores;
     expect(await store!.get('submissions/EOI-2345-6789')).toBeNull();
-    expect(await store!.set('submissions/EOI-2345-6789', { reference: 'EOI-2345-6789' }, { onlyIfNew: true })).toBe(true);
+    expect(await store!.set('submissions/EOI-2345-6789', { reference: 'EOI-2345-6789' }, { onlyIfNew: true })).toBe(
+      true,
+    );
     const file = path.join(directory, 'entries/test-site/site:intake/submissions/EOI-2345-6789');
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ reference: 'EOI-2345-6789' });
     // The other server reads the same record.

@@ -11,7 +11,9 @@ import { testDeps } from '../unit/intake-support.ts';
 // failed request five times, 5 s apart (27 to 32 s before this bound), so this goes through it:
 // the adapter's store over a server that refuses, fails or never answers.
 
-const valid = JSON.parse(readFileSync(new URL('../fixtures/intake/schemas/coaching-agreement.json', import.meta.url), 'utf8')).valid;
+const valid = JSON.parse(
+  readFileSync(new URL('../fixtures/intake/schemas/coaching-agreement.json', import.meta.url), 'utf8'),
+).valid;
 
 let openBlobsStore: typeof import('../../netlify/functions/_shared/intake.mts').openBlobsStore;
 let failing: Server;
@@ -59,11 +61,17 @@ describe('a storage outage', () => {
     ['answers 500 to everything', () => urlOf(failing)],
     ['never answers', () => urlOf(hanging)],
     ['refuses connections', () => 'http://127.0.0.1:9'],
-  ])('that %s: 503 "not sent" within 5 seconds, nothing emailed', async (_name, url) => {
-    const { response, seconds, mailer } = await sendThrough(url());
-    expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ errors: [{ field: 'form', message: 'Your form was not sent. Try again in a few minutes.' }] });
-    expect(seconds).toBeLessThan(5);
-    expect(mailer.calls).toHaveLength(0);
-  }, 40_000);
+  ])(
+    'that %s: 503 "not sent" within 5 seconds, nothing emailed',
+    async (_name, url) => {
+      const { response, seconds, mailer } = await sendThrough(url());
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({
+        errors: [{ field: 'form', message: 'Your form was not sent. Try again in a few minutes.' }],
+      });
+      expect(seconds).toBeLessThan(5);
+      expect(mailer.calls).toHaveLength(0);
+    },
+    40_000,
+  );
 });

@@ -37,7 +37,9 @@ const accepts = (host: string, port: number) =>
   });
 
 const withoutTestRunner = (env: NodeJS.ProcessEnv) =>
-  Object.fromEntries(Object.entries(env).filter(([name]) => name !== 'NODE_ENV' && name !== 'TEST' && !name.startsWith('VITEST')));
+  Object.fromEntries(
+    Object.entries(env).filter(([name]) => name !== 'NODE_ENV' && name !== 'TEST' && !name.startsWith('VITEST')),
+  );
 
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -86,7 +88,15 @@ describe('npm start', () => {
   it('sends the security headers of each path, as the built site does (inline styles aside, for Vite)', async () => {
     const options = { ...headerOptions({ ...process.env, DECAP_SERVER_PORT: String(decapPort) }), devServer: true };
     // The port opens before Astro has synced the content: wait for the first page.
-    for (let i = 0; i < 300 && (await fetch(`http://127.0.0.1:${sitePort}/principles/`).then((r) => r.status, () => 0)) !== 200; i++) {
+    for (
+      let i = 0;
+      i < 300 &&
+      (await fetch(`http://127.0.0.1:${sitePort}/principles/`).then(
+        (r) => r.status,
+        () => 0,
+      )) !== 200;
+      i++
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
     for (const pagePath of ['/principles/', '/search/', '/admin/', '/api/health']) {

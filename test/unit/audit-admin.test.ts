@@ -17,7 +17,9 @@ const advisory = (id: string, severity: string, range: string) => ({
 
 const report = (vulnerabilities: Record<string, { severity: string; via: unknown[] }>) => ({
   metadata: { vulnerabilities: {} },
-  vulnerabilities: Object.fromEntries(Object.entries(vulnerabilities).map(([name, v]) => [name, { name, range: '*', ...v }])),
+  vulnerabilities: Object.fromEntries(
+    Object.entries(vulnerabilities).map(([name, v]) => [name, { name, range: '*', ...v }]),
+  ),
 });
 
 describe('npm run audit:admin', () => {

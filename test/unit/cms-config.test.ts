@@ -10,13 +10,27 @@ import { ruleProblem, schemaForRule } from '../../src/admin/rules.ts';
 // zod schemas of src/content.config.ts on its own (not with the code that generated the config)
 // and compares them with the Decap configuration, collection by collection and field by field.
 
-type Field = Record<string, unknown> & { name: string; widget: string; required?: boolean; rule?: string; field?: Field; fields?: Field[] };
-type Collection = Record<string, unknown> & { name: string; folder?: string; extension?: string; fields?: Field[]; files?: (Record<string, unknown> & { name: string; file: string; fields: Field[] })[] };
+type Field = Record<string, unknown> & {
+  name: string;
+  widget: string;
+  required?: boolean;
+  rule?: string;
+  field?: Field;
+  fields?: Field[];
+};
+type Collection = Record<string, unknown> & {
+  name: string;
+  folder?: string;
+  extension?: string;
+  fields?: Field[];
+  files?: (Record<string, unknown> & { name: string; file: string; fields: Field[] })[];
+};
 type SchemaMap = Record<string, z.ZodObject>;
 type Check = Record<string, unknown> & { check: string };
 
 const def = (schema: unknown) => (schema as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
-const checksOf = (schema: unknown): Check[] => ((def(schema).checks as { _zod: { def: Check } }[]) ?? []).map((c) => c._zod.def);
+const checksOf = (schema: unknown): Check[] =>
+  ((def(schema).checks as { _zod: { def: Check } }[]) ?? []).map((c) => c._zod.def);
 const unwrapped = (schema: unknown) => {
   let current = schema;
   let required = true;
@@ -35,7 +49,9 @@ function describeSchema(schema: unknown): Record<string, unknown> {
   const kind = { string: 'text', number: 'number', date: 'date', array: 'list', object: 'group' }[d.type] ?? d.type;
   const out: Record<string, unknown> = { kind, required };
   if (kind === 'group') {
-    out.fields = Object.fromEntries(Object.entries(d.shape as Record<string, unknown>).map(([key, value]) => [key, describeSchema(value)]));
+    out.fields = Object.fromEntries(
+      Object.entries(d.shape as Record<string, unknown>).map(([key, value]) => [key, describeSchema(value)]),
+    );
   }
   if (kind === 'number') {
     out.min = checks.find((c) => c.check === 'greater_than')?.value;
@@ -53,9 +69,19 @@ function describeSchema(schema: unknown): Record<string, unknown> {
 /** The same description read from a Decap field. */
 function describeField(field: Field): Record<string, unknown> {
   const widget = field.widget.replace(/^hub-/, '');
-  const kind = { string: 'text', text: 'text', 'mdx-body': 'text', number: 'number', datetime: 'date', list: 'list', object: 'group' }[widget] ?? widget;
+  const kind =
+    {
+      string: 'text',
+      text: 'text',
+      'mdx-body': 'text',
+      number: 'number',
+      datetime: 'date',
+      list: 'list',
+      object: 'group',
+    }[widget] ?? widget;
   const out: Record<string, unknown> = { kind, required: field.required !== false };
-  if (kind === 'group') out.fields = Object.fromEntries((field.fields ?? []).map((sub) => [sub.name, describeField(sub)]));
+  if (kind === 'group')
+    out.fields = Object.fromEntries((field.fields ?? []).map((sub) => [sub.name, describeField(sub)]));
   if (kind === 'number') {
     out.min = field.min;
     out.max = field.max;
@@ -77,9 +103,13 @@ function breaking(schema: z.ZodType, check: Check): unknown[] | undefined {
       return checksOf(schema).some((c) => c.check === 'min_length' && Number(c.minimum) > 0) ? ['   '] : [];
     case 'min_length':
       if (Number(check.minimum) === 0) return []; // nothing can break it
-      return def(schema).type === 'array' ? [Array(Number(check.minimum) - 1).fill(itemSample(schema))] : [' '.repeat(Number(check.minimum) + 2)];
+      return def(schema).type === 'array'
+        ? [Array(Number(check.minimum) - 1).fill(itemSample(schema))]
+        : [' '.repeat(Number(check.minimum) + 2)];
     case 'max_length':
-      return def(schema).type === 'array' ? [Array(Number(check.maximum) + 1).fill(itemSample(schema))] : [`${sample}${'x'.repeat(Number(check.maximum))}`];
+      return def(schema).type === 'array'
+        ? [Array(Number(check.maximum) + 1).fill(itemSample(schema))]
+        : [`${sample}${'x'.repeat(Number(check.maximum))}`];
     case 'string_format':
       if (check.format !== 'regex') return undefined;
       return ['x y', 'x'].filter((value) => !(check.pattern as RegExp).test(value)).slice(0, 1);
@@ -97,14 +127,23 @@ const itemSample = (list: z.ZodType) =>
   ['x', 'team@example.org', '/principles/'].find((value) => (def(list).element as z.ZodType).safeParse(value).success);
 
 /** Every check the CMS must carry for a field (and its items), with values that break each. */
-function constraintProblems(name: string, key: string, schema: z.ZodType, rule: string | undefined, itemRule?: string, field?: Field): string[] {
+function constraintProblems(
+  name: string,
+  key: string,
+  schema: z.ZodType,
+  rule: string | undefined,
+  itemRule?: string,
+  field?: Field,
+): string[] {
   const { inner } = unwrapped(schema);
   if (def(inner).type === 'date') return [];
   // A group (a form's question) has no rule of its own: each of its fields carries one.
   if (def(inner).type === 'object') {
     const shape = def(inner).shape as Record<string, z.ZodType>;
     return (field?.fields ?? []).flatMap((sub) =>
-      shape[sub.name] ? constraintProblems(name, `${key}.${sub.name}`, shape[sub.name]!, sub.rule, sub.field?.rule, sub) : [],
+      shape[sub.name]
+        ? constraintProblems(name, `${key}.${sub.name}`, shape[sub.name]!, sub.rule, sub.field?.rule, sub)
+        : [],
     );
   }
   if (!rule) return [`${name}.${key} has no rule, so the CMS checks none of its limits`];
@@ -114,15 +153,20 @@ function constraintProblems(name: string, key: string, schema: z.ZodType, rule: 
   for (const check of checksOf(inner)) {
     const values = breaking(inner, check);
     if (!values) {
-      problems.push(`${name}.${key}: the CMS cannot carry the rule “${check.check}${check.format ? ` ${check.format}` : ''}”: teach schema-fields.ts and this test`);
+      problems.push(
+        `${name}.${key}: the CMS cannot carry the rule “${check.check}${check.format ? ` ${check.format}` : ''}”: teach schema-fields.ts and this test`,
+      );
       continue;
     }
     for (const value of values) {
-      if (inner.safeParse(value).success) problems.push(`${name}.${key}: ${JSON.stringify(value)} was meant to break “${check.check}”`);
-      else if (!ruleProblem(rule, value)) problems.push(`${name}.${key}: the CMS accepts ${JSON.stringify(value)}, which breaks “${check.check}”`);
+      if (inner.safeParse(value).success)
+        problems.push(`${name}.${key}: ${JSON.stringify(value)} was meant to break “${check.check}”`);
+      else if (!ruleProblem(rule, value))
+        problems.push(`${name}.${key}: the CMS accepts ${JSON.stringify(value)}, which breaks “${check.check}”`);
     }
   }
-  if (def(inner).type === 'array') problems.push(...constraintProblems(name, `${key}.*`, def(inner).element as z.ZodType, itemRule));
+  if (def(inner).type === 'array')
+    problems.push(...constraintProblems(name, `${key}.*`, def(inner).element as z.ZodType, itemRule));
   return problems;
 }
 
@@ -134,23 +178,29 @@ function drift(config: { collections: Collection[] }, schemas: SchemaMap): strin
     if (collection.files) for (const file of collection.files) cms.set(file.name, { fields: file.fields, mdx: false });
     else cms.set(collection.name, { fields: collection.fields ?? [], mdx: collection.extension === 'mdx' });
   }
-  for (const name of Object.keys(schemas)) if (!cms.has(name)) problems.push(`collection ${name} is missing from the CMS`);
+  for (const name of Object.keys(schemas))
+    if (!cms.has(name)) problems.push(`collection ${name} is missing from the CMS`);
   for (const [name, { fields, mdx }] of cms) {
     const schema = schemas[name];
     if (!schema) {
       problems.push(`collection ${name} is in the CMS but not in src/content.config.ts`);
       continue;
     }
-    const expected = Object.fromEntries(Object.entries(schema.shape).map(([key, value]) => [key, describeSchema(value)]));
+    const expected = Object.fromEntries(
+      Object.entries(schema.shape).map(([key, value]) => [key, describeSchema(value)]),
+    );
     if (mdx) expected.body = { kind: 'text', required: true };
     const actual = Object.fromEntries(fields.map((field) => [field.name, describeField(field)]));
     for (const key of Object.keys(expected)) {
       if (!(key in actual)) problems.push(`${name}.${key} is missing from the CMS`);
       else if (JSON.stringify(actual[key]) !== JSON.stringify(expected[key])) {
-        problems.push(`${name}.${key} differs: CMS ${JSON.stringify(actual[key])}, schema ${JSON.stringify(expected[key])}`);
+        problems.push(
+          `${name}.${key} differs: CMS ${JSON.stringify(actual[key])}, schema ${JSON.stringify(expected[key])}`,
+        );
       }
     }
-    for (const key of Object.keys(actual)) if (!(key in expected)) problems.push(`${name}.${key} is in the CMS but not in the schema`);
+    for (const key of Object.keys(actual))
+      if (!(key in expected)) problems.push(`${name}.${key} is in the CMS but not in the schema`);
     for (const field of fields) {
       const fieldSchema = schema.shape[field.name] as z.ZodType | undefined;
       if (!fieldSchema) continue;
@@ -185,7 +235,9 @@ describe('the CMS configuration matches the content schemas', () => {
       config.collections.flatMap((c) =>
         c.files
           ? c.files.filter((f) => f.file === file).map((f) => f.name)
-          : path.dirname(file) === c.folder && file.endsWith(`.${c.extension}`) ? [c.name] : [],
+          : path.dirname(file) === c.folder && file.endsWith(`.${c.extension}`)
+            ? [c.name]
+            : [],
       );
     expect(paths.length).toBeGreaterThan(20);
     expect(paths.filter((file) => owners(file).length !== 1)).toEqual([]);
@@ -206,10 +258,18 @@ describe('the CMS configuration matches the content schemas', () => {
   it('refuses 2.5 as a phase number instead of cutting it to 2, and a title of spaces', () => {
     const protocol = config.collections.find((c) => c.name === 'protocol')!;
     expect(protocol.fields!.find((f) => f.name === 'updated')).toMatchObject({
-      widget: 'datetime', format: 'YYYY-MM-DD', time_format: false,
+      widget: 'datetime',
+      format: 'YYYY-MM-DD',
+      time_format: false,
     });
     expect(protocol.fields!.find((f) => f.name === 'number')).toMatchObject({
-      widget: 'hub-number', value_type: 'float', step: 1, min: 1, max: 5, order_among: 'title', order_label: 'protocol phase',
+      widget: 'hub-number',
+      value_type: 'float',
+      step: 1,
+      min: 1,
+      max: 5,
+      order_among: 'title',
+      order_label: 'protocol phase',
     });
     expect(ruleProblem('protocol.number', 2.5)).toBe('Enter the phase number as a whole number from 1 to 5');
     expect(ruleProblem('protocol.number', 6)).toBe('Enter the phase number as a whole number from 1 to 5');
@@ -225,10 +285,13 @@ describe('the consistency check fails when the two drift apart', () => {
     change(copy);
     return drift(copy, schemas);
   };
-  const fieldsOf = (copy: { collections: Collection[] }, name: string) => copy.collections.find((c) => c.name === name)!.fields!;
+  const fieldsOf = (copy: { collections: Collection[] }, name: string) =>
+    copy.collections.find((c) => c.name === name)!.fields!;
 
   it('notices a field missing from the CMS', () => {
-    expect(mutate((c) => fieldsOf(c, 'organisations').splice(1, 1))).toEqual(['organisations.shortName is missing from the CMS']);
+    expect(mutate((c) => fieldsOf(c, 'organisations').splice(1, 1))).toEqual([
+      'organisations.shortName is missing from the CMS',
+    ]);
   });
 
   it('notices a field only the CMS has', () => {
@@ -246,30 +309,53 @@ describe('the consistency check fails when the two drift apart', () => {
   });
 
   it('notices a type or a limit that differs, and a field checked by the wrong rule or none', () => {
-    expect(mutate((c) => { fieldsOf(c, 'protocol').find((f) => f.name === 'number')!.widget = 'string'; })[0]).toMatch(/^protocol\.number differs/);
-    expect(mutate((c) => { fieldsOf(c, 'planning').find((f) => f.name === 'number')!.max = 9; })[0]).toMatch(/^planning\.number differs/);
-    expect(mutate((c) => { fieldsOf(c, 'organisations').find((f) => f.name === 'inboxes')!.field!.rule = 'organisations.name'; })).toContain(
-      'organisations.inboxes.*: the CMS checks it with a different schema (organisations.name)',
-    );
-    expect(mutate((c) => { delete fieldsOf(c, 'guidance').find((f) => f.name === 'title')!.rule; })).toEqual([
-      'guidance.title has no rule, so the CMS checks none of its limits',
-    ]);
+    expect(
+      mutate((c) => {
+        fieldsOf(c, 'protocol').find((f) => f.name === 'number')!.widget = 'string';
+      })[0],
+    ).toMatch(/^protocol\.number differs/);
+    expect(
+      mutate((c) => {
+        fieldsOf(c, 'planning').find((f) => f.name === 'number')!.max = 9;
+      })[0],
+    ).toMatch(/^planning\.number differs/);
+    expect(
+      mutate((c) => {
+        fieldsOf(c, 'organisations').find((f) => f.name === 'inboxes')!.field!.rule = 'organisations.name';
+      }),
+    ).toContain('organisations.inboxes.*: the CMS checks it with a different schema (organisations.name)');
+    expect(
+      mutate((c) => {
+        delete fieldsOf(c, 'guidance').find((f) => f.name === 'title')!.rule;
+      }),
+    ).toEqual(['guidance.title has no rule, so the CMS checks none of its limits']);
   });
 
   it('notices a collection missing from the CMS, and a schema field the CMS does not have', () => {
-    expect(mutate((c) => { c.collections = c.collections.filter((x) => x.name !== 'readiness'); })).toEqual([
-      'collection readiness is missing from the CMS',
-    ]);
+    expect(
+      mutate((c) => {
+        c.collections = c.collections.filter((x) => x.name !== 'readiness');
+      }),
+    ).toEqual(['collection readiness is missing from the CMS']);
     const widened = { ...schemas, organisations: schemas.organisations.extend({ phone: z.string() }) };
     expect(drift(config, widened)).toEqual(['organisations.phone is missing from the CMS']);
   });
 
   it('notices a limit added to a schema the CMS does not check, and a rule it cannot carry', () => {
-    const shorter = { ...schemas, organisations: schemas.organisations.extend({ shortName: z.string().trim().min(1).max(5) }) };
-    expect(drift(config, shorter)).toContain('organisations.shortName: the CMS checks it with a different schema (organisations.shortName)');
-    expect(drift(config, shorter)).toContain('organisations.shortName: the CMS accepts "xxxxxx", which breaks “max_length”');
+    const shorter = {
+      ...schemas,
+      organisations: schemas.organisations.extend({ shortName: z.string().trim().min(1).max(5) }),
+    };
+    expect(drift(config, shorter)).toContain(
+      'organisations.shortName: the CMS checks it with a different schema (organisations.shortName)',
+    );
+    expect(drift(config, shorter)).toContain(
+      'organisations.shortName: the CMS accepts "xxxxxx", which breaks “max_length”',
+    );
     const strange = { ...schemas, guidance: schemas.guidance.extend({ title: z.string().startsWith('A') }) };
-    expect(drift(config, strange)).toContain('guidance.title: the CMS cannot carry the rule “string_format starts_with”: teach schema-fields.ts and this test');
+    expect(drift(config, strange)).toContain(
+      'guidance.title: the CMS cannot carry the rule “string_format starts_with”: teach schema-fields.ts and this test',
+    );
   });
 });
 
@@ -323,7 +409,12 @@ describe('the backend comes from environment variables at build time', () => {
   });
 
   it('edits the branch Netlify is building, unless CMS_BRANCH says otherwise', () => {
-    const netlify = { CONTEXT: 'branch-deploy', REPOSITORY_URL: 'https://github.com/example-org/coaching-hub', BRANCH: 'content-review', HEAD: 'content-review' };
+    const netlify = {
+      CONTEXT: 'branch-deploy',
+      REPOSITORY_URL: 'https://github.com/example-org/coaching-hub',
+      BRANCH: 'content-review',
+      HEAD: 'content-review',
+    };
     expect(buildCmsConfig(netlify).backend.branch).toBe('content-review');
     expect(buildCmsConfig({ ...netlify, CMS_BRANCH: 'main' }).backend.branch).toBe('main');
     expect(buildCmsConfig({ HEAD: 'feature' }).backend.branch).toBe('feature');
@@ -332,7 +423,9 @@ describe('the backend comes from environment variables at build time', () => {
 
   it('points the local backend at DECAP_SERVER_PORT, and can leave it out', () => {
     expect(buildCmsConfig({}).local_backend).toEqual({ url: 'http://localhost:8081/api/v1' });
-    expect(buildCmsConfig({ DECAP_SERVER_PORT: '8090' }).local_backend).toEqual({ url: 'http://localhost:8090/api/v1' });
+    expect(buildCmsConfig({ DECAP_SERVER_PORT: '8090' }).local_backend).toEqual({
+      url: 'http://localhost:8090/api/v1',
+    });
     expect(buildCmsConfig({ CMS_LOCAL_BACKEND: 'false' })).not.toHaveProperty('local_backend');
   });
 });

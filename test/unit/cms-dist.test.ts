@@ -12,7 +12,9 @@ const pkg = async (name: string) => JSON.parse(await readFile(path.join('node_mo
 describe('the prebuilt Decap file', () => {
   it('runs with the React and ReactDOM this project installs (the exact version it checks for)', async () => {
     const code = await readFile(path.join(decapDist, DECAP_ENTRY), 'utf8');
-    const wanted = [...new Set([...code.matchAll(/if\("(\d+\.\d+\.\d+)"!==\w+\)throw Error\(\w\(527/g)].map((m) => m[1]))];
+    const wanted = [
+      ...new Set([...code.matchAll(/if\("(\d+\.\d+\.\d+)"!==\w+\)throw Error\(\w\(527/g)].map((m) => m[1])),
+    ];
     expect(wanted).toHaveLength(1);
     expect((await pkg('react')).version).toBe(wanted[0]);
     expect((await pkg('react-dom')).version).toBe(wanted[0]);
@@ -62,7 +64,13 @@ describe('the prebuilt Decap file', () => {
     const why = PATCHES.map((patch) => patch.why).join(' ');
     const advisories = [
       ...['GHSA-w5p7-h5w8-2hfq', 'GHSA-3ppc-4f35-3m26', 'GHSA-7r86-cg39-jmmj', 'GHSA-23c5-xmqv-rm74'],
-      ...['GHSA-wf6x-7x77-mvgw', 'GHSA-2883-xcg3-v3hh', 'GHSA-5p4m-2wfm-xmqj', 'GHSA-h67p-54hq-rp68', 'GHSA-mh29-5h37-fv8m'],
+      ...[
+        'GHSA-wf6x-7x77-mvgw',
+        'GHSA-2883-xcg3-v3hh',
+        'GHSA-5p4m-2wfm-xmqj',
+        'GHSA-h67p-54hq-rp68',
+        'GHSA-mh29-5h37-fv8m',
+      ],
     ];
     for (const advisory of advisories) expect(why).toContain(advisory);
     // Each patch names the advisories its reason explains.
@@ -72,7 +80,9 @@ describe('the prebuilt Decap file', () => {
   it('stops with one sentence when a patch no longer matches', async () => {
     PATCHES.push({ ...PATCHES[0]!, find: 'text that is not in the file' });
     try {
-      await expect(shippedFile(DECAP_ENTRY)).rejects.toThrow(/^decap-cms-app has changed: a patch for decap-cms-app\.js matched 0 times instead of once\./);
+      await expect(shippedFile(DECAP_ENTRY)).rejects.toThrow(
+        /^decap-cms-app has changed: a patch for decap-cms-app\.js matched 0 times instead of once\./,
+      );
     } finally {
       PATCHES.pop();
     }
@@ -82,8 +92,12 @@ describe('the prebuilt Decap file', () => {
 describe('the patched trim behaves as trim@0.0.3 does, in linear time', () => {
   it('removes the same whitespace, and a long run of spaces takes no time', async () => {
     const shipped = (await shippedFile(DECAP_ENTRY)).toString('utf8');
-    const body = shipped.match(/\d+:\(e,t\)=>\{(\(t=e\.exports=function\(e\)\{return e\.trim\(\)\}\)[^}]*\}[^}]*\})\}/)![1]!;
-    const module = { exports: {} as ((s: string) => string) & { left: (s: string) => string; right: (s: string) => string } };
+    const body = shipped.match(
+      /\d+:\(e,t\)=>\{(\(t=e\.exports=function\(e\)\{return e\.trim\(\)\}\)[^}]*\}[^}]*\})\}/,
+    )![1]!;
+    const module = {
+      exports: {} as ((s: string) => string) & { left: (s: string) => string; right: (s: string) => string },
+    };
     new Function('e', 't', body)(module, module.exports);
     const trim = module.exports;
     expect(trim('  \t a b \n')).toBe('a b');

@@ -90,8 +90,13 @@ describe('saving a changed entry rewrites only what changed', () => {
     data.questions!.jobTitle = { ...data.questions!.jobTitle, hint: 'As it is on your contract' };
     const saved = ymlFormat.toFile(data, fieldOrder('content/forms/coach-eoi.yml'));
     expect(saved.split('\n').length).toBe(text.split('\n').length + 1);
-    expect(parse(saved).questions.jobTitle).toEqual({ ...parse(text).questions.jobTitle, hint: 'As it is on your contract' });
-    expect(saved).toContain('      tooLong: Your job title must be {max} characters or fewer\n    hint: As it is on your contract\n  employer:\n');
+    expect(parse(saved).questions.jobTitle).toEqual({
+      ...parse(text).questions.jobTitle,
+      hint: 'As it is on your contract',
+    });
+    expect(saved).toContain(
+      '      tooLong: Your job title must be {max} characters or fewer\n    hint: As it is on your contract\n  employer:\n',
+    );
     const again = ymlFormat.fromFile(saved) as Record<string, Record<string, Record<string, unknown>>>;
     delete again.questions!.jobTitle!.hint;
     expect(ymlFormat.toFile(again, fieldOrder('content/forms/coach-eoi.yml'))).toBe(text);
@@ -111,7 +116,9 @@ describe('saving a changed entry rewrites only what changed', () => {
       { inboxes: ['wd-eastbridge@example.org'], shortName: 'Eastbridge', name: 'Eastbridge District Council' },
       ['name', 'shortName', 'inboxes'],
     );
-    expect(saved).toBe('name: Eastbridge District Council\nshortName: Eastbridge\ninboxes:\n  - wd-eastbridge@example.org\n');
+    expect(saved).toBe(
+      'name: Eastbridge District Council\nshortName: Eastbridge\ninboxes:\n  - wd-eastbridge@example.org\n',
+    );
     expect(saved).not.toContain(SOURCE);
   });
 
@@ -120,7 +127,9 @@ describe('saving a changed entry rewrites only what changed', () => {
       { title: 'Glossary', description: 'Words the scheme uses.', updated: '2026-12-01', body: 'Coaching means this.' },
       ['title', 'description', 'updated', 'body'],
     );
-    expect(saved).toBe('---\ntitle: Glossary\ndescription: Words the scheme uses.\nupdated: 2026-12-01\n---\n\nCoaching means this.\n');
+    expect(saved).toBe(
+      '---\ntitle: Glossary\ndescription: Words the scheme uses.\nupdated: 2026-12-01\n---\n\nCoaching means this.\n',
+    );
   });
 });
 
@@ -135,7 +144,9 @@ describe('page text that would break the build cannot be saved', () => {
   });
 
   it('accepts braces and tags inside code, and links in angle brackets', () => {
-    expect(mdxBodyProblems('Type `{name}` or `<b>`.\n\n```\n{ "a": 1 } <x>\n```\n\nSee <https://example.org>.\n')).toEqual([]);
+    expect(
+      mdxBodyProblems('Type `{name}` or `<b>`.\n\n```\n{ "a": 1 } <x>\n```\n\nSee <https://example.org>.\n'),
+    ).toEqual([]);
   });
 });
 
@@ -162,7 +173,11 @@ describe('the preview renders callouts, not JSX', () => {
   it('splits page text into Markdown and callouts, in order', () => {
     expect(splitCallouts(fixture('page.mdx').split('---\n')[2]!)).toEqual([
       { kind: 'markdown', text: '\nCoaching helps people find their own answers. This sentence will change.\n\n' },
-      { kind: 'callout', title: 'Your notes stay with you', body: 'The coaching record never sends your notes to the scheme.' },
+      {
+        kind: 'callout',
+        title: 'Your notes stay with you',
+        body: 'The coaching record never sends your notes to the scheme.',
+      },
       { kind: 'markdown', text: '\n\n## After the coaching\n\nWrite to the [team](/about/) when the coaching ends.\n' },
     ]);
   });

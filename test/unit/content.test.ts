@@ -56,9 +56,7 @@ function headingIds(body: string): string[] {
   const slugger = new GithubSlugger();
   const withoutCode = body.replace(/```[\s\S]*?```/g, '');
   return [...withoutCode.matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)].map((heading) => {
-    const text = heading[1]
-      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/[*_`]/g, '');
+    const text = heading[1].replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '');
     return slugger.slug(text);
   });
 }
@@ -70,10 +68,12 @@ const readiness = filesIn('readiness', '.yml').map((path) => readYaml(readinessQ
 const organisations = filesIn('organisations', '.yml').map((path) => readYaml(organisationSchema, path));
 const formFile = (id: (typeof formIds)[number]) => fileCollections[formCollections[id]];
 const forms = formIds.map((id) => readYaml(formFile(id).schema, join(CONTENT, formFile(id).file)));
-const list = <S extends z.ZodType>(schema: S, name: string) => readYaml(schema, join(CONTENT, 'lists', `${name}.yml`)).data;
+const list = <S extends z.ZodType>(schema: S, name: string) =>
+  readYaml(schema, join(CONTENT, 'lists', `${name}.yml`)).data;
 const settings = readYaml(siteSettingsSchema, join(CONTENT, 'settings', 'site.yml')).data;
 
-const numbers = (entries: { data: { number: number } }[]) => entries.map((entry) => entry.data.number).sort((a, b) => a - b);
+const numbers = (entries: { data: { number: number } }[]) =>
+  entries.map((entry) => entry.data.number).sort((a, b) => a - b);
 
 describe('the guidance a reader can follow', () => {
   it('has five protocol phases, numbered 1 to 5 with none missing or repeated', () => {
@@ -98,7 +98,9 @@ describe('the guidance a reader can follow', () => {
 
   it('asks about government funding in step 7 in UK terms, with no US fund named', () => {
     const funding = planning.find((step) => step.data.number === 7);
-    expect(funding?.data.questions[0]).toBe('Can government funding for social work training and development be used to help pay for putting coaching in place?');
+    expect(funding?.data.questions[0]).toBe(
+      'Can government funding for social work training and development be used to help pay for putting coaching in place?',
+    );
     expect(JSON.stringify(funding)).not.toMatch(/Title IV|county/i);
   });
 
@@ -142,14 +144,16 @@ describe('the lists the forms offer', () => {
       'Keep your notes locked away',
       'Work within your competence',
       '24 hours',
-    ]) has(terms.coach, phrase);
+    ])
+      has(terms.coach, phrase);
     for (const phrase of [
       'Carry out the actions you agree',
       'Tell your coach if the coaching is not working',
       'choices and decisions you make at work stay yours',
       'Be open-minded and honest',
       '24 hours',
-    ]) has(terms.coachee, phrase);
+    ])
+      has(terms.coachee, phrase);
     for (const phrase of [
       'benefits of coaching',
       'Support them to attend their coaching sessions',
@@ -157,11 +161,18 @@ describe('the lists the forms offer', () => {
       'in supervision, what they are learning',
       'Respect the confidentiality',
       'does not replace supervision',
-    ]) has(terms.lineManager, phrase);
+    ])
+      has(terms.lineManager, phrase);
     // The exceptions are introduced as exceptions, not listed as if they were terms.
     expect(terms.exceptionsIntro).toContain('There are exceptions to this');
     expect(terms.confidentialityExceptions).toHaveLength(5);
-    expect([terms.confidentialityHeading, terms.coachHeading, terms.coacheeHeading, terms.lineManagerHeading, terms.arrangementsHeading]).toEqual([
+    expect([
+      terms.confidentialityHeading,
+      terms.coachHeading,
+      terms.coacheeHeading,
+      terms.lineManagerHeading,
+      terms.arrangementsHeading,
+    ]).toEqual([
       'Confidentiality',
       'What the coach commits to',
       'What the coachee commits to',
@@ -232,7 +243,11 @@ describe('links inside the content', () => {
   });
 
   it('derives heading anchors the way Astro does', () => {
-    expect(headingIds('## Coaching is, and coaching is not\n\n### Benefits for the coach’s team\n\n## Chemistry meeting\n## Chemistry meeting')).toEqual([
+    expect(
+      headingIds(
+        '## Coaching is, and coaching is not\n\n### Benefits for the coach’s team\n\n## Chemistry meeting\n## Chemistry meeting',
+      ),
+    ).toEqual([
       'coaching-is-and-coaching-is-not',
       'benefits-for-the-coachs-team',
       'chemistry-meeting',
@@ -242,9 +257,17 @@ describe('links inside the content', () => {
 });
 
 describe('content safe to publish', () => {
-  const everyFile = ['guidance', 'protocol', 'planning', 'readiness', 'organisations', 'forms', 'lists', 'settings', 'pages'].flatMap(
-    (folder) => [...filesIn(folder, '.mdx'), ...filesIn(folder, '.yml')],
-  );
+  const everyFile = [
+    'guidance',
+    'protocol',
+    'planning',
+    'readiness',
+    'organisations',
+    'forms',
+    'lists',
+    'settings',
+    'pages',
+  ].flatMap((folder) => [...filesIn(folder, '.mdx'), ...filesIn(folder, '.yml')]);
 
   // Real people and bodies from the source documents, kept as SHA-256 digests of their lower-case
   // words (one word or two in a row) so that this test does not itself publish the names it guards

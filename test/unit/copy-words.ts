@@ -9,4 +9,5 @@ export const LEFTOVERS: [string, RegExp][] = [
 ];
 
 /** Every leftover in a text, named, so a failure says what to fix. */
-export const leftoversIn = (text: string) => LEFTOVERS.filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
+export const leftoversIn = (text: string) =>
+  LEFTOVERS.filter(([, pattern]) => pattern.test(text)).map(([name]) => name);

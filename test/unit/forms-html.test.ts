@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadRefusals } from '../../functions/content.ts';
 import { FIXTURE_CONTENT, fixtureContent } from './intake-support.ts';
-import { coachEoi, coacheeApplication, coachingAgreement, forms, type FormContent } from '../../functions/forms/index.ts';
+import {
+  coachEoi,
+  coacheeApplication,
+  coachingAgreement,
+  forms,
+  type FormContent,
+} from '../../functions/forms/index.ts';
 import {
   renderAnswerRows,
   renderConfirmPage,
@@ -21,10 +27,15 @@ const hostile: Record<string, unknown> = JSON.parse(fixture('hostile-values.json
 const formPage = fixture('form-page.html');
 
 /** Every tag name the markup opens, to prove no value smuggled in an element of its own. */
-const openedTags = (html: string) => new Set([...html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)/g)].map((m) => m[1]!.toLowerCase()));
+const openedTags = (html: string) =>
+  new Set([...html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)/g)].map((m) => m[1]!.toLowerCase()));
 /** Every attribute name used, to prove no value smuggled in an event handler. */
 const attributeNames = (html: string) =>
-  new Set([...html.matchAll(/<[a-zA-Z][^>]*>/g)].flatMap((tag) => [...tag[0].replace(/"[^"]*"/g, '""').matchAll(/\s([a-zA-Z-:]+)(?==|[\s>])/g)].map((m) => m[1]!)));
+  new Set(
+    [...html.matchAll(/<[a-zA-Z][^>]*>/g)].flatMap((tag) =>
+      [...tag[0].replace(/"[^"]*"/g, '""').matchAll(/\s([a-zA-Z-:]+)(?==|[\s>])/g)].map((m) => m[1]!),
+    ),
+  );
 
 describe('a form page rendered for someone who typed hostile values', () => {
   const html = renderForm({ definition: coachEoi, content, values: hostile, errors: [] });
@@ -37,22 +48,34 @@ describe('a form page rendered for someone who typed hostile values', () => {
     expect([...attributeNames(html)].filter((name) => name.startsWith('on'))).toEqual([]);
     expect(html).toContain('value="&quot;&gt;&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;"');
     expect(html).toContain('value="&#39; onmouseover=&#39;alert(1)"');
-    expect(html).toContain('Line one\n&lt;/textarea&gt;&lt;script&gt;alert(&#39;experience&#39;)&lt;/script&gt;</textarea>');
+    expect(html).toContain(
+      'Line one\n&lt;/textarea&gt;&lt;script&gt;alert(&#39;experience&#39;)&lt;/script&gt;</textarea>',
+    );
     expect(html).toContain('<option value="quote-trust" selected>&quot;Quote&quot; &amp; &lt;Angle&gt; Trust</option>');
   });
 
   it('keeps what was chosen: select, radios, checkboxes and agreement boxes', () => {
-    expect(html).toMatch(/<input class="choice__input" id="f-accreditation-2" name="accreditation" type="radio" value="no" checked>/);
-    expect(html).toMatch(/<input class="choice__input" id="f-accreditation" name="accreditation" type="radio" value="yes">/);
+    expect(html).toMatch(
+      /<input class="choice__input" id="f-accreditation-2" name="accreditation" type="radio" value="no" checked>/,
+    );
+    expect(html).toMatch(
+      /<input class="choice__input" id="f-accreditation" name="accreditation" type="radio" value="yes">/,
+    );
     expect(html).toMatch(/id="f-areas" name="areas" type="checkbox" value="Managing change" checked>/);
     expect(html).toMatch(/id="f-areas-2" name="areas" type="checkbox" value="Team development">/);
-    expect(html).toMatch(/id="f-areas-3" name="areas" type="checkbox" value="&lt;b&gt;Bold&lt;\/b&gt; &amp; brave" checked>/);
+    expect(html).toMatch(
+      /id="f-areas-3" name="areas" type="checkbox" value="&lt;b&gt;Bold&lt;\/b&gt; &amp; brave" checked>/,
+    );
     expect(html).toMatch(/id="f-agreeExpectations" name="agreeExpectations" type="checkbox" value="yes" checked>/);
-    expect(html).toMatch(/id="f-acknowledgeResearch" name="acknowledgeResearch" type="checkbox" value="yes" aria-describedby="f-acknowledgeResearch-hint">/);
+    expect(html).toMatch(
+      /id="f-acknowledgeResearch" name="acknowledgeResearch" type="checkbox" value="yes" aria-describedby="f-acknowledgeResearch-hint">/,
+    );
   });
 
   it('carries the fill-time and honeypot fields, escaped', () => {
-    expect(html).toContain('<input type="hidden" name="_started" value="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" data-started>');
+    expect(html).toContain(
+      '<input type="hidden" name="_started" value="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" data-started>',
+    );
     expect(html).toContain(
       '<div class="honeypot" aria-hidden="true"><label for="website">Leave this field empty</label><input type="text" id="website" name="website" tabindex="-1" autocomplete="off"></div>',
     );
@@ -72,21 +95,29 @@ describe('every form renders every field accessibly', () => {
     const html = renderForm({ definition, content });
 
     it(`${definition.id}: posts to its endpoint without the browser's own validation`, () => {
-      expect(html).toMatch(new RegExp(`^<form class="form" method="post" action="/api/forms/${definition.id}" novalidate data-form="${definition.id}">`));
+      expect(html).toMatch(
+        new RegExp(
+          `^<form class="form" method="post" action="/api/forms/${definition.id}" novalidate data-form="${definition.id}">`,
+        ),
+      );
       expect(html).toContain('<button type="submit" class="button" data-submit>Send</button>');
     });
 
     it(`${definition.id}: labels every control, groups choices in a fieldset with a legend`, () => {
       for (const field of fields) {
         if (field.kind === 'radios' || field.kind === 'checkboxes') {
-          expect(html, field.name).toMatch(new RegExp(`<fieldset[^>]*><legend class="legend">${escapeRe(field.label)}`));
+          expect(html, field.name).toMatch(
+            new RegExp(`<fieldset[^>]*><legend class="legend">${escapeRe(field.label)}`),
+          );
           expect(html, field.name).toContain(`id="f-${field.name}" name="${field.name}"`);
         } else {
           expect(html, field.name).toContain(`for="f-${field.name}"`);
           expect(html, field.name).toContain(`id="f-${field.name}"`);
         }
-        if (field.autocomplete) expect(html, field.name).toMatch(new RegExp(`id="f-${field.name}"[^>]*autocomplete="${field.autocomplete}"`));
-        if (field.optional) expect(html, field.name).toContain(`${escapeHtmlText(field.label)} <span class="optional">(optional)</span>`);
+        if (field.autocomplete)
+          expect(html, field.name).toMatch(new RegExp(`id="f-${field.name}"[^>]*autocomplete="${field.autocomplete}"`));
+        if (field.optional)
+          expect(html, field.name).toContain(`${escapeHtmlText(field.label)} <span class="optional">(optional)</span>`);
       }
     });
 
@@ -115,7 +146,11 @@ describe('every form renders every field accessibly', () => {
     for (const definition of Object.values(forms)) {
       expect(renderForm({ definition, content }), definition.id).not.toMatch(/type="date"/);
     }
-    const html = renderForm({ definition: coachingAgreement, content, values: { agreementDate: '2026-11-06', expectedEndDate: '31/3/' } });
+    const html = renderForm({
+      definition: coachingAgreement,
+      content,
+      values: { agreementDate: '2026-11-06', expectedEndDate: '31/3/' },
+    });
     expect(regionOf(html, 'agreementDate')).toBe(
       '<fieldset class="fieldset" role="group" aria-describedby="f-agreementDate-hint"><legend class="legend">Date of the agreement</legend>' +
         '<div class="hint" id="f-agreementDate-hint">The day you agreed it, usually at your first meeting. For example, 26 11 2026</div>' +
@@ -126,8 +161,12 @@ describe('every form renders every field accessibly', () => {
         '</div></fieldset>',
     );
     // What was typed comes back in its boxes, even when incomplete.
-    expect(regionOf(html, 'expectedEndDate')).toContain('name="expectedEndDate-day" type="text" inputmode="numeric" value="31"');
-    expect(regionOf(html, 'expectedEndDate')).toContain('name="expectedEndDate-month" type="text" inputmode="numeric" value="3"');
+    expect(regionOf(html, 'expectedEndDate')).toContain(
+      'name="expectedEndDate-day" type="text" inputmode="numeric" value="31"',
+    );
+    expect(regionOf(html, 'expectedEndDate')).toContain(
+      'name="expectedEndDate-month" type="text" inputmode="numeric" value="3"',
+    );
     expect(regionOf(html, 'expectedEndDate')).toMatch(/name="expectedEndDate-year" type="text" inputmode="numeric">/);
   });
 });
@@ -163,7 +202,9 @@ describe('errors: the summary and the inline messages', () => {
 
   it('links radios to their first option, which carries the field id', () => {
     const html = renderForm({ definition: coacheeApplication, content, errors });
-    expect(html).toMatch(/<input class="choice__input" id="f-identifiedInSupervision" name="identifiedInSupervision" type="radio" value="yes">/);
+    expect(html).toMatch(
+      /<input class="choice__input" id="f-identifiedInSupervision" name="identifiedInSupervision" type="radio" value="yes">/,
+    );
   });
 
   it('shows a form-wide problem as text without a link, and escapes every message', () => {
@@ -184,13 +225,17 @@ describe('errors: the summary and the inline messages', () => {
         '<p class="error-message" id="f-managerEmail-error"><span class="visually-hidden">Error:</span> Enter your line manager’s email address</p>' +
         '<input id="f-managerEmail" name="managerEmail" aria-describedby="f-managerEmail-hint f-managerEmail-error" class="input input--error input--long" type="email" spellcheck="false" value="me@"></div>',
     );
-    expect(html).toContain('<p class="error-message" id="f-name-error"><span class="visually-hidden">Error:</span> Enter your full name</p>');
+    expect(html).toContain(
+      '<p class="error-message" id="f-name-error"><span class="visually-hidden">Error:</span> Enter your full name</p>',
+    );
     expect(html).not.toContain('A second message for the same field');
   });
 
   it('links a fieldset to its error so the legend and message are read together', () => {
     const html = renderForm({ definition: coacheeApplication, content, errors });
-    expect(html).toContain('<fieldset class="fieldset" aria-describedby="f-identifiedInSupervision-error"><legend class="legend">');
+    expect(html).toContain(
+      '<fieldset class="fieldset" aria-describedby="f-identifiedInSupervision-error"><legend class="legend">',
+    );
   });
 });
 
@@ -249,7 +294,11 @@ describe('answers on "Check your answers" and the confirm page', () => {
 
 describe('the sent page', () => {
   it('fills in the reference', () => {
-    const html = renderSentPage(fixture('sent-page.html'), { reference: 'EOI-7KQ3-M9TX', definition: coachEoi, content });
+    const html = renderSentPage(fixture('sent-page.html'), {
+      reference: 'EOI-7KQ3-M9TX',
+      definition: coachEoi,
+      content,
+    });
     expect(html).toContain(
       '<div class="panel__body" data-reference-root>Your reference is<br><strong class="reference" data-reference>EOI-7KQ3-M9TX</strong></div>',
     );
@@ -258,8 +307,14 @@ describe('the sent page', () => {
 
   it('sent page: says plainly which email could not be sent, in the words from content', async () => {
     const loaded = await fixtureContent('coachee-application');
-    const template = '<main><div data-reference-root></div><div data-email-root><p>We are sending you a confirmation email</p></div></main>';
-    const both = renderSentPage(template, { reference: 'APP-7KQ3-M9TX', definition: coacheeApplication, content: loaded, held: ['receipt', 'request'] });
+    const template =
+      '<main><div data-reference-root></div><div data-email-root><p>We are sending you a confirmation email</p></div></main>';
+    const both = renderSentPage(template, {
+      reference: 'APP-7KQ3-M9TX',
+      definition: coacheeApplication,
+      content: loaded,
+      held: ['receipt', 'request'],
+    });
     expect(both).not.toContain('We are sending you a confirmation email');
     expect(both).toContain(`<p>${loaded.settings.receiptNotSent}</p><p>${loaded.settings.requestNotSent}</p>`);
     expect(loaded.settings.receiptNotSent).toContain('We could not send you a confirmation email');
@@ -269,7 +324,11 @@ describe('the sent page', () => {
   });
 
   it('escapes whatever it is given', () => {
-    const html = renderSentPage(fixture('sent-page.html'), { reference: '<script>x</script>', definition: coachEoi, content });
+    const html = renderSentPage(fixture('sent-page.html'), {
+      reference: '<script>x</script>',
+      definition: coachEoi,
+      content,
+    });
     expect(html).toContain('&lt;script&gt;x&lt;/script&gt;');
     expect(openedTags(html)).not.toContain('script');
   });
@@ -292,7 +351,9 @@ describe('the confirm page in each state', () => {
     const html = renderConfirmPage(template, ready);
     expect(html).toContain('<title>Confirm the coaching application – Coaching Scheme Hub</title>');
     expect(html).toContain('<h1 class="heading-l">Confirm the coaching application</h1>');
-    expect(html).toContain('<p>Sam &lt;Smith&gt; has named you as the manager on this coaching application. Read it, then type your name to confirm it.</p>');
+    expect(html).toContain(
+      '<p>Sam &lt;Smith&gt; has named you as the manager on this coaching application. Read it, then type your name to confirm it.</p>',
+    );
     expect(html).toContain('<p>Reference: <strong class="reference">APP-7KQ3-M9TX</strong></p>');
     expect(html).toContain('<dd class="summary-list__value">Sam &lt;Smith&gt;</dd>');
     expect(html).toContain('<form class="form" method="post" action="/confirm/tok_123/" novalidate>');
@@ -310,7 +371,9 @@ describe('the confirm page in each state', () => {
     });
     expect(html).toContain('<title>Error: Confirm the coaching application – Coaching Scheme Hub</title>');
     expect(html).toContain('<li><a href="#f-name">Enter your full name to confirm</a></li>');
-    expect(html).toContain('<p class="error-message" id="f-name-error"><span class="visually-hidden">Error:</span> Enter your full name to confirm</p>');
+    expect(html).toContain(
+      '<p class="error-message" id="f-name-error"><span class="visually-hidden">Error:</span> Enter your full name to confirm</p>',
+    );
     expect(html).toContain('value="&quot;&gt;&lt;script&gt;"');
     expect(html).toContain('aria-describedby="f-name-hint f-name-error"');
   });
@@ -337,5 +400,10 @@ function escapeRe(text: string) {
   return escapeHtmlText(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 function escapeHtmlText(text: string) {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }

@@ -77,7 +77,10 @@ export function mountPage({ summary = '' }: { summary?: string } = {}): HTMLForm
     `<div data-error-summary-root>${summary}</div><div data-check-error-root></div>` +
     '<h1 tabindex="-1" data-page-heading data-check-title="Check your answers before sending">Test form</h1>' +
     '<div data-form-step><div data-saved-note hidden></div>' +
-    renderForm({ definition: DEFINITION, content: { words: { send: 'Send', honeypot: 'Leave this field empty' } } as unknown as FormContent }) +
+    renderForm({
+      definition: DEFINITION,
+      content: { words: { send: 'Send', honeypot: 'Leave this field empty' } } as unknown as FormContent,
+    }) +
     '</div><div data-check-step hidden><div data-check-answers></div><button type="button" data-send>Send</button></div>' +
     '<div aria-live="polite" data-announcer></div>' +
     `<script type="application/json" id="form-data">${JSON.stringify({ formId: 'coach-eoi', content: {}, messages: WORDS })}</script>`;

@@ -10,11 +10,24 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 describe('the local servers’ function gate', () => {
   it('knows every function path from netlify/functions, and leaves static pages alone', () => {
     const routes = functionRoutes(root);
-    for (const url of ['/api/forms/coach-eoi', '/api/forms/nope/', '/confirm/abc/', '/api/health', '/coaching-agreement/sent/AGR-AAAA-BBBB/']) {
+    for (const url of [
+      '/api/forms/coach-eoi',
+      '/api/forms/nope/',
+      '/confirm/abc/',
+      '/api/health',
+      '/coaching-agreement/sent/AGR-AAAA-BBBB/',
+    ]) {
       expect(isFunctionCall(routes, url), url).toBe(true);
     }
     // The templates the functions fetch while they run must never wait for the gate.
-    for (const url of ['/confirm/', '/become-a-coach/', '/become-a-coach/sent/', '/form-not-sent/', '/404.html', '/styles/site.css']) {
+    for (const url of [
+      '/confirm/',
+      '/become-a-coach/',
+      '/become-a-coach/sent/',
+      '/form-not-sent/',
+      '/404.html',
+      '/styles/site.css',
+    ]) {
       expect(isFunctionCall(routes, url), url).toBe(false);
     }
   });

@@ -29,7 +29,24 @@ const HOSTILE_TEXT = {
 };
 
 /** What the applicant typed, in fragments: none may reach a typed address. */
-const TYPED_FRAGMENTS = ['Jordan', 'Lee', 'Social worker', 'Bcc', 'Adults', 'gnidraugefas', 'img', 'onerror', 'quotes', 'evil', 'ayp', 'Priya', 'Shah', 'Confirm here', 'invisible', 'Eastmere'];
+const TYPED_FRAGMENTS = [
+  'Jordan',
+  'Lee',
+  'Social worker',
+  'Bcc',
+  'Adults',
+  'gnidraugefas',
+  'img',
+  'onerror',
+  'quotes',
+  'evil',
+  'ayp',
+  'Priya',
+  'Shah',
+  'Confirm here',
+  'invisible',
+  'Eastmere',
+];
 
 /** Fixed random bytes: the same reference and link every run. */
 const counting = () => {
@@ -39,16 +56,21 @@ const counting = () => {
 
 async function sendApplication(extra: Record<string, unknown> = {}) {
   const harness = testDeps({ random: counting() });
-  const response = await handleFormPost(post('coachee-application', { ...valid('coachee-application'), ...HOSTILE_TEXT, ...extra }), harness.deps, 'a');
+  const response = await handleFormPost(
+    post('coachee-application', { ...valid('coachee-application'), ...HOSTILE_TEXT, ...extra }),
+    harness.deps,
+    'a',
+  );
   expect(response.status).toBe(201);
   await harness.settle();
   return harness;
 }
 
 /** Every web address or link target in an email, in its text and its HTML. */
-const linksIn = (email: OutgoingEmail) => [
-  ...`${email.text}\n${email.html}`.matchAll(/(?:https?:|www\.|href=")[^\s"<]*/gi),
-].map((match) => match[0].replace(/^href="/, ''));
+const linksIn = (email: OutgoingEmail) =>
+  [...`${email.text}\n${email.html}`.matchAll(/(?:https?:|www\.|href=")[^\s"<]*/gi)].map((match) =>
+    match[0].replace(/^href="/, ''),
+  );
 
 function expectNothingTyped(email: OutgoingEmail, fragments = TYPED_FRAGMENTS) {
   for (const typed of fragments) {
@@ -66,7 +88,11 @@ describe('emails for a coaching application with hostile free text', () => {
       'REF/submitted/wd-northfield@example.org',
       'REF/submitted',
     ]);
-    expect(mailer.calls.map((call) => call.emails.map((email) => Boolean(email.attachments)))).toEqual([[true], [true], [false, false]]);
+    expect(mailer.calls.map((call) => call.emails.map((email) => Boolean(email.attachments)))).toEqual([
+      [true],
+      [true],
+      [false, false],
+    ]);
     expect(mailer.emails.map((email) => [email.to, email.key.replace(/^APP-[^/]+/, 'REF')])).toEqual([
       ['wd-eastmere-children@example.org', 'REF/submitted/wd-eastmere-children@example.org'],
       ['WD-Northfield@example.org', 'REF/submitted/wd-northfield@example.org'],
@@ -97,7 +123,10 @@ describe('emails for a coaching application with hostile free text', () => {
     await expect(receipt.text).toMatchFileSnapshot('../fixtures/intake/emails/application-receipt.txt');
     expect(receipt.subject).toMatch(/^We have received your coaching application: APP-\w{4}-\w{4}$/);
     await expect(receipt.html).toMatchFileSnapshot('../fixtures/intake/emails/application-receipt.html');
-    expect([receipt.replyTo, receipt.from]).toEqual(['coaching@example.org', 'Coaching Scheme Hub <no-reply@example.org>']);
+    expect([receipt.replyTo, receipt.from]).toEqual([
+      'coaching@example.org',
+      'Coaching Scheme Hub <no-reply@example.org>',
+    ]);
   });
 
   it('to the manager: the scheme, the kind of form, the reference and the single-use link, nothing typed', async () => {
@@ -106,7 +135,9 @@ describe('emails for a coaching application with hostile free text', () => {
     const reference = (await store.list('submissions/'))[0]!.split('/')[1]!;
     expectNothingTyped(request);
     expect(request.subject).toBe(`Please confirm a coaching application: ${reference}`);
-    expect(request.text).toContain('You have been named as the line manager on a coaching application sent through Coaching Scheme Hub.');
+    expect(request.text).toContain(
+      'You have been named as the line manager on a coaching application sent through Coaching Scheme Hub.',
+    );
     expect(request.text).toContain(`Reference: ${reference}`);
     expect(request.text).toContain('expires on 10 December 2026');
     const links = linksIn(request);
@@ -120,7 +151,10 @@ describe('emails for a coaching application with hostile free text', () => {
   });
 
   it('no subject of any email carries a line break, so no header can be added', async () => {
-    const { mailer } = await sendApplication({ organisation: 'other', organisationOther: 'Hillside Trust\r\nBcc: all' });
+    const { mailer } = await sendApplication({
+      organisation: 'other',
+      organisationOther: 'Hillside Trust\r\nBcc: all',
+    });
     for (const email of mailer.emails) expect(email.subject).not.toMatch(/[\r\n]/);
     expect(mailer.emails[0]!.subject).toMatch(/– Hillside Trust Bcc: all$/);
   });
@@ -141,7 +175,9 @@ describe('emails for a coaching application with hostile free text', () => {
       );
     const refused = await confirm('Priya <b>Shah</b>');
     expect(refused.status).toBe(422);
-    expect(await refused.text()).toContain('Your name must only include letters, spaces, hyphens, apostrophes and full stops');
+    expect(await refused.text()).toContain(
+      'Your name must only include letters, spaces, hyphens, apostrophes and full stops',
+    );
     const link2 = await confirm('Priya www.evil.example');
     expect(await link2.text()).toContain('Your name must not include a web address or an email address');
     const response = await confirm('Priya O’Shah-Ní');
@@ -149,7 +185,10 @@ describe('emails for a coaching application with hostile free text', () => {
     await harness.settle();
     const followUp = { emails: mailer.calls.slice(3).flatMap((call) => call.emails) };
     expect(mailer.calls.slice(3).map((call) => call.idempotencyKey)).toEqual(followUp.emails.map((email) => email.key));
-    expect(followUp.emails.map((email) => email.to)).toEqual(['wd-eastmere-children@example.org', 'WD-Northfield@example.org']);
+    expect(followUp.emails.map((email) => email.to)).toEqual([
+      'wd-eastmere-children@example.org',
+      'WD-Northfield@example.org',
+    ]);
     const reference = (await store.list('submissions/'))[0]!.split('/')[1]!;
     expect(followUp.emails[0]!.subject).toBe(`Confirmed: Coaching application ${reference} – Eastmere`);
     await expect(followUp.emails[0]!.text).toMatchFileSnapshot('../fixtures/intake/emails/application-confirmed.txt');
@@ -160,15 +199,31 @@ describe('emails for a coaching application with hostile free text', () => {
 
 describe('names that would carry a link or markup into an email', () => {
   it.each([
-    ['name', 'Jordan <script>alert(1)</script> Lee', 'Your full name must only include letters, spaces, hyphens, apostrophes and full stops'],
+    [
+      'name',
+      'Jordan <script>alert(1)</script> Lee',
+      'Your full name must only include letters, spaces, hyphens, apostrophes and full stops',
+    ],
     ['name', 'Jordan https://evil.example', 'Your full name must not include a web address or an email address'],
     ['name', 'Win a prize at evil.example', 'Your full name must not include a web address or an email address'],
-    ['managerName', 'Priya ｗｗｗ．evil．example', 'Your line manager’s name must not include a web address or an email address'],
-    ['managerName', 'Priya\u200F Shah', 'Your line manager’s name must only include letters, spaces, hyphens, apostrophes and full stops'],
+    [
+      'managerName',
+      'Priya ｗｗｗ．evil．example',
+      'Your line manager’s name must not include a web address or an email address',
+    ],
+    [
+      'managerName',
+      'Priya\u200F Shah',
+      'Your line manager’s name must only include letters, spaces, hyphens, apostrophes and full stops',
+    ],
     ['managerName', 'Priya＠evil', 'Your line manager’s name must not include a web address or an email address'],
   ])('%s %j is refused with a clear message and nothing is sent', async (field, value, message) => {
     const harness = testDeps({ random: counting() });
-    const response = await handleFormPost(post('coachee-application', { ...valid('coachee-application'), [field]: value }), harness.deps, 'a');
+    const response = await handleFormPost(
+      post('coachee-application', { ...valid('coachee-application'), [field]: value }),
+      harness.deps,
+      'a',
+    );
     expect(response.status).toBe(422);
     expect(await response.json()).toEqual({ errors: [{ field, message }] });
     expect(harness.mailer.calls).toEqual([]);
@@ -188,10 +243,23 @@ describe('emails for a coaching agreement', () => {
     await harness.settle();
     const emails = harness.mailer.emails;
     const request = emails.find((email) => email.to === 'alex.morgan@example.org')!;
-    expectNothingTyped(request, ['Jordan', 'Lee', 'Alex', 'Morgan', 'evil', 'Nothing', 'Lead case', 'Eastmere', 'Northfield']);
+    expectNothingTyped(request, [
+      'Jordan',
+      'Lee',
+      'Alex',
+      'Morgan',
+      'evil',
+      'Nothing',
+      'Lead case',
+      'Eastmere',
+      'Northfield',
+    ]);
     expect(request.subject).toMatch(/^Please confirm a coaching agreement: AGR-\S+$/);
-    expect(request.text).toContain('You have been named as the coach on a coaching agreement sent through Coaching Scheme Hub.');
-    for (const link of linksIn(request)) expect(link).toMatch(/^https:\/\/coaching\.example\.org\/confirm\/[A-Za-z0-9_-]{43}\/$/);
+    expect(request.text).toContain(
+      'You have been named as the coach on a coaching agreement sent through Coaching Scheme Hub.',
+    );
+    for (const link of linksIn(request))
+      expect(link).toMatch(/^https:\/\/coaching\.example\.org\/confirm\/[A-Za-z0-9_-]{43}\/$/);
     await expect(request.text).toMatchFileSnapshot('../fixtures/intake/emails/agreement-coach.txt');
     const wd = emails.find((email) => email.to === 'wd-eastmere-children@example.org')!;
     expect(wd.text).toContain('Read https://evil.example/terms first');
@@ -201,7 +269,9 @@ describe('emails for a coaching agreement', () => {
 describe('the terms of an agreement', () => {
   async function sendAgreement() {
     const harness = testDeps({ random: counting() });
-    expect((await handleFormPost(post('coaching-agreement', valid('coaching-agreement')), harness.deps, 'a')).status).toBe(201);
+    expect(
+      (await handleFormPost(post('coaching-agreement', valid('coaching-agreement')), harness.deps, 'a')).status,
+    ).toBe(201);
     await harness.settle();
     const reference = (await harness.store.list('submissions/'))[0]!.split('/')[1]!;
     const record = (await harness.store.get<SubmissionRecord>(`submissions/${reference}`))!.value;
@@ -213,7 +283,13 @@ describe('the terms of an agreement', () => {
     const wd = mailer.emails[0]!;
     expect(record.terms!.version).toMatch(/^[0-9a-f]{12}$/);
     expect(wd.text).toContain(`Terms agreed: version ${record.terms!.version}.`);
-    for (const heading of ['Confidentiality', 'What the coach commits to', 'What the coachee commits to', 'The line manager’s part', 'Practical arrangements']) {
+    for (const heading of [
+      'Confidentiality',
+      'What the coach commits to',
+      'What the coachee commits to',
+      'The line manager’s part',
+      'Practical arrangements',
+    ]) {
       expect(wd.text).toContain(heading);
       expect(wd.html).toContain(`<h3 class="terms__heading">${escapeHtml(heading)}</h3>`);
     }
@@ -227,7 +303,10 @@ describe('the terms of an agreement', () => {
       random: counting(),
       loadContent: async (formId) => {
         const content = await fixtureContent(formId);
-        return { ...content, agreementTerms: { ...content.agreementTerms, coach: [...content.agreementTerms.coach, 'Arrive on time.'] } };
+        return {
+          ...content,
+          agreementTerms: { ...content.agreementTerms, coach: [...content.agreementTerms.coach, 'Arrive on time.'] },
+        };
       },
     });
     await handleFormPost(post('coaching-agreement', valid('coaching-agreement')), changed.deps, 'a');
@@ -245,13 +324,17 @@ describe('the terms of an agreement', () => {
       const content = await fixtureContent(formId);
       return { ...content, agreementTerms: { ...content.agreementTerms, coach: ['A newer term.'] } };
     };
-    const page = await (await handleConfirm(new Request(`https://coaching.example.org/confirm/${token}/`), deps, 'a')).text();
+    const page = await (
+      await handleConfirm(new Request(`https://coaching.example.org/confirm/${token}/`), deps, 'a')
+    ).text();
     expect(page).toContain('<h2 class="heading-m" id="terms">The terms of coaching you are agreeing to</h2>');
     expect(page).toContain('The coachee has agreed to these terms. By confirming, you agree to them too.');
     expect(page).toContain('<li>Keep notes locked away.</li>');
     expect(page).not.toContain('A newer term.');
     expect(page).toContain(`Version ${record.terms!.version} of the terms.`);
-    expect(page).toContain('<dt class="summary-list__key">Filled in and signed by</dt><dd class="summary-list__value">The coachee</dd>');
+    expect(page).toContain(
+      '<dt class="summary-list__key">Filled in and signed by</dt><dd class="summary-list__value">The coachee</dd>',
+    );
     expect(page).not.toContain('Who is filling in this form?');
 
     const confirmed = await handleConfirm(
@@ -273,8 +356,12 @@ describe('the terms of an agreement', () => {
   it('a manager confirming an application reads the answers addressed to them and what is asked of them', async () => {
     const { mailer, deps } = await sendApplication();
     const token = /\/confirm\/([A-Za-z0-9_-]{43})\//.exec(mailer.emails.find((email) => email.carriesLink)!.text)![1]!;
-    const page = await (await handleConfirm(new Request(`https://coaching.example.org/confirm/${token}/`), deps, 'a')).text();
-    expect(page).toContain('<dt class="summary-list__key">Your email address, as they gave it</dt><dd class="summary-list__value">priya.shah@example.org</dd>');
+    const page = await (
+      await handleConfirm(new Request(`https://coaching.example.org/confirm/${token}/`), deps, 'a')
+    ).text();
+    expect(page).toContain(
+      '<dt class="summary-list__key">Your email address, as they gave it</dt><dd class="summary-list__value">priya.shah@example.org</dd>',
+    );
     expect(page).toContain('<dt class="summary-list__key">Their main reason for wanting coaching</dt>');
     expect(page).not.toContain('Your manager’s email address');
     expect(page).toContain('<h2 class="heading-m">What we ask of you</h2>');

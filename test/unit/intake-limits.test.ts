@@ -10,9 +10,13 @@ import { post, testDeps } from './intake-support.ts';
 // Netlify function instance, every fresh worker of the local dev tools) sees the same counts. Here
 // "processes" are separate limiter, pacer and pipeline instances over one MemoryStore, on a fake clock.
 
-const valid = JSON.parse(readFileSync(new URL('../fixtures/intake/schemas/coach-eoi.json', import.meta.url), 'utf8')).valid;
+const valid = JSON.parse(
+  readFileSync(new URL('../fixtures/intake/schemas/coach-eoi.json', import.meta.url), 'utf8'),
+).valid;
 const TOO_MANY = (seconds: number) => ({
-  errors: [{ field: 'form', message: `You have sent too many forms in a short time. Try again in ${seconds} seconds.` }],
+  errors: [
+    { field: 'form', message: `You have sent too many forms in a short time. Try again in ${seconds} seconds.` },
+  ],
 });
 const ADDRESS = '198.51.100.23';
 
@@ -105,10 +109,15 @@ describe('the pacer for the email service', () => {
     const slept: number[] = [];
     const went: number[] = [];
     const make = () => {
-      const pacer = new Pacer(perSecond, () => clock, async (ms) => {
-        slept.push(ms);
-        clock += ms;
-      }, store);
+      const pacer = new Pacer(
+        perSecond,
+        () => clock,
+        async (ms) => {
+          slept.push(ms);
+          clock += ms;
+        },
+        store,
+      );
       const acquire = pacer.acquire.bind(pacer);
       pacer.acquire = async (maxWaitMs?: number) => {
         const ok = await acquire(maxWaitMs);
@@ -185,12 +194,20 @@ describe('the pacer for the email service', () => {
     const call = (name: string, pacer: Pacer) => pacer.acquire().then((ok) => ok && went.push([name, time.now()]));
     const calls = [call('a', first), call('b', second), call('c', first), call('d', second)];
     await time.run(10);
-    expect(went).toEqual([['a', 0], ['b', 0]]);
+    expect(went).toEqual([
+      ['a', 0],
+      ['b', 0],
+    ]);
     // c and d are asleep until 1,025 ms; the service answers b with 429, Retry-After: 5.
     await second.pauseFor(5000 - 10);
     await time.run();
     await Promise.all(calls);
-    expect(went).toEqual([['a', 0], ['b', 0], ['c', 5000], ['d', 5000]]);
+    expect(went).toEqual([
+      ['a', 0],
+      ['b', 0],
+      ['c', 5000],
+      ['d', 5000],
+    ]);
   });
 
   it('never lets more than the limit go in one second across processes over one store, under many racing calls', async () => {
@@ -198,7 +215,9 @@ describe('the pacer for the email service', () => {
     const time = virtualTime();
     const processes = [0, 1, 2].map(() => new Pacer(2, time.now, time.sleep, store));
     const went: number[] = [];
-    const calls = Array.from({ length: 30 }, (_, i) => processes[i % 3]!.acquire().then((ok) => ok && went.push(time.now())));
+    const calls = Array.from({ length: 30 }, (_, i) =>
+      processes[i % 3]!.acquire().then((ok) => ok && went.push(time.now())),
+    );
     await time.run();
     await Promise.all(calls);
     expect(went).toHaveLength(30);

@@ -31,7 +31,10 @@ describe('sending a form', () => {
     const record = (await store.get<SubmissionRecord>(`submissions/${reference}`))!.value;
     expect(record.batches[0]!.sentAt).toBeDefined();
     // The WD email on its own (it carries the CSV), then the receipt.
-    expect(mailer.calls.map((call) => call.idempotencyKey)).toEqual([`${reference}/submitted/wd-northfield@example.org`, `${reference}/submitted`]);
+    expect(mailer.calls.map((call) => call.idempotencyKey)).toEqual([
+      `${reference}/submitted/wd-northfield@example.org`,
+      `${reference}/submitted`,
+    ]);
   });
 
   it('answers as soon as the submission is stored, before any email is sent, and sends it after the answer', async () => {
@@ -95,7 +98,11 @@ describe('sending a form', () => {
     const { reference } = await response.json();
     await settle();
     const pending = (await store.get<SubmissionRecord>(`submissions/${reference}`))!.value;
-    expect(pending.batches[0]).toMatchObject({ attempts: 1, lastError: 'Resend 500', nextAttemptAt: '2026-11-26T10:00:15.000Z' });
+    expect(pending.batches[0]).toMatchObject({
+      attempts: 1,
+      lastError: 'Resend 500',
+      nextAttemptAt: '2026-11-26T10:00:15.000Z',
+    });
 
     // Not yet due: the scheduled run leaves it alone.
     expect((await flushOutbox(deps)).sent).toEqual([]);
@@ -106,7 +113,14 @@ describe('sending a form', () => {
     const third = await flushOutbox(deps);
     expect(third.sent.map((item) => item.reference)).toEqual([reference]);
     expect(third.pending).toEqual([]);
-    expect(await flushOutbox(deps)).toEqual({ sent: [], pending: [], deleted: [], keptPending: [], followUps: [], limitsCleared: 0 });
+    expect(await flushOutbox(deps)).toEqual({
+      sent: [],
+      pending: [],
+      deleted: [],
+      keptPending: [],
+      followUps: [],
+      limitsCleared: 0,
+    });
     // Every attempt of each call used the same key, so the service could never send it twice.
     expect(new Set(mailer.calls.map((call) => call.idempotencyKey))).toEqual(
       new Set([
@@ -169,7 +183,9 @@ describe('refusals to a browser are pages in the site layout', () => {
   it('another site: 403, the form page saying so, nothing typed carried over from the other site', async () => {
     const { deps, store } = testDeps();
     const response = await handleFormPost(
-      browserPost('coach-eoi', urlencoded({ ...valid('coach-eoi'), name: 'Chosen Elsewhere' }), { origin: 'https://evil.example.net' }),
+      browserPost('coach-eoi', urlencoded({ ...valid('coach-eoi'), name: 'Chosen Elsewhere' }), {
+        origin: 'https://evil.example.net',
+      }),
       deps,
       'a',
     );
@@ -193,7 +209,11 @@ describe('refusals to a browser are pages in the site layout', () => {
 
   it('a wrong content type (a form with enctype="text/plain"): 415 page', async () => {
     const { deps } = testDeps();
-    const response = await handleFormPost(browserPost('coachee-application', 'name=Alex', { 'content-type': 'text/plain' }), deps, 'a');
+    const response = await handleFormPost(
+      browserPost('coachee-application', 'name=Alex', { 'content-type': 'text/plain' }),
+      deps,
+      'a',
+    );
     expect(response.status).toBe(415);
     const page = await response.text();
     expect(titleOf(page)).toBe('Error: Become a coach – Coaching Scheme Hub');
@@ -216,7 +236,11 @@ describe('refusals to a browser are pages in the site layout', () => {
   it('too many posts: 429 with Retry-After, the form page with everything typed kept and how long to wait', async () => {
     const { deps } = testDeps({ rateLimiter: new RateLimiter(new MemoryStore(), 1, 60_000) });
     await handleFormPost(browserPost('coach-eoi', 'name='), deps, 'a');
-    const response = await handleFormPost(browserPost('coach-eoi', urlencoded({ ...valid('coach-eoi'), _started: '1' })), deps, 'a');
+    const response = await handleFormPost(
+      browserPost('coach-eoi', urlencoded({ ...valid('coach-eoi'), _started: '1' })),
+      deps,
+      'a',
+    );
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('60');
     const page = await response.text();
@@ -228,7 +252,11 @@ describe('refusals to a browser are pages in the site layout', () => {
 
   it('opening the form address (GET): 405 with Allow, the form page saying where to fill it in', async () => {
     const { deps } = testDeps();
-    const response = await handleFormPost(browserPost('coach-eoi', undefined, { 'content-type': '' }, 'GET'), deps, 'a');
+    const response = await handleFormPost(
+      browserPost('coach-eoi', undefined, { 'content-type': '' }, 'GET'),
+      deps,
+      'a',
+    );
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('POST');
     expect(summaryOf(await response.text())).toBe(`<li>${REFUSALS.wrongMethod}</li>`);
@@ -248,7 +276,11 @@ describe('refusals to a browser are pages in the site layout', () => {
       for (const item of [value].flat()) body.append(key, item);
     }
     const response = await handleFormPost(
-      new Request('https://coaching.example.org/api/forms/coach-eoi', { method: 'POST', headers: { accept: 'text/html' }, body }),
+      new Request('https://coaching.example.org/api/forms/coach-eoi', {
+        method: 'POST',
+        headers: { accept: 'text/html' },
+        body,
+      }),
       deps,
       'a',
     );
@@ -270,7 +302,12 @@ describe('refusals', () => {
   it.each([
     ['GET', 405, 'Send this form with POST', { method: 'GET' }],
     ['text/plain', 415, TYPES, { headers: { 'content-type': 'text/plain' }, body: 'hello' }],
-    ['text/plain asking for JSON', 415, TYPES, { headers: { 'content-type': 'text/plain', accept: 'application/json' }, body: 'hello' }],
+    [
+      'text/plain asking for JSON',
+      415,
+      TYPES,
+      { headers: { 'content-type': 'text/plain', accept: 'application/json' }, body: 'hello' },
+    ],
     ['broken JSON', 400, UNREADABLE, { body: '{"name":' }],
     ['a JSON list', 400, UNREADABLE, { body: '[1,2]' }],
     ['a JSON object inside an answer', 400, UNREADABLE, { body: '{"name":{"first":"A"}}' }],
@@ -279,25 +316,36 @@ describe('refusals', () => {
     ['another site', 403, CROSS_SITE, { headers: { origin: 'https://evil.example.net' }, body: '{}' }],
     ['a cross-site fetch', 403, CROSS_SITE, { headers: { 'sec-fetch-site': 'cross-site' }, body: '{}' }],
     ['origin null', 403, CROSS_SITE, { headers: { origin: 'null' }, body: '{}' }],
-  ])('%s → %i, %s, nothing stored', async (_name, status, message, init: { method?: string; headers?: Record<string, string>; body?: BodyInit }) => {
-    const { deps, store, mailer } = testDeps();
-    const request = new Request('https://coaching.example.org/api/forms/coach-eoi', {
-      method: init.method ?? 'POST',
-      headers: { 'content-type': 'application/json', ...init.headers },
-      body: init.method === 'GET' ? undefined : init.body,
-    });
-    const response = await handleFormPost(request, deps, 'a');
-    expect(response.status).toBe(status);
-    expect(await response.json()).toEqual({ errors: [{ field: 'form', message }] });
-    expect(response.headers.get('allow')).toBe(status === 405 ? 'POST' : null);
-    expect(keptData(store)).toEqual([]);
-    expect(mailer.calls).toHaveLength(0);
-  });
+  ])(
+    '%s → %i, %s, nothing stored',
+    async (_name, status, message, init: { method?: string; headers?: Record<string, string>; body?: BodyInit }) => {
+      const { deps, store, mailer } = testDeps();
+      const request = new Request('https://coaching.example.org/api/forms/coach-eoi', {
+        method: init.method ?? 'POST',
+        headers: { 'content-type': 'application/json', ...init.headers },
+        body: init.method === 'GET' ? undefined : init.body,
+      });
+      const response = await handleFormPost(request, deps, 'a');
+      expect(response.status).toBe(status);
+      expect(await response.json()).toEqual({ errors: [{ field: 'form', message }] });
+      expect(response.headers.get('allow')).toBe(status === 405 ? 'POST' : null);
+      expect(keptData(store)).toEqual([]);
+      expect(mailer.calls).toHaveLength(0);
+    },
+  );
 
   it('allows its own origin, and a same-site fetch without an origin', async () => {
     const { deps } = testDeps();
-    const own = await handleFormPost(post('coach-eoi', valid('coach-eoi'), { origin: 'https://coaching.example.org' }), deps, 'a');
-    const sameSite = await handleFormPost(post('coach-eoi', valid('coach-eoi'), { 'sec-fetch-site': 'same-site' }), deps, 'a');
+    const own = await handleFormPost(
+      post('coach-eoi', valid('coach-eoi'), { origin: 'https://coaching.example.org' }),
+      deps,
+      'a',
+    );
+    const sameSite = await handleFormPost(
+      post('coach-eoi', valid('coach-eoi'), { 'sec-fetch-site': 'same-site' }),
+      deps,
+      'a',
+    );
     expect([own.status, sameSite.status]).toEqual([201, 201]);
   });
 
@@ -318,7 +366,11 @@ describe('refusals', () => {
 
   it('gives a bot that fills the honeypot the usual answer, and stores and sends nothing', async () => {
     const { deps, store, mailer } = testDeps();
-    const response = await handleFormPost(post('coach-eoi', { ...valid('coach-eoi'), website: 'https://spam.example' }), deps, 'a');
+    const response = await handleFormPost(
+      post('coach-eoi', { ...valid('coach-eoi'), website: 'https://spam.example' }),
+      deps,
+      'a',
+    );
     expect(response.status).toBe(201);
     expect((await response.json()).reference).toMatch(/^EOI-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     expect(keptData(store)).toEqual([]);
@@ -328,10 +380,18 @@ describe('refusals', () => {
   it('treats a form filled faster than a person could as a bot, but not one with no start time', async () => {
     const { deps, store } = testDeps();
     const now = deps.now();
-    const fast = await handleFormPost(post('coach-eoi', { ...valid('coach-eoi'), _started: String(now - 1000) }), deps, 'a');
+    const fast = await handleFormPost(
+      post('coach-eoi', { ...valid('coach-eoi'), _started: String(now - 1000) }),
+      deps,
+      'a',
+    );
     expect(fast.status).toBe(201);
     expect(keptData(store)).toEqual([]);
-    const human = await handleFormPost(post('coach-eoi', { ...valid('coach-eoi'), _started: String(now - 60_000) }), deps, 'a');
+    const human = await handleFormPost(
+      post('coach-eoi', { ...valid('coach-eoi'), _started: String(now - 60_000) }),
+      deps,
+      'a',
+    );
     const noScript = await handleFormPost(post('coach-eoi', valid('coach-eoi')), deps, 'a');
     expect([human.status, noScript.status]).toEqual([201, 201]);
     expect(await store.list('submissions/')).toHaveLength(2);
@@ -346,7 +406,9 @@ describe('dates in day, month and year boxes (JavaScript off)', () => {
   });
   const agreement = (dates: Record<string, string>) => {
     const { agreementDate: _a, expectedEndDate: _e, ...rest } = valid('coaching-agreement');
-    return post('coaching-agreement', urlencoded({ ...rest, ...dates }), { 'content-type': 'application/x-www-form-urlencoded' });
+    return post('coaching-agreement', urlencoded({ ...rest, ...dates }), {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
   };
 
   it('stores a date typed in boxes as YYYY-MM-DD, as before', async () => {
@@ -392,7 +454,11 @@ describe('the second signature', () => {
     const open = (init: RequestInit = {}) =>
       handleConfirm(new Request(`https://coaching.example.org/confirm/${token}/`, init), harness.deps, 'a');
     const confirm = async (name: string) => {
-      const response = await open({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `name=${encodeURIComponent(name)}` });
+      const response = await open({
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `name=${encodeURIComponent(name)}`,
+      });
       await harness.settle();
       return response;
     };
@@ -416,8 +482,13 @@ describe('the second signature', () => {
     const done = await confirm('Alex Morgan');
     expect(done.status).toBe(303);
     expect(done.headers.get('location')).toBe('/confirm/done/');
-    const confirmedCalls = () => mailer.calls.filter((call) => call.idempotencyKey.startsWith(`${reference}/confirmed`));
-    expect(confirmedCalls().flatMap((call) => call.emails).map((email) => email.subject)).toEqual([
+    const confirmedCalls = () =>
+      mailer.calls.filter((call) => call.idempotencyKey.startsWith(`${reference}/confirmed`));
+    expect(
+      confirmedCalls()
+        .flatMap((call) => call.emails)
+        .map((email) => email.subject),
+    ).toEqual([
       `Confirmed: Coaching agreement ${reference} – Eastmere and Northfield`,
       `Confirmed: Coaching agreement ${reference} – Eastmere and Northfield`,
     ]);
@@ -428,18 +499,27 @@ describe('the second signature', () => {
     expect((await open()).status).toBe(410);
     expect(confirmedCalls()).toHaveLength(2);
     const record = (await store.get<SubmissionRecord>(`submissions/${reference}`))!.value;
-    expect(record.confirmation).toMatchObject({ confirmedName: 'Alex Morgan', confirmedAt: '2026-11-26T10:00:00.000Z' });
+    expect(record.confirmation).toMatchObject({
+      confirmedName: 'Alex Morgan',
+      confirmedAt: '2026-11-26T10:00:00.000Z',
+    });
   });
 
   it('refuses a foreign post, too many tries and a wrong method with the confirm page in the site layout', async () => {
     const { open, deps, token } = await sendAgreement();
     const browser = { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' };
-    const foreign = await open({ method: 'POST', headers: { ...browser, origin: 'https://evil.example.net' }, body: 'name=Sam' });
+    const foreign = await open({
+      method: 'POST',
+      headers: { ...browser, origin: 'https://evil.example.net' },
+      body: 'name=Sam',
+    });
     expect(foreign.status).toBe(403);
     expect(foreign.headers.get('referrer-policy')).toBe('same-origin');
     const foreignPage = await foreign.text();
     expect(titleOf(foreignPage)).toBe('Your form has not been sent – Coaching Scheme Hub');
-    expect(foreignPage).toContain(`<div data-confirm-root><h1 class="heading-l">Your form has not been sent</h1><p>${REFUSALS.crossSite}</p></div>`);
+    expect(foreignPage).toContain(
+      `<div data-confirm-root><h1 class="heading-l">Your form has not been sent</h1><p>${REFUSALS.crossSite}</p></div>`,
+    );
 
     deps.rateLimiter = new RateLimiter(new MemoryStore(), 0, 60_000);
     const limited = await open({ method: 'POST', headers: browser, body: 'name=Sam%20Jones' });
@@ -454,7 +534,9 @@ describe('the second signature', () => {
     expect(put.status).toBe(405);
     expect(await put.text()).toContain('<h1 class="heading-l">This address only receives forms</h1>');
     const putJson = await open({ method: 'PUT' });
-    expect(await putJson.json()).toEqual({ errors: [{ field: 'form', message: 'Open this link, or send the confirmation with POST' }] });
+    expect(await putJson.json()).toEqual({
+      errors: [{ field: 'form', message: 'Open this link, or send the confirmation with POST' }],
+    });
   });
 
   it('refuses a link after 14 days, and one that was never issued', async () => {
@@ -465,7 +547,11 @@ describe('the second signature', () => {
     const expired = await open();
     expect(expired.status).toBe(410);
     expect(await expired.text()).toContain('This link has expired');
-    const unknown = await handleConfirm(new Request(`https://coaching.example.org/confirm/${'x'.repeat(43)}/`), deps, 'a');
+    const unknown = await handleConfirm(
+      new Request(`https://coaching.example.org/confirm/${'x'.repeat(43)}/`),
+      deps,
+      'a',
+    );
     expect(unknown.status).toBe(404);
     const garbage = await handleConfirm(new Request('https://coaching.example.org/confirm/%3Cscript%3E/'), deps, 'a');
     expect(garbage.status).toBe(404);

@@ -16,14 +16,28 @@ const valid = (formId: string): Record<string, unknown> =>
 const nasty = fc.oneof(
   fc.string(),
   fc.string({ unit: 'binary' }),
-  fc.constantFrom('', ' ', 'yes', 'other', '\u202E', '\r\nBcc: x@example.org', '<script>', '2026-02-30', '13', '-1', 'a'.repeat(3000)),
+  fc.constantFrom(
+    '',
+    ' ',
+    'yes',
+    'other',
+    '\u202E',
+    '\r\nBcc: x@example.org',
+    '<script>',
+    '2026-02-30',
+    '13',
+    '-1',
+    'a'.repeat(3000),
+  ),
 );
 
 function bodyFor(formId: FormId, names: string[]) {
   const value = fc.oneof(nasty, fc.array(nasty, { maxLength: 4 }), fc.integer(), fc.boolean(), fc.constant(null));
   const fromValid = fc
     .record({
-      overrides: fc.dictionary(fc.constantFrom(...names, '_started', 'website', '__proto__', 'constructor'), value, { maxKeys: 4 }),
+      overrides: fc.dictionary(fc.constantFrom(...names, '_started', 'website', '__proto__', 'constructor'), value, {
+        maxKeys: 4,
+      }),
       drop: fc.subarray(names, { maxLength: 3 }),
     })
     .map(({ overrides, drop }) => {
@@ -31,12 +45,27 @@ function bodyFor(formId: FormId, names: string[]) {
       for (const name of drop) delete body[name];
       return JSON.stringify(body);
     });
-  const anything = fc.oneof(fc.json(), fc.string(), fc.dictionary(fc.string(), value).map((record) => JSON.stringify(record)));
-  const encoded = fc.dictionary(fc.constantFrom(...names, 'website'), nasty).map((record) => new URLSearchParams(record as Record<string, string>).toString());
+  const anything = fc.oneof(
+    fc.json(),
+    fc.string(),
+    fc.dictionary(fc.string(), value).map((record) => JSON.stringify(record)),
+  );
+  const encoded = fc
+    .dictionary(fc.constantFrom(...names, 'website'), nasty)
+    .map((record) => new URLSearchParams(record as Record<string, string>).toString());
   return fc.oneof(
     fc.record({ type: fc.constant('application/json'), body: fc.oneof(fromValid, anything) }),
     fc.record({ type: fc.constant('application/x-www-form-urlencoded'), body: fc.oneof(encoded, fc.string()) }),
-    fc.record({ type: fc.constantFrom('text/plain', '', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'multipart/form-data'), body: fc.oneof(fromValid, fc.string()) }),
+    fc.record({
+      type: fc.constantFrom(
+        'text/plain',
+        '',
+        'application/json; charset=utf-8',
+        'APPLICATION/JSON',
+        'multipart/form-data',
+      ),
+      body: fc.oneof(fromValid, fc.string()),
+    }),
   );
 }
 
@@ -86,7 +115,11 @@ describe('random bodies sent to /confirm/<token>/', () => {
       fc.asyncProperty(
         fc.record({
           type: fc.constantFrom('application/x-www-form-urlencoded', 'application/json', 'text/plain', ''),
-          body: fc.oneof(fc.string(), fc.json(), fc.string().map((name) => `name=${encodeURIComponent(name)}`)),
+          body: fc.oneof(
+            fc.string(),
+            fc.json(),
+            fc.string().map((name) => `name=${encodeURIComponent(name)}`),
+          ),
           token: fc.oneof(fc.constant('issued'), fc.string(), fc.stringMatching(/^[A-Za-z0-9_-]{43}$/)),
         }),
         async ({ type, body, token }) => {
@@ -105,7 +138,11 @@ describe('random bodies sent to /confirm/<token>/', () => {
           const issued = /\/confirm\/([A-Za-z0-9_-]{43})\//.exec(mailer.emails.at(-1)!.text)![1]!;
           const path = encodeURIComponent(token === 'issued' ? issued : token);
           const response = await handleConfirm(
-            new Request(`https://coaching.example.org/confirm/${path}/`, { method: 'POST', headers: type ? { 'content-type': type } : {}, body }),
+            new Request(`https://coaching.example.org/confirm/${path}/`, {
+              method: 'POST',
+              headers: type ? { 'content-type': type } : {},
+              body,
+            }),
             deps,
             'a',
           );

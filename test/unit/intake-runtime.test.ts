@@ -35,7 +35,10 @@ describe('settings from the environment', () => {
   });
 
   it('ignores nonsense numbers rather than failing', () => {
-    expect(readConfig({ RETENTION_DAYS: 'forever', RATE_LIMIT_MAX: '-3' })).toMatchObject({ retentionDays: 30, rateLimitMax: 10 });
+    expect(readConfig({ RETENTION_DAYS: 'forever', RATE_LIMIT_MAX: '-3' })).toMatchObject({
+      retentionDays: 30,
+      rateLimitMax: 10,
+    });
   });
 
   it('knows Netlify from a local run', () => {
@@ -48,7 +51,9 @@ describe('settings from the environment', () => {
 
   it('finds content/ from the project folder', () => {
     expect(contentDir({})).toBe(path.resolve('content'));
-    expect(contentDir({ CONTENT_DIR: 'test/fixtures/intake/content' })).toBe(path.resolve('test/fixtures/intake/content'));
+    expect(contentDir({ CONTENT_DIR: 'test/fixtures/intake/content' })).toBe(
+      path.resolve('test/fixtures/intake/content'),
+    );
   });
 });
 
@@ -63,7 +68,12 @@ describe('choosing how to send email', () => {
   it('says so at /api/health: 503 with the reason on a deployed copy without a key, 200 otherwise', async () => {
     const config = readConfig({ CONTEXT: 'deploy-preview' });
     const outbox = { pendingEmails: 0, oldestPendingSeconds: 0, failingEmails: 0, awaitingConfirmation: 0 };
-    const response = await health({ config, mailer: chooseMailer(config, () => {}), store: new MemoryStore(), now: Date.now });
+    const response = await health({
+      config,
+      mailer: chooseMailer(config, () => {}),
+      store: new MemoryStore(),
+      now: Date.now,
+    });
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({
       ok: false,
@@ -73,9 +83,20 @@ describe('choosing how to send email', () => {
       outbox,
     });
     const local = readConfig({});
-    const ok = await health({ config: local, mailer: chooseMailer(local, () => {}), store: new MemoryStore(), now: Date.now });
+    const ok = await health({
+      config: local,
+      mailer: chooseMailer(local, () => {}),
+      store: new MemoryStore(),
+      now: Date.now,
+    });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ ok: true, email: 'local .eml files', storage: 'netlify blobs (local sandbox)', reasons: [], outbox });
+    expect(await ok.json()).toEqual({
+      ok: true,
+      email: 'local .eml files',
+      storage: 'netlify blobs (local sandbox)',
+      reasons: [],
+      outbox,
+    });
   });
 
   it.each([
@@ -84,7 +105,12 @@ describe('choosing how to send email', () => {
     [{ CONTEXT: 'production', RESEND_API_KEY: 'test-key' }, 'netlify blobs'],
   ])('names the storage in use at /api/health (%o)', async (env, storage) => {
     const config = readConfig(env);
-    const response = await health({ config, mailer: chooseMailer(config, () => {}), store: new MemoryStore(), now: Date.now });
+    const response = await health({
+      config,
+      mailer: chooseMailer(config, () => {}),
+      store: new MemoryStore(),
+      now: Date.now,
+    });
     expect((await response.json()).storage).toBe(storage);
   });
 
@@ -116,8 +142,12 @@ describe('local .eml files', () => {
     expect(files).toEqual([emlFileName(email)]);
     expect(files[0]).toMatch(/^EOI-2345-6789_submitted_[0-9a-f]{10}\.eml$/);
     const eml = await readFile(path.join(dir, 'outbox', files[0]!), 'utf8');
-    expect(eml).toMatch(/^From: Coaching Scheme Hub <no-reply@example.org>\r\nTo: wd-northfield@example.org\r\nReply-To: alex@example.org\r\nSubject: =\?UTF-8\?B\?/);
-    expect(lines[0]).toBe(`Email written to ${path.relative(process.cwd(), path.join(dir, 'outbox', files[0]!))} (EOI-2345-6789/submitted)`);
+    expect(eml).toMatch(
+      /^From: Coaching Scheme Hub <no-reply@example.org>\r\nTo: wd-northfield@example.org\r\nReply-To: alex@example.org\r\nSubject: =\?UTF-8\?B\?/,
+    );
+    expect(lines[0]).toBe(
+      `Email written to ${path.relative(process.cwd(), path.join(dir, 'outbox', files[0]!))} (EOI-2345-6789/submitted)`,
+    );
     expect(lines.join('\n')).not.toContain('@');
   });
 });

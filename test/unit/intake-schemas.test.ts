@@ -16,7 +16,9 @@ interface Case {
 }
 
 for (const formId of formIds) {
-  const table = JSON.parse(readFileSync(new URL(`../fixtures/intake/schemas/${formId}.json`, import.meta.url), 'utf8')) as {
+  const table = JSON.parse(
+    readFileSync(new URL(`../fixtures/intake/schemas/${formId}.json`, import.meta.url), 'utf8'),
+  ) as {
     valid: Record<string, unknown>;
     cases: Case[];
   };
@@ -38,7 +40,10 @@ describe('the form definitions', () => {
     const content = await fixtureContent(formId);
     const definition = forms[formId];
     const fieldNames = definition.fields(content).map((field) => field.name);
-    const schema = definition.schema(content) as unknown as { shape?: Record<string, unknown>; def: { shape?: Record<string, unknown> } };
+    const schema = definition.schema(content) as unknown as {
+      shape?: Record<string, unknown>;
+      def: { shape?: Record<string, unknown> };
+    };
     const shape = schema.shape ?? schema.def.shape ?? {};
     expect(new Set(fieldNames).size).toBe(fieldNames.length);
     expect([...fieldNames].sort()).toEqual(Object.keys(shape).sort());
@@ -53,7 +58,9 @@ describe('the form definitions', () => {
       { value: 'northfield-council', label: 'Northfield Borough Council' },
       { value: 'other', label: 'Another organisation' },
     ]);
-    expect(fields.find((field) => field.name === 'areas')?.options?.map((option) => option.value)).toEqual(content.areasOfCoaching);
+    expect(fields.find((field) => field.name === 'areas')?.options?.map((option) => option.value)).toEqual(
+      content.areasOfCoaching,
+    );
     expect(fields.find((field) => field.name === 'agreeExpectations')?.list).toEqual(content.coachExpectations);
   });
 
@@ -87,17 +94,31 @@ describe('the form definitions', () => {
 
   it('asks the other party of an agreement, or the manager of an application, to confirm', async () => {
     const content = await fixtureContent('coaching-agreement');
-    const table = JSON.parse(readFileSync(new URL('../fixtures/intake/schemas/coaching-agreement.json', import.meta.url), 'utf8'));
+    const table = JSON.parse(
+      readFileSync(new URL('../fixtures/intake/schemas/coaching-agreement.json', import.meta.url), 'utf8'),
+    );
     const bySignedBy = (signedBy: string, signature: string) =>
-      forms['coaching-agreement'].secondSignature!(forms['coaching-agreement'].schema(content).parse({ ...table.valid, signedBy, signature }));
-    expect(bySignedBy('coachee', 'Jordan Lee')).toEqual({ role: 'coach', name: 'Alex Morgan', email: 'alex.morgan@example.org' });
-    expect(bySignedBy('coach', 'Alex Morgan')).toEqual({ role: 'coachee', name: 'Jordan Lee', email: 'jordan.lee@example.org' });
+      forms['coaching-agreement'].secondSignature!(
+        forms['coaching-agreement'].schema(content).parse({ ...table.valid, signedBy, signature }),
+      );
+    expect(bySignedBy('coachee', 'Jordan Lee')).toEqual({
+      role: 'coach',
+      name: 'Alex Morgan',
+      email: 'alex.morgan@example.org',
+    });
+    expect(bySignedBy('coach', 'Alex Morgan')).toEqual({
+      role: 'coachee',
+      name: 'Jordan Lee',
+      email: 'jordan.lee@example.org',
+    });
     expect(forms['coach-eoi'].secondSignature).toBeUndefined();
   });
 
   it('reads answers back in plain words for check-answers and email', async () => {
     const content = await fixtureContent('coaching-agreement');
-    const table = JSON.parse(readFileSync(new URL('../fixtures/intake/schemas/coaching-agreement.json', import.meta.url), 'utf8'));
+    const table = JSON.parse(
+      readFileSync(new URL('../fixtures/intake/schemas/coaching-agreement.json', import.meta.url), 'utf8'),
+    );
     const data = forms['coaching-agreement'].schema(content).parse(table.valid);
     const rows = forms['coaching-agreement'].answerRows(data, content);
     const read = Object.fromEntries(rows.map((row) => [row.field, row.value]));

@@ -316,7 +316,9 @@ describe('when the site cannot take the form', () => {
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const page = await response.text();
     expect(page).toContain('<title>Error: ');
-    expect(page).toContain('Your form has not been sent because something went wrong on our side. Nothing has been stored. Try again in a few minutes.');
+    expect(page).toContain(
+      'Your form has not been sent because something went wrong on our side. Nothing has been stored. Try again in a few minutes.',
+    );
     expect(page).toContain('value="Alex Morgan"');
   });
 

@@ -4,7 +4,14 @@ import { loadFormContent, loadRefusals } from '../../functions/content.ts';
 import type { SendResult, Mailer } from '../../functions/email/mailer.ts';
 import type { OutgoingEmail } from '../../functions/email/messages.ts';
 import type { FormId } from '../../functions/forms/index.ts';
-import { LIMITS_PREFIX, Pacer, PACER_KEY, RateLimiter, RECIPIENTS_PREFIX, recipientLimiter } from '../../functions/limits.ts';
+import {
+  LIMITS_PREFIX,
+  Pacer,
+  PACER_KEY,
+  RateLimiter,
+  RECIPIENTS_PREFIX,
+  recipientLimiter,
+} from '../../functions/limits.ts';
 import { MemoryStore, type Store } from '../../functions/store.ts';
 import type { SubmissionDeps } from '../../functions/submission.ts';
 
@@ -46,7 +53,9 @@ export class BrokenStore extends MemoryStore {
 
 /** What a store holds apart from the rate limits' counts and the pacer's next send time. */
 export const keptData = (store: MemoryStore) =>
-  [...store.entries.keys()].filter((key) => !key.startsWith(LIMITS_PREFIX) && !key.startsWith(RECIPIENTS_PREFIX) && key !== PACER_KEY);
+  [...store.entries.keys()].filter(
+    (key) => !key.startsWith(LIMITS_PREFIX) && !key.startsWith(RECIPIENTS_PREFIX) && key !== PACER_KEY,
+  );
 
 export const FORM_PAGE = `<!doctype html><html lang="en-GB"><head><title>Become a coach – Coaching Scheme Hub</title></head><body><main><div data-error-summary-root></div><div data-form-root><form></form></div></main></body></html>`;
 export const CONFIRM_PAGE = `<!doctype html><html lang="en-GB"><head><title>Confirm a form – Coaching Scheme Hub</title></head><body><main><div data-confirm-root></div></main></body></html>`;
@@ -77,7 +86,12 @@ export function testDeps(overrides: Partial<SubmissionDeps> & { store?: Store } 
     // Both keep their state in the store, as in production.
     rateLimiter: new RateLimiter(store, 1_000_000, 60_000),
     recipientLimiter: recipientLimiter(store, 3),
-    pacer: new Pacer(1_000_000, () => clock, async () => {}, store),
+    pacer: new Pacer(
+      1_000_000,
+      () => clock,
+      async () => {},
+      store,
+    ),
     loadContent: fixtureContent,
     loadRefusals: () => loadRefusals(FIXTURE_CONTENT),
     fetchPage: staticPage,

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { pagefindFilters, resultsMessage, searchHref, stateFromParams, type ResultWords } from '../../src/scripts/search/query.ts';
+import {
+  pagefindFilters,
+  resultsMessage,
+  searchHref,
+  stateFromParams,
+  type ResultWords,
+} from '../../src/scripts/search/query.ts';
 
 const from = (search: string) => stateFromParams(new URLSearchParams(search));
 
@@ -83,7 +89,11 @@ describe('the results count people hear', () => {
   });
 
   it('uses the words editors gave, with sections by their labels, and leaves a typed {placeholder} alone', () => {
-    const edited = { ...words, foundMany: '{count} pages match {where}', sectionLabels: { ...words.sectionLabels, Protocol: 'Coaching protocol' } };
+    const edited = {
+      ...words,
+      foundMany: '{count} pages match {where}',
+      sectionLabels: { ...words.sectionLabels, Protocol: 'Coaching protocol' },
+    };
     expect(resultsMessage(from('q=coaching&section=Protocol&section=Planning'), 3, 9, edited)).toBe(
       '3 pages match for ‘coaching’ in Coaching protocol and Planning',
     );

@@ -2,7 +2,13 @@
 // it generates (never two rules setting one header on one path), and the functions' helpers using it.
 import { describe, expect, it } from 'vitest';
 import { html, json, problem, redirect } from '../../functions/http.ts';
-import { headersFor, headersForPath, kindOf, netlifyHeadersFile, sharedHeaders } from '../../functions/security-headers.ts';
+import {
+  headersFor,
+  headersForPath,
+  kindOf,
+  netlifyHeadersFile,
+  sharedHeaders,
+} from '../../functions/security-headers.ts';
 import { adminConnectSources } from '../../integrations/security-headers.ts';
 
 describe('the kind of each path', () => {
@@ -47,7 +53,9 @@ describe('the headers of each kind', () => {
       "worker-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'self'";
     expect(headersFor('page')['Content-Security-Policy']).toBe(page);
     expect(headersFor('confirm')['Content-Security-Policy']).toBe(page);
-    expect(headersFor('search')['Content-Security-Policy']).toBe(page.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"));
+    expect(headersFor('search')['Content-Security-Policy']).toBe(
+      page.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"),
+    );
     expect(headersFor('admin', { adminConnect: ['https://api.github.com'] })['Content-Security-Policy']).toBe(
       "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: https://avatars.githubusercontent.com; " +
         "connect-src 'self' blob: https://api.github.com; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'",
@@ -58,7 +66,10 @@ describe('the headers of each kind', () => {
 
   it('only /search/ may compile WebAssembly, and only /admin/ may evaluate strings or inline styles', () => {
     const policies = Object.fromEntries(
-      (['page', 'search', 'confirm', 'admin', 'uploads', 'api'] as const).map((kind) => [kind, headersFor(kind)['Content-Security-Policy']!]),
+      (['page', 'search', 'confirm', 'admin', 'uploads', 'api'] as const).map((kind) => [
+        kind,
+        headersFor(kind)['Content-Security-Policy']!,
+      ]),
     );
     expect(Object.keys(policies).filter((kind) => policies[kind]!.includes("'wasm-unsafe-eval'"))).toEqual(['search']);
     expect(Object.keys(policies).filter((kind) => policies[kind]!.includes("'unsafe-eval'"))).toEqual(['admin']);
@@ -69,7 +80,11 @@ describe('the headers of each kind', () => {
   it('the admin may reach only the backends its configuration names', () => {
     const csp = headersFor('admin', { adminConnect: ['https://api.github.com'] })['Content-Security-Policy'];
     expect(csp).toContain("connect-src 'self' blob: https://api.github.com;");
-    expect(adminConnectSources({})).toEqual(['https://api.github.com', 'https://api.netlify.com', 'http://localhost:8081']);
+    expect(adminConnectSources({})).toEqual([
+      'https://api.github.com',
+      'https://api.netlify.com',
+      'http://localhost:8081',
+    ]);
     // A deployed build leaves the local decap-server out: Decap only uses it on localhost.
     expect(adminConnectSources({ NETLIFY: 'true' })).toEqual(['https://api.github.com', 'https://api.netlify.com']);
     expect(adminConnectSources({ NETLIFY: 'true', CMS_BACKEND: 'git-gateway' })).toEqual([]);
@@ -83,7 +98,17 @@ describe('the _headers file for Netlify', () => {
   const rules = file
     .split('\n\n')
     .map((block) => block.split('\n').filter((line) => !line.startsWith('#')))
-    .map(([path, ...lines]) => ({ path: path!, headers: Object.fromEntries(lines.map((l) => l.trim().split(/: (.*)/s).slice(0, 2))) }));
+    .map(([path, ...lines]) => ({
+      path: path!,
+      headers: Object.fromEntries(
+        lines.map((l) =>
+          l
+            .trim()
+            .split(/: (.*)/s)
+            .slice(0, 2),
+        ),
+      ),
+    }));
   const matches = (rule: string, path: string) =>
     rule.endsWith('*') ? path.startsWith(rule.slice(0, -1)) : rule === path;
   /** What Netlify sends for a path, failing if two matching rules set the same header. */
@@ -99,7 +124,15 @@ describe('the _headers file for Netlify', () => {
   };
 
   it('sends each path exactly the headers of its kind, whichever of its rules match', () => {
-    for (const path of ['/', '/index.html', '/principles/', '/principles/index.html', '/search/', '/confirm/done/', '/404.html']) {
+    for (const path of [
+      '/',
+      '/index.html',
+      '/principles/',
+      '/principles/index.html',
+      '/search/',
+      '/confirm/done/',
+      '/404.html',
+    ]) {
       expect(sentFor(path)).toEqual(headersForPath(path));
     }
     const admin = { adminConnect: ['https://api.github.com'] };
@@ -110,7 +143,11 @@ describe('the _headers file for Netlify', () => {
 
   it('gives any other address the headers every response shares', () => {
     expect(sentFor('/_astro/app.js')).toEqual(sharedHeaders());
-    expect(Object.keys(sharedHeaders()).sort()).toEqual(['Permissions-Policy', 'Strict-Transport-Security', 'X-Content-Type-Options']);
+    expect(Object.keys(sharedHeaders()).sort()).toEqual([
+      'Permissions-Policy',
+      'Strict-Transport-Security',
+      'X-Content-Type-Options',
+    ]);
   });
 });
 
@@ -135,9 +172,12 @@ describe('under astro dev', () => {
     for (const kind of ['page', 'search', 'confirm'] as const) {
       const dev = headersFor(kind, { devServer: true });
       const built = headersFor(kind);
-      expect(dev['Content-Security-Policy']).toBe(built['Content-Security-Policy']!.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';"));
+      expect(dev['Content-Security-Policy']).toBe(
+        built['Content-Security-Policy']!.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';"),
+      );
       expect({ ...dev, 'Content-Security-Policy': '' }).toEqual({ ...built, 'Content-Security-Policy': '' });
     }
-    for (const kind of ['admin', 'uploads', 'api'] as const) expect(headersFor(kind, { devServer: true })).toEqual(headersFor(kind));
+    for (const kind of ['admin', 'uploads', 'api'] as const)
+      expect(headersFor(kind, { devServer: true })).toEqual(headersFor(kind));
   });
 });

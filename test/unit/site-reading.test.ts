@@ -33,18 +33,18 @@ describe('a reader moving through the protocol', () => {
 
 describe('numbered titles', () => {
   it('put the number before the title, in the words content gives', () => {
-    expect(numberedTitle('Step {number}: {title}', { id: 'x', data: { number: 3, title: 'Choose your coaches' } })).toBe(
-      'Step 3: Choose your coaches',
-    );
-    expect(numberedTitle('{title} (step {number})', { id: 'x', data: { number: 3, title: 'Choose your coaches' } })).toBe(
-      'Choose your coaches (step 3)',
-    );
+    expect(
+      numberedTitle('Step {number}: {title}', { id: 'x', data: { number: 3, title: 'Choose your coaches' } }),
+    ).toBe('Step 3: Choose your coaches');
+    expect(
+      numberedTitle('{title} (step {number})', { id: 'x', data: { number: 3, title: 'Choose your coaches' } }),
+    ).toBe('Choose your coaches (step 3)');
   });
 
   it('do not repeat a number the editor already wrote', () => {
-    expect(numberedTitle('Step {number}: {title}', { id: 'x', data: { number: 3, title: 'Step 3: Choose your coaches' } })).toBe(
-      'Step 3: Choose your coaches',
-    );
+    expect(
+      numberedTitle('Step {number}: {title}', { id: 'x', data: { number: 3, title: 'Step 3: Choose your coaches' } }),
+    ).toBe('Step 3: Choose your coaches');
   });
 });
 
@@ -52,8 +52,17 @@ describe('"on this page" contents', () => {
   const h = (depth: number, text: string) => ({ depth, text, slug: text.toLowerCase().replace(/\s+/g, '-') });
 
   it('lists the main sections of a long page, leaving out subsections', () => {
-    const headings = [h(2, 'What coaching is'), h(3, 'Coaching and mentoring'), h(2, 'Who can coach'), h(2, 'Ending early')];
-    expect(contentsFrom(headings).map((heading) => heading.text)).toEqual(['What coaching is', 'Who can coach', 'Ending early']);
+    const headings = [
+      h(2, 'What coaching is'),
+      h(3, 'Coaching and mentoring'),
+      h(2, 'Who can coach'),
+      h(2, 'Ending early'),
+    ];
+    expect(contentsFrom(headings).map((heading) => heading.text)).toEqual([
+      'What coaching is',
+      'Who can coach',
+      'Ending early',
+    ]);
   });
 
   it('is left out on a short page with fewer than three sections', () => {

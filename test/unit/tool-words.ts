@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { plannerToolSchema, readinessToolSchema, recordToolSchema, toolsSharedSchema } from '../../src/schemas/tools.ts';
+import {
+  plannerToolSchema,
+  readinessToolSchema,
+  recordToolSchema,
+  toolsSharedSchema,
+} from '../../src/schemas/tools.ts';
 
 // The tools' words as the build reads them (content/tools/*.yml, checked by their schemas), so the
 // unit tests lock the words editors own rather than a copy.

@@ -1,11 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  checkNewPassphrase,
-  decryptFile,
-  encryptToFile,
-  KDF_ITERATIONS,
-} from '../../src/scripts/tools/crypto';
+import { checkNewPassphrase, decryptFile, encryptToFile, KDF_ITERATIONS } from '../../src/scripts/tools/crypto';
 import { recordWords, sharedWords } from './tool-words.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/tools-record/${name}`, import.meta.url), 'utf8');
@@ -108,7 +103,9 @@ describe('opening a file that cannot be opened says why', () => {
       { ...complete, kdf: { ...complete.kdf, hash: 'SHA-1' } },
     ];
     for (const file of broken) {
-      expect(await decryptFile(JSON.stringify(file), PASSPHRASE, reader)).toEqual(failure('damaged', cryptoMessages.damaged));
+      expect(await decryptFile(JSON.stringify(file), PASSPHRASE, reader)).toEqual(
+        failure('damaged', cryptoMessages.damaged),
+      );
     }
   });
 

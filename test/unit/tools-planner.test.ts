@@ -27,7 +27,12 @@ function testClock(): Clock {
 }
 
 const STEPS: WorksheetStep[] = [
-  { id: 'vision', number: 1, title: 'Identify the vision', questions: ['What do you want coaching to achieve?', 'Who <leads> it?'] },
+  {
+    id: 'vision',
+    number: 1,
+    title: 'Identify the vision',
+    questions: ['What do you want coaching to achieve?', 'Who <leads> it?'],
+  },
   { id: 'partners', number: 2, title: 'Identify collaborative partners', questions: ['Who else should be involved?'] },
 ];
 
@@ -47,7 +52,17 @@ describe('several plans in one browser', () => {
     let state = emptyPlannerState(clock);
     expect(state).toEqual({
       currentPlanId: 'plan-1',
-      plans: [{ id: 'plan-1', name: 'Our coaching plan', agency: '', date: '', owner: '', steps: {}, updatedAt: '2026-03-04T09:05:00.000Z' }],
+      plans: [
+        {
+          id: 'plan-1',
+          name: 'Our coaching plan',
+          agency: '',
+          date: '',
+          owner: '',
+          steps: {},
+          updatedAt: '2026-03-04T09:05:00.000Z',
+        },
+      ],
     });
     state = addPlan(state, clock);
     state = addPlan(state, clock);
@@ -59,7 +74,12 @@ describe('several plans in one browser', () => {
   it('duplicates every field and step into “Copy of …” placed after the original, and opens the copy', () => {
     const clock = testClock();
     let state = addPlan(emptyPlannerState(clock), clock);
-    state = updatePlan(state, 'plan-1', { name: 'Eastmere', agency: 'Eastmere County', date: '2026-03-04', owner: 'Robin' }, clock);
+    state = updatePlan(
+      state,
+      'plan-1',
+      { name: 'Eastmere', agency: 'Eastmere County', date: '2026-03-04', owner: 'Robin' },
+      clock,
+    );
     state = updateStep(state, 'plan-1', 'vision', { trainingNeeds: 'Coach training', complete: true }, clock);
     state = duplicatePlan(state, 'plan-1', clock);
     expect(state.plans.map((p) => p.name)).toEqual(['Eastmere', 'Copy of Eastmere', 'Our coaching plan 2']);
@@ -104,7 +124,12 @@ describe('several plans in one browser', () => {
     let state = emptyPlannerState(clock);
     state = updateStep(state, 'plan-1', 'vision', { complete: true }, clock);
     state = updateStep(state, 'plan-1', 'removed-step', { complete: true }, clock);
-    expect(completedCount(currentPlan(state), STEPS.map((s) => s.id))).toBe(1);
+    expect(
+      completedCount(
+        currentPlan(state),
+        STEPS.map((s) => s.id),
+      ),
+    ).toBe(1);
   });
 });
 
@@ -139,12 +164,27 @@ describe('importing a plan', () => {
 describe('the Word document', () => {
   it('lays the plan out as the worksheet, with everything typed escaped', () => {
     const clock = testClock();
-    let state = updatePlan(emptyPlannerState(clock), 'plan-1', { name: 'Eastmere & partners', agency: 'Eastmere <County>', date: '2026-03-04' }, clock);
-    state = updateStep(state, 'plan-1', 'vision', { trainingNeeds: 'Line one\nline two\n\nNew paragraph', ourPlan: 'Ask the board', complete: true }, clock);
+    let state = updatePlan(
+      emptyPlannerState(clock),
+      'plan-1',
+      { name: 'Eastmere & partners', agency: 'Eastmere <County>', date: '2026-03-04' },
+      clock,
+    );
+    state = updateStep(
+      state,
+      'plan-1',
+      'vision',
+      { trainingNeeds: 'Line one\nline two\n\nNew paragraph', ourPlan: 'Ask the board', complete: true },
+      clock,
+    );
     const doc = wordDocument(currentPlan(state), STEPS, plannerWords);
     expect(doc).toContain('<title>Coaching implementation plan: Eastmere &amp; partners</title>');
-    expect(doc).toContain('<p><b>Organisation:</b> Eastmere &lt;County&gt;</p>\n<p><b>Date:</b> 4 March 2026</p>\n<p><b>Plan owner:</b> Not given</p>');
-    expect(doc).toContain('<thead><tr><th>Step</th><th>Planning questions</th><th>Training needs</th><th>Our plan</th></tr></thead>');
+    expect(doc).toContain(
+      '<p><b>Organisation:</b> Eastmere &lt;County&gt;</p>\n<p><b>Date:</b> 4 March 2026</p>\n<p><b>Plan owner:</b> Not given</p>',
+    );
+    expect(doc).toContain(
+      '<thead><tr><th>Step</th><th>Planning questions</th><th>Training needs</th><th>Our plan</th></tr></thead>',
+    );
     expect(doc).toContain(
       '<tr>\n<td><p><b>Step 1: Identify the vision</b></p><p>Completed</p></td>\n' +
         '<td><ul><li>What do you want coaching to achieve?</li><li>Who &lt;leads&gt; it?</li></ul></td>\n' +

@@ -8,11 +8,19 @@ type FixtureRecord = {
   coachee: string;
   coach: string;
   goals: { name: string }[];
-  sessions: { date: string; previousActionsAndSummary: string; actionsAgreed: string; reflections: string; scores: (number | null)[] }[];
+  sessions: {
+    date: string;
+    previousActionsAndSummary: string;
+    actionsAgreed: string;
+    reflections: string;
+    scores: (number | null)[];
+  }[];
 };
 /** The fixture as saved data: goals g1, g2…, sessions s1, s2… numbered 1, 2… in order. */
 function recordFromFixture(): CoachingRecord {
-  const fixture: FixtureRecord = JSON.parse(readFileSync(new URL('../fixtures/tools-record/record.json', import.meta.url), 'utf8'));
+  const fixture: FixtureRecord = JSON.parse(
+    readFileSync(new URL('../fixtures/tools-record/record.json', import.meta.url), 'utf8'),
+  );
   const goals = fixture.goals.map((goal, index) => ({ id: `g${index + 1}`, name: goal.name }));
   return recordSchema.parse({
     coachee: fixture.coachee,

@@ -12,7 +12,12 @@ import {
 } from '../../src/scripts/tools/storage.ts';
 import { sharedWords } from './tool-words.ts';
 
-const SAVE_MESSAGES = { full: sharedWords.saveFull, blocked: sharedWords.saveBlocked, unavailable: sharedWords.saveUnavailable, invalid: sharedWords.saveInvalid };
+const SAVE_MESSAGES = {
+  full: sharedWords.saveFull,
+  blocked: sharedWords.saveBlocked,
+  unavailable: sharedWords.saveUnavailable,
+  invalid: sharedWords.saveInvalid,
+};
 
 // A tiny tool shape for the journeys: a list of notes.
 const notesSchema = z.object({ notes: z.array(z.object({ text: z.string() })) });
@@ -37,7 +42,17 @@ class MemoryStorage implements KeyValueStorage {
 
 const fixedClock = () => new Date('2026-03-04T09:05:00Z');
 const makeStore = (storage: KeyValueStorage | null = new MemoryStorage(), events: StorageEventSource | null = null) =>
-  createToolStore<Notes>({ key: 'notes', version: 2, schema: notesSchema, empty, label: 'notes tool', words: sharedWords, storage, events, now: fixedClock });
+  createToolStore<Notes>({
+    key: 'notes',
+    version: 2,
+    schema: notesSchema,
+    empty,
+    label: 'notes tool',
+    words: sharedWords,
+    storage,
+    events,
+    now: fixedClock,
+  });
 
 describe('a tool store in localStorage', () => {
   it('starts empty, saves in an envelope and loads the same data back', () => {
@@ -54,7 +69,11 @@ describe('a tool store in localStorage', () => {
       savedAt: '2026-03-04T09:05:00.000Z',
       data: { notes: [{ text: 'Agree a budget' }] },
     });
-    expect(makeStore(storage).load()).toEqual({ ok: true, data: { notes: [{ text: 'Agree a budget' }] }, savedAt: fixedClock() });
+    expect(makeStore(storage).load()).toEqual({
+      ok: true,
+      data: { notes: [{ text: 'Agree a budget' }] },
+      savedAt: fixedClock(),
+    });
   });
 
   it('reports unreadable saved data clearly and refuses to overwrite it until the user chooses to', () => {
@@ -64,7 +83,8 @@ describe('a tool store in localStorage', () => {
     expect(store.load()).toEqual({
       ok: false,
       data: { notes: [] },
-      message: 'The notes tool saved in this browser is damaged: it has been cut short or changed, so it cannot be read',
+      message:
+        'The notes tool saved in this browser is damaged: it has been cut short or changed, so it cannot be read',
     });
     expect(store.blocked).toBe(true);
     expect(store.save({ notes: [{ text: 'new' }] })).toEqual({ ok: false, message: SAVE_MESSAGES.blocked });
@@ -102,7 +122,10 @@ describe('a tool store in localStorage', () => {
 
   it('refuses to save a value that breaks the schema', () => {
     const store = makeStore();
-    expect(store.save({ notes: [{ text: 3 }] } as unknown as Notes)).toEqual({ ok: false, message: SAVE_MESSAGES.invalid });
+    expect(store.save({ notes: [{ text: 3 }] } as unknown as Notes)).toEqual({
+      ok: false,
+      message: SAVE_MESSAGES.invalid,
+    });
   });
 
   it('hears saves made in another tab', () => {
@@ -140,7 +163,11 @@ describe('a tool store in localStorage', () => {
 });
 
 describe('importing an exported file', () => {
-  const exported = writeEnvelope({ notes: [{ text: 'Share with the team' }] }, { tool: 'notes', version: 2 }, fixedClock());
+  const exported = writeEnvelope(
+    { notes: [{ text: 'Share with the team' }] },
+    { tool: 'notes', version: 2 },
+    fixedClock(),
+  );
 
   it('reads back exactly what was exported', () => {
     expect(parseImport(exported, format)).toEqual({
@@ -152,9 +179,21 @@ describe('importing an exported file', () => {
 
   it.each([
     ['a file that is not JSON', '%PDF-1.7 binary', 'This file is not a Coaching Scheme Hub notes tool export'],
-    ['JSON from another app', '{"name":"budget","rows":[]}', 'This file is not a Coaching Scheme Hub notes tool export'],
-    ['an export from another tool', writeEnvelope({ notes: [] }, { tool: 'readiness', version: 2 }), 'This file is not a Coaching Scheme Hub notes tool export'],
-    ['a file cut short', exported.slice(0, 60), 'This file is damaged: it has been cut short or changed, so it cannot be read'],
+    [
+      'JSON from another app',
+      '{"name":"budget","rows":[]}',
+      'This file is not a Coaching Scheme Hub notes tool export',
+    ],
+    [
+      'an export from another tool',
+      writeEnvelope({ notes: [] }, { tool: 'readiness', version: 2 }),
+      'This file is not a Coaching Scheme Hub notes tool export',
+    ],
+    [
+      'a file cut short',
+      exported.slice(0, 60),
+      'This file is damaged: it has been cut short or changed, so it cannot be read',
+    ],
     [
       'a file from a newer version',
       writeEnvelope({ notes: [] }, { tool: 'notes', version: 7 }),
@@ -170,7 +209,11 @@ describe('importing an exported file', () => {
       exported.replace('"Share with the team"', '42'),
       'This file is damaged: the entry “notes › 1 › text” is missing or not valid',
     ],
-    ['a file with no version', exported.replace('"version": 2', '"version": "two"'), 'This file is damaged: its version number is missing or not valid'],
+    [
+      'a file with no version',
+      exported.replace('"version": 2', '"version": "two"'),
+      'This file is damaged: its version number is missing or not valid',
+    ],
   ])('explains why it cannot read %s', (_what, text, message) => {
     expect(parseImport(text, format)).toEqual({ ok: false, message });
   });
@@ -192,7 +235,11 @@ describe('autosave with a visible, announced status', () => {
   }
   function fakeElement() {
     const attributes = new Map<string, string>();
-    return { textContent: '' as string | null, attributes, setAttribute: (name: string, value: string) => attributes.set(name, value) };
+    return {
+      textContent: '' as string | null,
+      attributes,
+      setAttribute: (name: string, value: string) => attributes.set(name, value),
+    };
   }
 
   it('shows Saving… while typing, then Saved with the time, in a status region', () => {
@@ -222,7 +269,11 @@ describe('autosave with a visible, announced status', () => {
   it('saves at once when flushed, and shows a failure in words', () => {
     const element = fakeElement();
     const { timers } = fakeTimers();
-    const autosave = createAutosave({ save: () => ({ ok: false, message: SAVE_MESSAGES.full }), status: bindSaveStatus(element, sharedWords), timers });
+    const autosave = createAutosave({
+      save: () => ({ ok: false, message: SAVE_MESSAGES.full }),
+      status: bindSaveStatus(element, sharedWords),
+      timers,
+    });
     autosave.flush();
     expect(element.textContent).toBe('');
     autosave.schedule();

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { plannerToolSchema, readinessToolSchema, recordToolSchema, toolsSharedSchema } from '../../src/schemas/tools.ts';
+import {
+  plannerToolSchema,
+  readinessToolSchema,
+  recordToolSchema,
+  toolsSharedSchema,
+} from '../../src/schemas/tools.ts';
 import { plannerWords, readinessWords, recordWords, sharedWords } from './tool-words.ts';
 
 // The tools' words as editors leave them: content/tools/*.yml passes its schemas, and a missing word,
@@ -18,16 +23,22 @@ describe('the tools’ words in content/tools/', () => {
 
   it('refuse a missing or empty word, naming it', () => {
     const { export: _gone, ...withoutExport } = readinessWords;
-    expect(problems(readinessToolSchema.safeParse(withoutExport))).toEqual(['export: Enter the button that saves the answers to a file']);
-    expect(problems(plannerToolSchema.safeParse({ ...plannerWords, newPlan: '   ' }))).toEqual(['newPlan: Enter the button that starts a new plan']);
+    expect(problems(readinessToolSchema.safeParse(withoutExport))).toEqual([
+      'export: Enter the button that saves the answers to a file',
+    ]);
+    expect(problems(plannerToolSchema.safeParse({ ...plannerWords, newPlan: '   ' }))).toEqual([
+      'newPlan: Enter the button that starts a new plan',
+    ]);
   });
 
   it('refuse a misspelt or missing placeholder, saying which to keep', () => {
-    expect(problems(toolsSharedSchema.safeParse({ ...sharedWords, savedAt: 'Saved in this browser at {tme}' }))).toEqual([
+    expect(
+      problems(toolsSharedSchema.safeParse({ ...sharedWords, savedAt: 'Saved in this browser at {tme}' })),
+    ).toEqual([
       'savedAt: Keep {time} in the status after saving, and no other curly brackets { }: the site fills them in',
     ]);
-    expect(problems(recordToolSchema.safeParse({ ...recordWords, exported: 'The record has been exported.' }))).toEqual([
-      'exported: Keep {file} in the words after exporting, and no other curly brackets { }: the site fills them in',
-    ]);
+    expect(problems(recordToolSchema.safeParse({ ...recordWords, exported: 'The record has been exported.' }))).toEqual(
+      ['exported: Keep {file} in the words after exporting, and no other curly brackets { }: the site fills them in'],
+    );
   });
 });

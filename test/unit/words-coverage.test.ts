@@ -19,7 +19,15 @@ describe('pieces of content', () => {
   ]);
 
   it('are what a browser shows as one text node: Markdown links, emphasis and bare addresses cut them', () => {
-    for (const piece of ['Read the', 'coaching principles', 'before', 'you start.', 'Email', 'coaching@example.org', 'with questions.']) {
+    for (const piece of [
+      'Read the',
+      'coaching principles',
+      'before',
+      'you start.',
+      'Email',
+      'coaching@example.org',
+      'with questions.',
+    ]) {
       expect(verdict(piece, corpus)).toBe('content');
     }
   });
@@ -41,7 +49,13 @@ describe('pieces of content', () => {
   });
 
   it('leave out what the program makes and what the person typed, from the totals too', () => {
-    for (const generated of ['APP-7KQ3-M9TX', '26 November 2026', '2026-11-26', '14', 'https://coaching.example.org/confirm/abc/']) {
+    for (const generated of [
+      'APP-7KQ3-M9TX',
+      '26 November 2026',
+      '2026-11-26',
+      '14',
+      'https://coaching.example.org/confirm/abc/',
+    ]) {
       expect(verdict(generated, corpus)).toBe('generated');
     }
     expect(verdict('Jordan Lee', corpus, new Set(['Jordan Lee']))).toBe('generated');
@@ -54,12 +68,21 @@ describe('pieces of content', () => {
       corpus,
       new Set(),
     );
-    expect(chrome).toMatchObject({ words: 5, coveredWords: 2, sources: 2, uncovered: [{ text: 'Hard-coded words here', where: ['/about/ [title]'] }] });
+    expect(chrome).toMatchObject({
+      words: 5,
+      coveredWords: 2,
+      sources: 2,
+      uncovered: [{ text: 'Hard-coded words here', where: ['/about/ [title]'] }],
+    });
     expect(chrome!.percent).toBe(40);
   });
 
   it('come from MDX bodies block by block: headings, list items, table cells, callout titles', () => {
-    expect(markdownBlocks('## Who can coach\n\n- Any *trained*\n  member of staff\n\n| Role | Does |\n|---|---|\n| Coach | Listens |\n\n<Callout title="Note">\nText\n</Callout>')).toEqual([
+    expect(
+      markdownBlocks(
+        '## Who can coach\n\n- Any *trained*\n  member of staff\n\n| Role | Does |\n|---|---|\n| Coach | Listens |\n\n<Callout title="Note">\nText\n</Callout>',
+      ),
+    ).toEqual([
       'Who can coach',
       'Any *trained* member of staff',
       ' Role ',
@@ -90,17 +113,23 @@ describe('page groups', () => {
 describe('words with placeholders', () => {
   it('are filled in once, so a value that looks like a placeholder stays as typed', () => {
     expect(fill('No results {where}.', { where: 'for ‘{count}’' })).toBe('No results for ‘{count}’.');
-    expect(templateParts('Email {contactEmail}.')).toEqual([{ text: 'Email ' }, { name: 'contactEmail' }, { text: '.' }]);
+    expect(templateParts('Email {contactEmail}.')).toEqual([
+      { text: 'Email ' },
+      { name: 'contactEmail' },
+      { text: '.' },
+    ]);
   });
 
   it('must keep their placeholders, spelt right: the build and the CMS refuse a typo in one sentence', () => {
     const lastUpdated = wordsWith('the “Last updated” line', ['date']);
     expect(lastUpdated.safeParse('Updated on {date}').success).toBe(true);
-    const problems = ['Last updated {dat}', 'Last updated', 'Last updated {date} {{date}}'].map(
-      (value) => lastUpdated.safeParse(value).error?.issues.map((issue) => issue.message),
+    const problems = ['Last updated {dat}', 'Last updated', 'Last updated {date} {{date}}'].map((value) =>
+      lastUpdated.safeParse(value).error?.issues.map((issue) => issue.message),
     );
     expect(problems).toEqual(
-      Array(3).fill(['Keep {date} in the “Last updated” line, and no other curly brackets { }: the site fills them in']),
+      Array(3).fill([
+        'Keep {date} in the “Last updated” line, and no other curly brackets { }: the site fills them in',
+      ]),
     );
     const footer = siteChromeSchema.shape.footerLine;
     expect(footer.safeParse('{schemeName}').success).toBe(true);

@@ -44,7 +44,12 @@ const listed = (items: string[], template: string) =>
   items.length === 1 ? items[0]! : fill(template, { list: items.slice(0, -1).join(', '), last: items.at(-1)! });
 
 /** What the results count region announces after each search. */
-export function resultsMessage(state: SearchState, count: number, countInEverySection: number, words: ResultWords): string {
+export function resultsMessage(
+  state: SearchState,
+  count: number,
+  countInEverySection: number,
+  words: ResultWords,
+): string {
   const sections = state.sections.map((section) => words.sectionLabels[section] ?? section);
   const where =
     sections.length === 0
@@ -52,7 +57,10 @@ export function resultsMessage(state: SearchState, count: number, countInEverySe
       : fill(words.forInSections, { query: state.query, sections: listed(sections, words.list) });
   if (count > 0) return fill(count === 1 ? words.foundOne : words.foundMany, { count, where });
   if (countInEverySection > 0) {
-    return fill(countInEverySection === 1 ? words.elsewhereOne : words.elsewhereMany, { count: countInEverySection, where });
+    return fill(countInEverySection === 1 ? words.elsewhereOne : words.elsewhereMany, {
+      count: countInEverySection,
+      where,
+    });
   }
   return fill(words.none, { where });
 }

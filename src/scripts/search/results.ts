@@ -38,7 +38,8 @@ export interface ResultView {
   matches: MatchView[];
 }
 
-const relevance = (sub: PagefindSubResult) => sub.weighted_locations.reduce((sum, word) => sum + word.balanced_score, 0);
+const relevance = (sub: PagefindSubResult) =>
+  sub.weighted_locations.reduce((sum, word) => sum + word.balanced_score, 0);
 
 export function resultView(fragment: PagefindFragment, maxMatches = 3): ResultView {
   const matches = fragment.sub_results

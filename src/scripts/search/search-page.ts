@@ -2,7 +2,14 @@
 // Only this page loads it, and Pagefind itself is fetched only when there is something to search for.
 import type { ExcerptPart } from './excerpt.ts';
 import { fill } from '../../lib/words.ts';
-import { pagefindFilters, resultsMessage, searchHref, stateFromParams, type ResultWords, type SearchState } from './query.ts';
+import {
+  pagefindFilters,
+  resultsMessage,
+  searchHref,
+  stateFromParams,
+  type ResultWords,
+  type SearchState,
+} from './query.ts';
 import { resultView, type PagefindFragment, type ResultView } from './results.ts';
 import { isSearchSection } from './sections.ts';
 
@@ -31,7 +38,8 @@ const unavailable = document.getElementById('search-unavailable') as HTMLElement
 const contents = document.getElementById('site-contents');
 
 // The words come with the page, from content/pages/search.yml; a section's label is its checkbox's.
-const sectionLabel = (value: string) => checkboxes.find((box) => box.value === value)?.labels?.[0]?.textContent?.trim() ?? value;
+const sectionLabel = (value: string) =>
+  checkboxes.find((box) => box.value === value)?.labels?.[0]?.textContent?.trim() ?? value;
 const text = status.dataset;
 const words: ResultWords = {
   for: text.textFor ?? '',
@@ -93,7 +101,12 @@ function resultElement(view: ResultView): HTMLLIElement {
   item.className = 'search-result';
   item.append(headingLink('h2', view.title, view.url));
   if (view.section) {
-    item.append(Object.assign(document.createElement('p'), { className: 'search-result__section', textContent: sectionLabel(view.section) }));
+    item.append(
+      Object.assign(document.createElement('p'), {
+        className: 'search-result__section',
+        textContent: sectionLabel(view.section),
+      }),
+    );
   }
   if (view.excerpt.length > 0) item.append(excerptElement(view.excerpt));
   if (view.matches.length > 0) {

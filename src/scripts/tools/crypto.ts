@@ -25,7 +25,10 @@ export const MIN_PASSPHRASE_LENGTH = 10;
  * The words for passphrases (the record's) and for files (the shared ones storage.ts uses too, so
  * every tool's import speaks alike), from content/tools/.
  */
-export type CryptoWords = Pick<RecordToolWords, 'passphraseTooShort' | 'passphrasesDiffer' | 'passphraseMissing' | 'wrongPassphrase'> &
+export type CryptoWords = Pick<
+  RecordToolWords,
+  'passphraseTooShort' | 'passphrasesDiffer' | 'passphraseMissing' | 'wrongPassphrase'
+> &
   Pick<ToolsSharedWords, 'thisFile' | 'cutShort' | 'notOurs' | 'newer'>;
 
 export type DecryptFailure = 'passphrase-missing' | 'wrong-passphrase' | 'damaged' | 'foreign' | 'newer';
@@ -62,9 +65,14 @@ const encryptedFileSchema = z.object({
 export type EncryptedFile = z.infer<typeof encryptedFileSchema>;
 
 /** Field errors for choosing a new passphrase, or none when both entries are acceptable. */
-export function checkNewPassphrase(passphrase: string, confirmation: string, words: Pick<CryptoWords, 'passphraseTooShort' | 'passphrasesDiffer'>) {
+export function checkNewPassphrase(
+  passphrase: string,
+  confirmation: string,
+  words: Pick<CryptoWords, 'passphraseTooShort' | 'passphrasesDiffer'>,
+) {
   const errors: { passphrase?: string; confirmation?: string } = {};
-  if (passphrase.length < MIN_PASSPHRASE_LENGTH) errors.passphrase = fill(words.passphraseTooShort, { min: MIN_PASSPHRASE_LENGTH });
+  if (passphrase.length < MIN_PASSPHRASE_LENGTH)
+    errors.passphrase = fill(words.passphraseTooShort, { min: MIN_PASSPHRASE_LENGTH });
   else if (confirmation !== passphrase) errors.confirmation = words.passphrasesDiffer;
   return errors;
 }

@@ -25,7 +25,13 @@ export function bindDateBoxes(group: HTMLElement, label: string, keep: (iso: str
 
   const read = () => joinDate(Object.fromEntries(DATE_PARTS.map((part, index) => [part, boxes[index]!.value])));
   const showError = (text: string) => {
-    message.replaceChildren(Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: `${toolWords().shared.errorPrefix} ` }), text);
+    message.replaceChildren(
+      Object.assign(document.createElement('span'), {
+        className: 'visually-hidden',
+        textContent: `${toolWords().shared.errorPrefix} `,
+      }),
+      text,
+    );
     message.hidden = text === '';
     group.setAttribute('aria-describedby', [describedBy, text ? message.id : ''].filter(Boolean).join(' '));
     for (const box of boxes) box.classList.toggle('input--error', text !== '');

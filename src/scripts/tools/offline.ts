@@ -26,9 +26,10 @@ async function makeAvailableOffline() {
 }
 
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  const start = () => makeAvailableOffline().catch(() => {
-    // Offline use is a bonus: the page works the same without it (for example in a private window).
-  });
+  const start = () =>
+    makeAvailableOffline().catch(() => {
+      // Offline use is a bonus: the page works the same without it (for example in a private window).
+    });
   if (document.readyState === 'complete') start();
   else addEventListener('load', start, { once: true });
 }

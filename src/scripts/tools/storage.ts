@@ -1,4 +1,3 @@
-
 // The tools keep everything in the browser's localStorage, wrapped in a small envelope that says
 // which app and tool wrote it and in which version of its data shape. The same envelope is the
 // export file format, so one reader checks both. Nothing here touches the network.
@@ -34,14 +33,29 @@ export interface StorageEventSource {
  * for their data because classic zod alone would take most of a page's 30 KB JavaScript budget.
  */
 export interface DataSchema<T> {
-  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[] }[] } };
+  safeParse(
+    data: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[] }[] } };
 }
 
 /** The words storage.ts shows (content/tools/shared.yml). */
 export type StorageWords = Pick<
   ToolsSharedWords,
-  | 'thisFile' | 'savedInBrowser' | 'notOurs' | 'cutShort' | 'badVersion' | 'newer' | 'older' | 'notUpdated' | 'badEntry' | 'badShape'
-  | 'unreadable' | 'saveUnavailable' | 'saveFull' | 'saveBlocked' | 'saveInvalid'
+  | 'thisFile'
+  | 'savedInBrowser'
+  | 'notOurs'
+  | 'cutShort'
+  | 'badVersion'
+  | 'newer'
+  | 'older'
+  | 'notUpdated'
+  | 'badEntry'
+  | 'badShape'
+  | 'unreadable'
+  | 'saveUnavailable'
+  | 'saveFull'
+  | 'saveBlocked'
+  | 'saveInvalid'
 >;
 
 export interface FormatOptions<T> {
@@ -70,7 +84,11 @@ const wordsOf = (options: { words?: StorageWords }): StorageWords =>
   options.words ?? (new Proxy({}, { get: (_, name) => String(name) }) as StorageWords);
 
 /** Says where a zod issue sits in a way a person can follow, like “plans › 1 › name”. */
-function describeIssue(issue: { path: readonly PropertyKey[] } | undefined, words: StorageWords, subject: string): string {
+function describeIssue(
+  issue: { path: readonly PropertyKey[] } | undefined,
+  words: StorageWords,
+  subject: string,
+): string {
   if (!issue) return fill(words.unreadable, { subject });
   const entry = issue.path.map((part) => (typeof part === 'number' ? String(part + 1) : String(part))).join(' › ');
   return entry ? fill(words.badEntry, { subject, entry }) : fill(words.badShape, { subject });
@@ -124,8 +142,18 @@ export function parseImport<T>(text: string, options: FormatOptions<T>): ParseRe
 }
 
 /** The text of an export file (or a saved value): pretty JSON so a person can read it. */
-export function writeEnvelope<T>(data: T, options: Pick<FormatOptions<T>, 'tool' | 'version'>, now = new Date()): string {
-  const envelope: Envelope<T> = { app: APP_ID, tool: options.tool, version: options.version, savedAt: now.toISOString(), data };
+export function writeEnvelope<T>(
+  data: T,
+  options: Pick<FormatOptions<T>, 'tool' | 'version'>,
+  now = new Date(),
+): string {
+  const envelope: Envelope<T> = {
+    app: APP_ID,
+    tool: options.tool,
+    version: options.version,
+    savedAt: now.toISOString(),
+    data,
+  };
   return JSON.stringify(envelope, null, 2);
 }
 
@@ -250,14 +278,16 @@ export interface StatusElement {
   setAttribute(name: string, value: string): void;
 }
 
-const timeOfDay = (at: Date) =>
-  `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+const timeOfDay = (at: Date) => `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
 
 /**
  * Shows the save state in an element that is also a polite live region (role="status"), so the
  * same words are seen and heard. `data-state` lets the stylesheet mark a failure.
  */
-export function bindSaveStatus(element: StatusElement, words: Pick<ToolsSharedWords, 'saving' | 'savedAt'>): SaveStatusView {
+export function bindSaveStatus(
+  element: StatusElement,
+  words: Pick<ToolsSharedWords, 'saving' | 'savedAt'>,
+): SaveStatusView {
   element.setAttribute('role', 'status');
   const show = (state: string, text: string) => {
     element.setAttribute('data-state', state);

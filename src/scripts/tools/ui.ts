@@ -44,7 +44,8 @@ export interface FieldError {
 
 /** The words that ask a field's question: its fieldset's legend, or its label. */
 const questionOf = (field: HTMLElement): HTMLElement | null =>
-  field.closest('fieldset')?.querySelector('legend') ?? document.querySelector<HTMLElement>(`label[for="${CSS.escape(field.id)}"]`);
+  field.closest('fieldset')?.querySelector('legend') ??
+  document.querySelector<HTMLElement>(`label[for="${CSS.escape(field.id)}"]`);
 
 /**
  * Shows the GOV.UK error summary (ErrorSummary.astro, the forms' markup) with links to the fields,
@@ -93,7 +94,13 @@ export function setFieldError(fieldId: string, message: string | null): void {
   errorMessage.dataset.errorFor = fieldId;
   const describedBy = new Set((field.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean));
   if (message) {
-    errorMessage.replaceChildren(Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: `${toolWords().shared.errorPrefix} ` }), message);
+    errorMessage.replaceChildren(
+      Object.assign(document.createElement('span'), {
+        className: 'visually-hidden',
+        textContent: `${toolWords().shared.errorPrefix} `,
+      }),
+      message,
+    );
     errorMessage.hidden = false;
     describedBy.add(errorMessage.id);
   } else {
@@ -110,7 +117,11 @@ export function setFieldError(fieldId: string, message: string | null): void {
  * heading; “Cancel” closes it and returns focus to the trigger; “Yes” closes it and runs onConfirm,
  * which decides where focus goes next.
  */
-export function bindConfirm(panel: HTMLElement, trigger: HTMLButtonElement, onConfirm: () => void): { open(): void; close(): void } {
+export function bindConfirm(
+  panel: HTMLElement,
+  trigger: HTMLButtonElement,
+  onConfirm: () => void,
+): { open(): void; close(): void } {
   const heading = must('[data-confirm-heading]', panel);
   const open = () => {
     panel.hidden = false;

@@ -45,7 +45,11 @@ export interface FakeResend {
   close(): Promise<void>;
 }
 
-export async function startFakeResend({ port = 0, perSecond = Infinity, retryAfterSeconds = 1 } = {}): Promise<FakeResend> {
+export async function startFakeResend({
+  port = 0,
+  perSecond = Infinity,
+  retryAfterSeconds = 1,
+} = {}): Promise<FakeResend> {
   const answered = new Map<string, string>();
   const deliveries: Delivery[] = [];
   const requests: FakeResend['requests'] = [];
@@ -74,11 +78,16 @@ export async function startFakeResend({ port = 0, perSecond = Infinity, retryAft
     const inWindow = accepted.filter((time) => time > at - 1000).length;
     const behaviour = next.shift() ?? 'ok';
     if (behaviour === 'rate-limit' || inWindow >= perSecond) {
-      return answer(429, { name: 'rate_limit_exceeded', message: 'Too many requests', statusCode: 429 }, { 'retry-after': String(retryAfterSeconds) });
+      return answer(
+        429,
+        { name: 'rate_limit_exceeded', message: 'Too many requests', statusCode: 429 },
+        { 'retry-after': String(retryAfterSeconds) },
+      );
     }
     accepted.push(at);
     while (accepted.length > 1000) accepted.shift();
-    if (behaviour === 'error') return answer(500, { name: 'internal_server_error', message: 'Something broke', statusCode: 500 });
+    if (behaviour === 'error')
+      return answer(500, { name: 'internal_server_error', message: 'Something broke', statusCode: 500 });
     const replay = key ? answered.get(key) : undefined;
     if (replay) return answer(200, JSON.parse(replay));
     const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as EmailBody[] | EmailBody;
@@ -130,7 +139,10 @@ export async function startFakeResend({ port = 0, perSecond = Infinity, retryAft
       return [...seen.values()].reduce((sum, count) => sum + (count - 1), 0);
     },
     maxAcceptedInOneSecond() {
-      const times = requests.filter((r) => r.status === 200 || r.status === 0).map((r) => r.at).sort((a, b) => a - b);
+      const times = requests
+        .filter((r) => r.status === 200 || r.status === 0)
+        .map((r) => r.at)
+        .sort((a, b) => a - b);
       let most = 0;
       for (let i = 0, j = 0; i < times.length; i++) {
         while (times[i]! - times[j]! >= 1000) j++;

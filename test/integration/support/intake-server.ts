@@ -12,19 +12,24 @@ import { CONFIRM_PAGE, FORM_PAGE, SENT_PAGE } from '../../unit/intake-support.ts
 // Vitest only), as Netlify's dev tools do by running each call in a fresh worker thread: nothing
 // kept in a module's memory survives from one request to the next.
 
-type Handler = (request: Request, context: { ip: string; waitUntil(promise: Promise<unknown>): void }) => Promise<Response>;
+type Handler = (
+  request: Request,
+  context: { ip: string; waitUntil(promise: Promise<unknown>): void },
+) => Promise<Response>;
 
 /** Stands in for the platform's view of the connection: Netlify gives the adapters `context.ip`. */
 export const CLIENT_IP_HEADER = 'x-test-client-ip';
 
 const loadAdapters = async () =>
-  (await Promise.all([
-    import('../../../netlify/functions/forms.mts'),
-    import('../../../netlify/functions/sent.mts'),
-    import('../../../netlify/functions/confirm.mts'),
-    import('../../../netlify/functions/health.mts'),
-    import('../../../netlify/functions/email-events.mts'),
-  ])).map((module) => module.default as Handler);
+  (
+    await Promise.all([
+      import('../../../netlify/functions/forms.mts'),
+      import('../../../netlify/functions/sent.mts'),
+      import('../../../netlify/functions/confirm.mts'),
+      import('../../../netlify/functions/health.mts'),
+      import('../../../netlify/functions/email-events.mts'),
+    ])
+  ).map((module) => module.default as Handler);
 
 async function loadFreshAdapters() {
   const { vi } = await import('vitest');
@@ -83,7 +88,10 @@ export async function startIntakeServer({ port = 0, freshPerRequest = false } = 
     try {
       const ip = [req.headers[CLIENT_IP_HEADER] ?? req.socket.remoteAddress ?? ''].flat()[0]!;
       // Like Netlify's context: work started after the answer (sending) is kept and can be awaited.
-      const response = await handler(toRequest(req, origin), { ip, waitUntil: (promise) => void background.push(promise) });
+      const response = await handler(toRequest(req, origin), {
+        ip,
+        waitUntil: (promise) => void background.push(promise),
+      });
       res.statusCode = response.status;
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.end(Buffer.from(await response.arrayBuffer()));

@@ -8,7 +8,16 @@ import { downloadFile, fileNameFrom, readTextFile } from '../file-io.ts';
 // Registers the shared service worker (public/sw.js, by the coaching record's author) so the planner opens offline.
 import '../offline.ts';
 import { bindSaveStatus, createAutosave, createToolStore, parseImport, writeEnvelope } from '../storage.ts';
-import { announce, bindConfirm, clearErrors, focusOn, must, revealToolParts, setFieldError, showErrors } from '../ui.ts';
+import {
+  announce,
+  bindConfirm,
+  clearErrors,
+  focusOn,
+  must,
+  revealToolParts,
+  setFieldError,
+  showErrors,
+} from '../ui.ts';
 import { fill, toolWords } from '../words.ts';
 import type { PlannerToolWords } from '../../../schemas/tools.ts';
 import {
@@ -43,7 +52,8 @@ const clock: Clock = {
   names: words,
   now: () => new Date(),
   // randomUUID needs a secure context; the fallback only has to be unique within one browser.
-  newId: () => globalThis.crypto?.randomUUID?.() ?? `plan-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`,
+  newId: () =>
+    globalThis.crypto?.randomUUID?.() ?? `plan-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`,
 };
 const store = createToolStore<PlannerState>({
   key: PLANNER_TOOL.key,
@@ -53,7 +63,13 @@ const store = createToolStore<PlannerState>({
   schema: plannerStateSchema,
   empty: () => emptyPlannerState(clock),
 });
-const fileFormat = { tool: PLANNER_TOOL.key, version: PLANNER_TOOL.version, label: words.toolName, words: shared, schema: planSchema };
+const fileFormat = {
+  tool: PLANNER_TOOL.key,
+  version: PLANNER_TOOL.version,
+  label: words.toolName,
+  words: shared,
+  schema: planSchema,
+};
 
 const stepSections = [...root.querySelectorAll<HTMLElement>('[data-step]')];
 const steps: WorksheetStep[] = stepSections.map((section) => ({
@@ -84,7 +100,11 @@ let state: PlannerState = emptyPlannerState(clock);
 const autosave = createAutosave({ save: () => store.save(state), status });
 const plan = () => currentPlan(state);
 
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) => {
+const el = <K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+) => {
   const element = Object.assign(document.createElement(tag), props);
   element.append(...children);
   return element;
@@ -120,7 +140,12 @@ function renderPlanList(): void {
       const action =
         item.id === open.id
           ? el('strong', { className: 'tag' }, words.openNow)
-          : el('button', { type: 'button', className: 'link-button', value: item.id }, words.open, el('span', { className: 'visually-hidden' }, ` ${item.name}`));
+          : el(
+              'button',
+              { type: 'button', className: 'link-button', value: item.id },
+              words.open,
+              el('span', { className: 'visually-hidden' }, ` ${item.name}`),
+            );
       return el('li', {}, el('strong', {}, item.name), ' ', action, el('br'), ...details);
     }),
   );
@@ -140,14 +165,28 @@ function renderProgress(): void {
     tag.textContent = words[value];
     tag.className = TAG[value];
   }
-  must('[data-progress]', root).textContent = fill(words.progress, { completed: completedCount(open, stepIds), total: stepIds.length });
+  must('[data-progress]', root).textContent = fill(words.progress, {
+    completed: completedCount(open, stepIds),
+    total: stepIds.length,
+  });
 }
 
 /** The print view: the original worksheet's layout, drawn from the open plan. */
 function renderWorksheet(): void {
   const open = plan();
-  const facts = el('dl', {}, ...planFacts(open, words).flatMap((fact) => [el('dt', {}, fill(words.factLabel, { label: fact.label })), el('dd', {}, fact.value)]));
-  const head = el('thead', {}, el('tr', {}, ...worksheetColumns(words).map((column) => el('th', { scope: 'col' }, column))));
+  const facts = el(
+    'dl',
+    {},
+    ...planFacts(open, words).flatMap((fact) => [
+      el('dt', {}, fill(words.factLabel, { label: fact.label })),
+      el('dd', {}, fact.value),
+    ]),
+  );
+  const head = el(
+    'thead',
+    {},
+    el('tr', {}, ...worksheetColumns(words).map((column) => el('th', { scope: 'col' }, column))),
+  );
   const body = el(
     'tbody',
     {},
@@ -156,7 +195,13 @@ function renderWorksheet(): void {
       return el(
         'tr',
         {},
-        el('th', { scope: 'row' }, fill(words.stepName, { number: step.number, title: step.title }), el('br'), words[stepStatus(entry)]),
+        el(
+          'th',
+          { scope: 'row' },
+          fill(words.stepName, { number: step.number, title: step.title }),
+          el('br'),
+          words[stepStatus(entry)],
+        ),
         el('td', {}, el('ul', {}, ...step.questions.map((question) => el('li', {}, question)))),
         el('td', { className: 'tool-pre-wrap' }, entry.trainingNeeds),
         el('td', { className: 'tool-pre-wrap' }, entry.ourPlan),
@@ -357,5 +402,7 @@ revealToolParts(root);
 if (!loaded.ok) {
   // Keep the unreadable data until the person chooses what to do with it.
   blockedPanel.hidden = false;
-  showErrors(errorSummary, [{ fieldId: 'planner-start-again', message: fill(words.notSaving, { problem: loaded.message }) }]);
+  showErrors(errorSummary, [
+    { fieldId: 'planner-start-again', message: fill(words.notSaving, { problem: loaded.message }) },
+  ]);
 }

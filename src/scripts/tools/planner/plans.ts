@@ -92,17 +92,35 @@ export function currentPlan(state: PlannerState): Plan {
 }
 
 /** Applies `change` to one plan and stamps it. */
-export function updatePlan(state: PlannerState, id: string, change: Partial<Omit<Plan, 'id'>>, clock: Clock): PlannerState {
+export function updatePlan(
+  state: PlannerState,
+  id: string,
+  change: Partial<Omit<Plan, 'id'>>,
+  clock: Clock,
+): PlannerState {
   return {
     ...state,
-    plans: state.plans.map((plan) => (plan.id === id ? { ...plan, ...change, updatedAt: clock.now().toISOString() } : plan)),
+    plans: state.plans.map((plan) =>
+      plan.id === id ? { ...plan, ...change, updatedAt: clock.now().toISOString() } : plan,
+    ),
   };
 }
 
-export function updateStep(state: PlannerState, planId: string, stepId: string, change: Partial<StepEntry>, clock: Clock): PlannerState {
+export function updateStep(
+  state: PlannerState,
+  planId: string,
+  stepId: string,
+  change: Partial<StepEntry>,
+  clock: Clock,
+): PlannerState {
   const plan = state.plans.find((p) => p.id === planId);
   if (!plan) return state;
-  return updatePlan(state, planId, { steps: { ...plan.steps, [stepId]: { ...stepOf(plan, stepId), ...change } } }, clock);
+  return updatePlan(
+    state,
+    planId,
+    { steps: { ...plan.steps, [stepId]: { ...stepOf(plan, stepId), ...change } } },
+    clock,
+  );
 }
 
 /** What can be wrong with a new name; its words are the planner's nameEmpty, nameTooLong and nameTaken. */
@@ -161,7 +179,13 @@ export function importPlan(state: PlannerState, incoming: Plan, clock: Clock): I
   if (existing && JSON.stringify(existing) === JSON.stringify(incoming)) {
     return { state: { ...state, currentPlanId: existing.id }, plan: existing, kind: 'already-here' };
   }
-  const plan: Plan = existing ? { ...incoming, id: clock.newId(), name: uniqueName(state, fill(clock.names.importedName, { name: incoming.name })) } : incoming;
+  const plan: Plan = existing
+    ? {
+        ...incoming,
+        id: clock.newId(),
+        name: uniqueName(state, fill(clock.names.importedName, { name: incoming.name })),
+      }
+    : incoming;
   // A lone untouched plan is a placeholder, so an import replaces it rather than sitting beside it.
   const placeholder = state.plans.length === 1 && isUntouched(state.plans[0]!, clock.names.defaultName);
   const plans = placeholder ? [plan] : [...state.plans, plan];
@@ -183,7 +207,20 @@ export function isUntouched(plan: Plan, defaultName: string): boolean {
 export function displayDate(value: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return value;
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const months = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
   const month = months[Number(match[2]) - 1];
   return month ? `${Number(match[3])} ${month} ${match[1]}` : value;
 }

@@ -16,11 +16,28 @@ export interface WorksheetStep {
 /** The planner's words the worksheet uses (content/tools/planner.yml). */
 export type WorksheetWords = Pick<
   PlannerToolWords,
-  | 'columnStep' | 'columnQuestions' | 'trainingNeeds' | 'ourPlan' | 'organisationLabel' | 'dateLabel' | 'ownerLabel' | 'notGiven'
-  | 'planTitle' | 'stepName' | 'notStarted' | 'inProgress' | 'completed' | 'factLabel'
+  | 'columnStep'
+  | 'columnQuestions'
+  | 'trainingNeeds'
+  | 'ourPlan'
+  | 'organisationLabel'
+  | 'dateLabel'
+  | 'ownerLabel'
+  | 'notGiven'
+  | 'planTitle'
+  | 'stepName'
+  | 'notStarted'
+  | 'inProgress'
+  | 'completed'
+  | 'factLabel'
 >;
 
-export const worksheetColumns = (words: WorksheetWords) => [words.columnStep, words.columnQuestions, words.trainingNeeds, words.ourPlan];
+export const worksheetColumns = (words: WorksheetWords) => [
+  words.columnStep,
+  words.columnQuestions,
+  words.trainingNeeds,
+  words.ourPlan,
+];
 
 export const WORD_MIME = 'application/msword';
 
@@ -51,7 +68,9 @@ const paragraphs = (value: string) =>
 export function wordDocument(plan: Plan, steps: WorksheetStep[], words: WorksheetWords): string {
   const title = fill(words.planTitle, { name: plan.name });
   const facts = planFacts(plan, words)
-    .map((fact) => `<p><b>${escapeHtml(fill(words.factLabel, { label: fact.label }))}</b> ${escapeHtml(fact.value)}</p>`)
+    .map(
+      (fact) => `<p><b>${escapeHtml(fill(words.factLabel, { label: fact.label }))}</b> ${escapeHtml(fact.value)}</p>`,
+    )
     .join('\n');
   const rows = steps
     .map((step) => {
@@ -84,7 +103,9 @@ th { background: #e7e7e7; }
 <h1>${escapeHtml(title)}</h1>
 ${facts}
 <table>
-<thead><tr>${worksheetColumns(words).map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead>
+<thead><tr>${worksheetColumns(words)
+    .map((c) => `<th>${escapeHtml(c)}</th>`)
+    .join('')}</tr></thead>
 <tbody>
 ${rows}
 </tbody>

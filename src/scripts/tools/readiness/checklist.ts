@@ -16,7 +16,10 @@ export const ANSWERS = [
   { value: 'not-yet', word: 'notYet' },
 ] as const;
 export type AnswerValue = (typeof ANSWERS)[number]['value'];
-export const answerLabel = (value: AnswerValue | null, words: Pick<ReadinessToolWords, 'ready' | 'partly' | 'notYet' | 'notAnswered'>) => {
+export const answerLabel = (
+  value: AnswerValue | null,
+  words: Pick<ReadinessToolWords, 'ready' | 'partly' | 'notYet' | 'notAnswered'>,
+) => {
   const answer = ANSWERS.find((item) => item.value === value);
   return answer ? words[answer.word] : words.notAnswered;
 };

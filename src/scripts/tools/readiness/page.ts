@@ -3,7 +3,16 @@
 // and handles export, import and clearing. Nothing leaves the browser.
 import { downloadFile, fileNameFrom, readTextFile } from '../file-io.ts';
 import { bindSaveStatus, createAutosave, createToolStore, parseImport, writeEnvelope } from '../storage.ts';
-import { announce, bindConfirm, clearErrors, focusOn, must, revealToolParts, setFieldError, showErrors } from '../ui.ts';
+import {
+  announce,
+  bindConfirm,
+  clearErrors,
+  focusOn,
+  must,
+  revealToolParts,
+  setFieldError,
+  showErrors,
+} from '../ui.ts';
 import { fill, toolWords } from '../words.ts';
 import { templateParts } from '../../../lib/words.ts';
 import type { ReadinessToolWords } from '../../../schemas/tools.ts';
@@ -21,7 +30,13 @@ import {
 
 const root = must('[data-readiness]');
 const { shared, tool: words } = toolWords<ReadinessToolWords>();
-const format = { tool: READINESS_TOOL.key, version: READINESS_TOOL.version, label: words.toolName, words: shared, schema: readinessAnswersSchema };
+const format = {
+  tool: READINESS_TOOL.key,
+  version: READINESS_TOOL.version,
+  label: words.toolName,
+  words: shared,
+  schema: readinessAnswersSchema,
+};
 const store = createToolStore<ReadinessAnswers>({ ...format, key: READINESS_TOOL.key, empty: emptyReadinessAnswers });
 
 const sections = [...root.querySelectorAll<HTMLElement>('[data-question]')];
@@ -67,7 +82,9 @@ const TAG_CLASS: Record<AnswerValue, string> = { ready: 'tag--green', partly: 't
 function renderSummary(): void {
   const summary = summarise(questions, state);
   must('[data-summary-count]', root).textContent =
-    summary.answered === 0 ? words.noneAnswered : fill(words.answeredCount, { answered: summary.answered, total: summary.total });
+    summary.answered === 0
+      ? words.noneAnswered
+      : fill(words.answeredCount, { answered: summary.answered, total: summary.total });
   const container = must('[data-summary-needs-work]', root);
   if (summary.needsWork.length > 0) {
     const heading = Object.assign(document.createElement('h3'), { textContent: words.needsWorkHeading });
@@ -75,8 +92,14 @@ function renderSummary(): void {
     list.className = 'readiness-summary__list';
     for (const item of summary.needsWork) {
       const li = document.createElement('li');
-      const tag = Object.assign(document.createElement('strong'), { className: `tag ${TAG_CLASS[item.answer]}`, textContent: answerLabel(item.answer, words) });
-      const question = Object.assign(document.createElement('a'), { href: `#${item.id}`, textContent: fill(words.questionHeading, { number: item.number, question: item.question }) });
+      const tag = Object.assign(document.createElement('strong'), {
+        className: `tag ${TAG_CLASS[item.answer]}`,
+        textContent: answerLabel(item.answer, words),
+      });
+      const question = Object.assign(document.createElement('a'), {
+        href: `#${item.id}`,
+        textContent: fill(words.questionHeading, { number: item.number, question: item.question }),
+      });
       const help = Object.assign(document.createElement('a'), { href: item.helpHref, textContent: item.helpLabel });
       li.append(tag, ' ', question, document.createElement('br'), `${words.guidanceLead} `, help);
       list.append(li);
@@ -85,7 +108,11 @@ function renderSummary(): void {
   } else if (summary.allReady) {
     const p = document.createElement('p');
     for (const part of templateParts(words.allReady)) {
-      p.append('text' in part ? part.text : Object.assign(document.createElement('a'), { href: '/planning/planner/', textContent: words.allReadyLink }));
+      p.append(
+        'text' in part
+          ? part.text
+          : Object.assign(document.createElement('a'), { href: '/planning/planner/', textContent: words.allReadyLink }),
+      );
     }
     container.replaceChildren(p);
   } else if (summary.answered > 0) {
@@ -129,7 +156,11 @@ must<HTMLButtonElement>('[data-print]', root).addEventListener('click', () => {
 
 must<HTMLButtonElement>('[data-export]', root).addEventListener('click', () => {
   autosave.flush();
-  downloadFile(fileNameFrom(['readiness checklist', new Date().toISOString().slice(0, 10)], 'json'), writeEnvelope(state, format), 'application/json');
+  downloadFile(
+    fileNameFrom(['readiness checklist', new Date().toISOString().slice(0, 10)], 'json'),
+    writeEnvelope(state, format),
+    'application/json',
+  );
   announce(words.exported);
 });
 
@@ -176,5 +207,7 @@ render();
 revealToolParts(root);
 if (!loaded.ok) {
   // Keep the unreadable data until the person chooses: clearing or opening a file replaces it.
-  showErrors(errorSummary, [{ fieldId: 'readiness-clear', message: fill(words.notSaving, { problem: loaded.message }) }]);
+  showErrors(errorSummary, [
+    { fieldId: 'readiness-clear', message: fill(words.notSaving, { problem: loaded.message }) },
+  ]);
 }

@@ -8,7 +8,11 @@ const SVG = 'http://www.w3.org/2000/svg';
 const DASHES = ['', '8 4', '2 4', '12 4 2 4', '4 4', '16 6'];
 const MARKERS = ['circle', 'square', 'triangle', 'diamond', 'cross', 'bar'] as const;
 
-function svg<K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<string, string | number>, text?: string) {
+function svg<K extends keyof SVGElementTagNameMap>(
+  name: K,
+  attributes: Record<string, string | number>,
+  text?: string,
+) {
   const element = document.createElementNS(SVG, name);
   for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
   if (text !== undefined) element.textContent = text;
@@ -28,7 +32,12 @@ function marker(shape: (typeof MARKERS)[number], x: number, y: number, r = 5) {
 }
 
 /** The chart as an SVG element with role="img"; `titleId` must be unique in the page. */
-export function renderChart(record: CoachingRecord, titleId: string, words: RecordToolWords, geometry: ChartGeometry = chartGeometry(record, words)) {
+export function renderChart(
+  record: CoachingRecord,
+  titleId: string,
+  words: RecordToolWords,
+  geometry: ChartGeometry = chartGeometry(record, words),
+) {
   const { plot } = geometry;
   const root = svg('svg', {
     viewBox: `0 0 ${geometry.width} ${geometry.height}`,
@@ -42,15 +51,25 @@ export function renderChart(record: CoachingRecord, titleId: string, words: Reco
   for (const tick of geometry.yTicks) {
     axes.append(
       svg('line', { x1: plot.left, x2: plot.right, y1: tick.y, y2: tick.y, class: 'record-chart__grid' }),
-      svg('text', { x: plot.left - 8, y: tick.y + 4, 'text-anchor': 'end', 'data-y-tick': tick.value }, String(tick.value)),
+      svg(
+        'text',
+        { x: plot.left - 8, y: tick.y + 4, 'text-anchor': 'end', 'data-y-tick': tick.value },
+        String(tick.value),
+      ),
     );
   }
   for (const tick of geometry.xTicks) {
-    axes.append(svg('text', { x: tick.x, y: plot.bottom + 20, 'text-anchor': 'middle', 'data-x-tick': '' }, tick.label));
+    axes.append(
+      svg('text', { x: tick.x, y: plot.bottom + 20, 'text-anchor': 'middle', 'data-x-tick': '' }, tick.label),
+    );
   }
   axes.append(
     svg('path', { d: `M${plot.left},${plot.top}V${plot.bottom}H${plot.right}`, class: 'record-chart__axis' }),
-    svg('text', { x: (plot.left + plot.right) / 2, y: plot.bottom + 44, 'text-anchor': 'middle', class: 'record-chart__title' }, words.number),
+    svg(
+      'text',
+      { x: (plot.left + plot.right) / 2, y: plot.bottom + 44, 'text-anchor': 'middle', class: 'record-chart__title' },
+      words.number,
+    ),
     svg(
       'text',
       {
@@ -67,7 +86,10 @@ export function renderChart(record: CoachingRecord, titleId: string, words: Reco
 
   geometry.series.forEach((line, index) => {
     const shape = MARKERS[index % MARKERS.length]!;
-    const group = svg('g', { class: `record-chart__series record-chart__series--${index % 6}`, 'data-series-goal': line.goalId });
+    const group = svg('g', {
+      class: `record-chart__series record-chart__series--${index % 6}`,
+      'data-series-goal': line.goalId,
+    });
     group.append(
       svg('polyline', {
         points: polylinePoints(line.points),
@@ -76,11 +98,19 @@ export function renderChart(record: CoachingRecord, titleId: string, words: Reco
       }),
     );
     for (const point of line.points) {
-      group.append(svg('path', { d: marker(shape, point.x, point.y), class: 'record-chart__marker', 'data-score': point.score }));
+      group.append(
+        svg('path', { d: marker(shape, point.x, point.y), class: 'record-chart__marker', 'data-score': point.score }),
+      );
     }
     const key = geometry.legend[index]!;
     group.append(
-      svg('line', { x1: plot.left, x2: plot.left + 36, y1: key.y, y2: key.y, 'stroke-dasharray': DASHES[index % DASHES.length] || 'none' }),
+      svg('line', {
+        x1: plot.left,
+        x2: plot.left + 36,
+        y1: key.y,
+        y2: key.y,
+        'stroke-dasharray': DASHES[index % DASHES.length] || 'none',
+      }),
       svg('path', { d: marker(shape, plot.left + 18, key.y), class: 'record-chart__marker' }),
       svg('text', { x: plot.left + 46, y: key.y + 5, class: 'record-chart__legend' }, key.name),
     );
@@ -96,7 +126,11 @@ export function renderTable(record: CoachingRecord, words: RecordToolWords) {
   const caption = table.createCaption();
   caption.textContent = words.tableCaption;
   const head = table.createTHead().insertRow();
-  for (const heading of [words.tableSession, words.date, ...record.goals.map((goal) => goalLabel(record, goal.id, words))]) {
+  for (const heading of [
+    words.tableSession,
+    words.date,
+    ...record.goals.map((goal) => goalLabel(record, goal.id, words)),
+  ]) {
     const cell = document.createElement('th');
     cell.scope = 'col';
     cell.textContent = heading;

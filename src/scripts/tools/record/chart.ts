@@ -41,7 +41,11 @@ export interface ChartGeometry {
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
-export function chartGeometry(record: CoachingRecord, words: Pick<RecordToolWords, 'goalName'>, layout = CHART_LAYOUT): ChartGeometry {
+export function chartGeometry(
+  record: CoachingRecord,
+  words: Pick<RecordToolWords, 'goalName'>,
+  layout = CHART_LAYOUT,
+): ChartGeometry {
   const sessions = sessionsInOrder(record);
   const plot = {
     left: layout.left,
@@ -52,7 +56,8 @@ export function chartGeometry(record: CoachingRecord, words: Pick<RecordToolWord
   const first = plot.left + layout.inset;
   const span = plot.right - layout.inset - first;
   // One session sits in the middle; more spread evenly from the first tick to the last.
-  const xAt = (index: number) => round(sessions.length === 1 ? first + span / 2 : first + (span * index) / (sessions.length - 1));
+  const xAt = (index: number) =>
+    round(sessions.length === 1 ? first + span / 2 : first + (span * index) / (sessions.length - 1));
   const yAt = (score: number) =>
     round(plot.bottom - ((score - SCORE_MIN) / (SCORE_MAX - SCORE_MIN)) * (plot.bottom - plot.top));
 
@@ -69,8 +74,14 @@ export function chartGeometry(record: CoachingRecord, words: Pick<RecordToolWord
     width: layout.width,
     height: legendTop + series.length * layout.legendRowHeight + 8,
     plot,
-    xTicks: sessions.map((session, index) => ({ x: xAt(index), label: session.number === null ? '?' : String(session.number) })),
-    yTicks: Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, step) => ({ value: SCORE_MIN + step, y: yAt(SCORE_MIN + step) })),
+    xTicks: sessions.map((session, index) => ({
+      x: xAt(index),
+      label: session.number === null ? '?' : String(session.number),
+    })),
+    yTicks: Array.from({ length: SCORE_MAX - SCORE_MIN + 1 }, (_, step) => ({
+      value: SCORE_MIN + step,
+      y: yAt(SCORE_MIN + step),
+    })),
     series,
     legend: series.map((line, index) => ({
       goalId: line.goalId,

@@ -43,7 +43,13 @@ import {
 } from './model';
 
 const { shared, tool: words } = toolWords<RecordToolWords>();
-const format: FormatOptions<CoachingRecord> = { tool: RECORD_TOOL, version: RECORD_VERSION, label: words.toolName, words: shared, schema: recordSchema };
+const format: FormatOptions<CoachingRecord> = {
+  tool: RECORD_TOOL,
+  version: RECORD_VERSION,
+  label: words.toolName,
+  words: shared,
+  schema: recordSchema,
+};
 const identity = { app: APP_ID, tool: RECORD_TOOL, label: words.toolName, words: { ...shared, ...words } };
 
 const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -51,7 +57,8 @@ const part = <T extends Element = HTMLElement>(root: ParentNode, name: string) =
   root.querySelector(`[data-part="${name}"]`) as T;
 const fromTemplate = (id: string) =>
   (byId<HTMLTemplateElement>(id).content.firstElementChild as HTMLElement).cloneNode(true) as HTMLElement;
-const newId = () => Array.from(crypto.getRandomValues(new Uint8Array(5)), (b) => b.toString(16).padStart(2, '0')).join('');
+const newId = () =>
+  Array.from(crypto.getRandomValues(new Uint8Array(5)), (b) => b.toString(16).padStart(2, '0')).join('');
 const today = () => {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
@@ -76,7 +83,13 @@ function change(next: CoachingRecord) {
 // ---- Drawing ----------------------------------------------------------------------------------
 
 /** Gives a cloned InlineConfirm its own ids and heading, and wires it to its remove button. */
-function bindRemoval(item: HTMLElement, id: string, heading: string, trigger: HTMLButtonElement, onConfirm: () => void) {
+function bindRemoval(
+  item: HTMLElement,
+  id: string,
+  heading: string,
+  trigger: HTMLButtonElement,
+  onConfirm: () => void,
+) {
   const panel = item.querySelector<HTMLElement>('[data-confirm]')!;
   panel.id = id;
   const title = panel.querySelector<HTMLElement>('[data-confirm-heading]')!;
@@ -96,13 +109,19 @@ function goalItem(goal: Goal, index: number) {
   label.htmlFor = input.id;
   label.textContent = fill(words.goalName, { number: index + 1 });
   part(item, 'remove-name').textContent = fill(words.removeGoalName, { number: index + 1 });
-  bindRemoval(item, `record-remove-goal-${goal.id}`, fill(words.removeGoalHeading, { number: index + 1 }), part(item, 'remove'), () => {
-    const position = record.goals.findIndex((g) => g.id === goal.id);
-    change(removeGoal(record, goal.id));
-    renderAll();
-    announce(fill(words.goalRemoved, { number: position + 1 }));
-    focusAfterRemoval(goalsList, position, 'input', 'record-add-goal');
-  });
+  bindRemoval(
+    item,
+    `record-remove-goal-${goal.id}`,
+    fill(words.removeGoalHeading, { number: index + 1 }),
+    part(item, 'remove'),
+    () => {
+      const position = record.goals.findIndex((g) => g.id === goal.id);
+      change(removeGoal(record, goal.id));
+      renderAll();
+      announce(fill(words.goalRemoved, { number: position + 1 }));
+      focusAfterRemoval(goalsList, position, 'input', 'record-add-goal');
+    },
+  );
   return item;
 }
 
@@ -142,7 +161,12 @@ function sessionItem(session: Session) {
   heading.id = `${base}-heading`;
   heading.textContent = sessionTitle(session, words);
   for (const field of section.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('[data-field]')) {
-    const key = field.dataset.field as 'date' | 'number' | 'previousActionsAndSummary' | 'actionsAgreed' | 'reflections';
+    const key = field.dataset.field as
+      | 'date'
+      | 'number'
+      | 'previousActionsAndSummary'
+      | 'actionsAgreed'
+      | 'reflections';
     field.id = `${base}-${key}`;
     field.value = session[key] === null ? '' : String(session[key]);
     section.querySelector<HTMLLabelElement>(`[data-for="${key}"]`)!.htmlFor = field.id;
@@ -159,19 +183,27 @@ function sessionItem(session: Session) {
     box.id = `${base}-${box.name}`;
     label.htmlFor = box.id;
   }
-  bindDateBoxes(dateGroup, words.date, (date) => change(updateSession(record, session.id, { date }))).show(session.date);
+  bindDateBoxes(dateGroup, words.date, (date) => change(updateSession(record, session.id, { date }))).show(
+    session.date,
+  );
   part(section, 'scores').append(...record.goals.map((goal) => scoreFieldset(session, goal)));
   part(section, 'no-goals').hidden = record.goals.length > 0;
   const name = sessionTitle(session, words, { inSentence: true });
   part(section, 'remove-name').textContent = name;
-  bindRemoval(section, `${base}-remove`, fill(words.removeSessionHeading, { session: name }), part(section, 'remove'), () => {
-    const position = record.sessions.findIndex((s) => s.id === session.id);
-    const removed = sessionTitle(record.sessions[position]!, words);
-    change(removeSession(record, session.id));
-    renderAll();
-    announce(fill(words.sessionRemoved, { session: removed }));
-    focusAfterRemoval(sessionsList, position, 'h3', 'record-add-session');
-  });
+  bindRemoval(
+    section,
+    `${base}-remove`,
+    fill(words.removeSessionHeading, { session: name }),
+    part(section, 'remove'),
+    () => {
+      const position = record.sessions.findIndex((s) => s.id === session.id);
+      const removed = sessionTitle(record.sessions[position]!, words);
+      change(removeSession(record, session.id));
+      renderAll();
+      announce(fill(words.sessionRemoved, { session: removed }));
+      focusAfterRemoval(sessionsList, position, 'h3', 'record-add-session');
+    },
+  );
   return section;
 }
 
@@ -334,8 +366,12 @@ function askToReplace(): Promise<boolean> {
       replacePanel.hidden = true;
       resolve(yes);
     };
-    replacePanel.querySelector('[data-confirm-yes]')!.addEventListener('click', answer(true), { signal: answered.signal });
-    replacePanel.querySelector('[data-confirm-no]')!.addEventListener('click', answer(false), { signal: answered.signal });
+    replacePanel
+      .querySelector('[data-confirm-yes]')!
+      .addEventListener('click', answer(true), { signal: answered.signal });
+    replacePanel
+      .querySelector('[data-confirm-no]')!
+      .addEventListener('click', answer(false), { signal: answered.signal });
   });
 }
 

@@ -43,7 +43,9 @@ export function renderPrint(record: CoachingRecord, words: RecordToolWords): Doc
       [words.reflections, session.reflections],
       ...record.goals.map((goal): [string, string] => [
         fill(words.progressTowards, { goal: goalLabel(record, goal.id, words) }),
-        session.scores[goal.id] === undefined ? words.notScored : fill(words.printScore, { score: session.scores[goal.id]! }),
+        session.scores[goal.id] === undefined
+          ? words.notScored
+          : fill(words.printScore, { score: session.scores[goal.id]! }),
       ]),
     ]);
     block.append(details);
@@ -51,7 +53,11 @@ export function renderPrint(record: CoachingRecord, words: RecordToolWords): Doc
   }
   if (hasScores(record)) {
     const progress = element('section', undefined, 'record-print__progress');
-    progress.append(element('h2', words.progressHeading), renderChart(record, 'record-print-chart-title', words), renderTable(record, words));
+    progress.append(
+      element('h2', words.progressHeading),
+      renderChart(record, 'record-print-chart-title', words),
+      renderTable(record, words),
+    );
     page.append(progress);
   }
   return page;
